@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Generates schemas/kubernetes-kinds.json from the official Kubernetes OpenAPI v3
+// files (kubernetes/kubernetes api/openapi-spec/v3, one file per group-version).
+//
+// The output is committed so that a fresh clone builds and lints without the
+// upstream folder; this script only needs to run again when the upstream
+// Kubernetes version changes. It is plain Node with no dependencies so it can
+// run before `npm install` and without a TypeScript build.
+//
+// Usage: node scripts/generate-schemas.mjs [--upstream DIR]
+//   DIR is the folder holding the *_openapi.json files (or its parent, if that
+//   has a v3/ folder). Default: ../shared/upstream/kubernetes-openapi/v3,
+//   relative to the repository root.
+
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Resolve from the script's own location, not the cwd, so it works from any
+// directory (npm scripts, editors, CI).
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outFile = join(repoRoot, 'schemas', 'kubernetes-kinds.json');
+const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
+
+function parseArgs(argv) {
+  let upstream = resolve(repoRoot, '..', 'shared', 'upstream', 'kubernetes-openapi', 'v3');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--upstream' && argv[i + 1]) upstream = resolve(argv[++i]);
+    else if (argv[i].startsWith('--upstream=')) upstream = resolve(argv[i].slice('--upstream='.length));
+    else {
+      console.error(`Unknown argument: ${argv[i]}\nUsage: node scripts/generate-schemas.mjs [--upstream DIR]`);
+      process.exit(2);
+    }
+  }
+  if (existsSync(join(upstream, 'v3'))) upstream = join(upstream, 'v3');
+  return upstream;
+}
+
+const upstreamDir = parseArgs(process.argv.slice(2));
+const specFiles = existsSync(upstreamDir)
+  ? readdirSync(upstreamDir).filter((f) => f.endsWith('_openapi.json')).sort()
+  : [];
+if (specFiles.length === 0) {
+  // Fail before anything is written: the committed file stays as it is.
+  console.error(
+    `Kubernetes OpenAPI v3 files not found in ${upstreamDir}\n` +
+      `Expected the *_openapi.json files from kubernetes/kubernetes api/openapi-spec/v3.\n` +
+      `Pass --upstream DIR to point at them. ${outFile} was left unchanged.`,
+  );
+  process.exit(1);
+}
+
+// The spec files say only "version: unversioned"; the real version is recorded
+// in SOURCE.json next to the v3 folder, when it is there.
+function kubernetesVersion() {
+  const sourceFile = join(upstreamDir, '..', 'SOURCE.json');
+  if (!existsSync(sourceFile)) return 'unknown version';
+  const sets = JSON.parse(readFileSync(sourceFile, 'utf8')).sets ?? [];
+  return sets.find((s) => s.local_path === 'v3/')?.kubernetes_version ?? 'unknown version';
+}
+
+// Classifies an API path. Only "/<plural>" and "/<plural>/{name}" (optionally
+// under /namespaces/{namespace}) address a resource itself; anything deeper
+// (/scale, /status, /eviction, /binding, /token, /proxy …) is a subresource,
+// whose operations carry the subresource's kind (Scale, Eviction, …).
+function classifyPath(path) {
+  const m = /^\/(?:api\/v1|apis\/[^/]+\/[^/]+)((?:\/[^/]+)*)\/?$/.exec(path);
+  if (!m) return null;
+  let rest = m[1].split('/').filter(Boolean);
+  let namespaced = false;
+  if (rest[0] === 'namespaces' && rest[1] === '{namespace}') {
+    namespaced = true;
+    rest = rest.slice(2);
+  }
+  const isResource = rest.length === 1 || (rest.length === 2 && rest[1] === '{name}');
+  return isResource && !rest[0].startsWith('{') ? { namespaced } : null;
+}
+
+// Finds the schema for a group/version/kind; schemas list the GVKs they serve
+// (DeleteOptions lists dozens), so match on the whole triple.
+function schemaNameFor(schemas, gvk) {
+  const names = Object.keys(schemas).filter((name) =>
+    (schemas[name]['x-kubernetes-group-version-kind'] ?? []).some(
+      (g) => g.group === gvk.group && g.version === gvk.version && g.kind === gvk.kind,
+    ),
+  );
+  if (names.length !== 1) throw new Error(`expected one schema for ${JSON.stringify(gvk)}, found ${names.length}`);
+  return names[0];
+}
+
+// Returns the $ref targets a property points at. The v3 generator wraps refs in
+// `allOf: [{$ref}]` whenever it also sets a default or description.
+function refsOf(node) {
+  if (node.$ref) return [node.$ref];
+  return (node.allOf ?? []).flatMap(refsOf);
+}
+
+// Every property path from `node` to a PodSpec. Arrays (items) and maps
+// (additionalProperties) are not followed: a rule cannot address "the" pod spec
+// behind an index or key, and no built-in workload nests one that way.
+// `stack` holds the schema names on the current path so recursive schemas
+// (JSONSchemaProps, …) terminate.
+function podSpecPaths(schemas, node, path, stack) {
+  const found = [];
+  for (const ref of refsOf(node)) {
+    const name = ref.replace('#/components/schemas/', '');
+    if (name === POD_SPEC) return [path];
+    if (stack.includes(name) || !schemas[name]) continue;
+    found.push(...podSpecPaths(schemas, schemas[name], path, [...stack, name]));
+  }
+  for (const [prop, child] of Object.entries(node.properties ?? {})) {
+    found.push(...podSpecPaths(schemas, child, [...path, prop], stack));
+  }
+  return found;
+}
+
+const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+// apiVersion/kind -> { apiVersion, kind, namespaced, podSpecPaths, file }
+const kinds = new Map();
+for (const file of specFiles) {
+  const spec = JSON.parse(readFileSync(join(upstreamDir, file), 'utf8'));
+  const schemas = spec.components?.schemas ?? {};
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    const shape = classifyPath(path);
+    if (!shape) continue;
+    for (const op of Object.values(item)) {
+      // A kind is a real resource if it can be read back (get/list). This drops
+      // create-only kinds (TokenReview, SubjectAccessReview, Binding …) that
+      // nobody keeps in manifests, and the deprecated /watch/ paths.
+      const action = op?.['x-kubernetes-action'];
+      const gvk = op?.['x-kubernetes-group-version-kind'];
+      if (!gvk || (action !== 'get' && action !== 'list')) continue;
+      const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
+      const key = `${apiVersion}/${gvk.kind}`;
+      let entry = kinds.get(key);
+      if (!entry) {
+        const schemaName = schemaNameFor(schemas, gvk);
+        const paths = podSpecPaths(schemas, schemas[schemaName], [], [schemaName]);
+        const unique = [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()];
+        unique.sort((a, b) => byCodeUnits(a.join('.'), b.join('.')));
+        entry = { apiVersion, kind: gvk.kind, namespaced: false, podSpecPaths: unique, file };
+        kinds.set(key, entry);
+      } else if (entry.file !== file) {
+        throw new Error(`${key} is served from both ${entry.file} and ${file}`);
+      }
+      // The all-namespaces list (/api/v1/pods) has no namespace segment, so a
+      // kind is namespaced if any of its resource paths has one.
+      entry.namespaced ||= shape.namespaced;
+    }
+  }
+}
+
+const result = [...kinds.values()]
+  .map(({ file, ...rest }) => rest)
+  .sort((a, b) => byCodeUnits(a.apiVersion, b.apiVersion) || byCodeUnits(a.kind, b.kind));
+
+// Guard the assumptions above: list/get operations name the item kind, never
+// the *List wrapper. If upstream changes that, fail rather than emit junk.
+const suspicious = result.filter((k) => /List$|^(WatchEvent|Status|DeleteOptions|APIGroup)$/.test(k.kind));
+if (suspicious.length) throw new Error(`unexpected kinds: ${suspicious.map((k) => k.kind).join(', ')}`);
+
+const output = {
+  source:
+    `Kubernetes ${kubernetesVersion()} OpenAPI v3, from kubernetes/kubernetes api/openapi-spec/v3 ` +
+    `(see scripts/generate-schemas.mjs)`,
+  kinds: result,
+};
+// Write-then-rename so an interrupted run never leaves a truncated file.
+const text = JSON.stringify(output, null, 2) + '\n';
+writeFileSync(`${outFile}.tmp`, text);
+renameSync(`${outFile}.tmp`, outFile);
+console.log(`Wrote ${result.length} kinds from ${specFiles.length} files to ${outFile}`);
