@@ -1,0 +1,83 @@
+/** Small typed accessors over the `yaml` AST that follow aliases and never throw. */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+
+type Parsed = Document.Parsed;
+
+export function resolveNode(doc: Parsed, node: unknown): unknown {
+  // One level of alias is all YAML allows: an alias points at an anchored node, not at another alias.
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+export function findPair(doc: Parsed, map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
+  for (const item of map.items) {
+    if (isScalar(item.key) && String(item.key.value) === key) return item;
+    if (isAlias(item.key)) {
+      const resolved = item.key.resolve(doc);
+      if (isScalar(resolved) && String(resolved.value) === key) return item;
+    }
+  }
+  return undefined;
+}
+
+export function getValue(doc: Parsed, map: YAMLMap, key: string): unknown {
+  const pair = findPair(doc, map, key);
+  return pair ? resolveNode(doc, pair.value) : undefined;
+}
+
+export function getMap(doc: Parsed, map: YAMLMap | undefined, key: string): YAMLMap | undefined {
+  if (!map) return undefined;
+  const value = getValue(doc, map, key);
+  return isMap(value) ? value : undefined;
+}
+
+export function getSeq(doc: Parsed, map: YAMLMap | undefined, key: string): YAMLSeq | undefined {
+  if (!map) return undefined;
+  const value = getValue(doc, map, key);
+  return isSeq(value) ? value : undefined;
+}
+
+/** Follows a path of keys through nested maps. */
+export function getMapAt(doc: Parsed, map: YAMLMap | undefined, path: readonly string[]): YAMLMap | undefined {
+  let current = map;
+  for (const key of path) current = getMap(doc, current, key);
+  return current;
+}
+
+export function getString(doc: Parsed, map: YAMLMap | undefined, key: string): string | undefined {
+  if (!map) return undefined;
+  const value = getValue(doc, map, key);
+  return isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+}
+
+export function getScalarValue(doc: Parsed, map: YAMLMap | undefined, key: string): unknown {
+  if (!map) return undefined;
+  const value = getValue(doc, map, key);
+  return isScalar(value) ? value.value : undefined;
+}
+
+/** The maps of a sequence, skipping items of other shapes (those are schema errors, not ours). */
+export function mapItems(doc: Parsed, seq: YAMLSeq | undefined): YAMLMap[] {
+  if (!seq) return [];
+  const maps: YAMLMap[] = [];
+  for (const item of seq.items) {
+    const resolved = resolveNode(doc, item);
+    if (isMap(resolved)) maps.push(resolved);
+  }
+  return maps;
+}
+
+export function hasKey(doc: Parsed, map: YAMLMap, key: string): boolean {
+  return findPair(doc, map, key) !== undefined;
+}
+
+/** Source range [start, end) of a node or a whole key: value pair. */
+export function rangeOf(target: Node | Pair<unknown, unknown>): [number, number] | undefined {
+  if ('range' in target && target.range) return [target.range[0], target.range[1]];
+  const pair = target as Pair<unknown, unknown>;
+  const key = pair.key as Node | null;
+  const value = pair.value as Node | null;
+  const start = key?.range?.[0] ?? value?.range?.[0];
+  const end = value?.range?.[1] ?? key?.range?.[1];
+  return start === undefined || end === undefined ? undefined : [start, end];
+}

@@ -1,0 +1,106 @@
+/**
+ * The whole check of one file: guards, per-document parse and rules (cached),
+ * Helm detection, configuration and suppressions. It never throws for any input.
+ */
+import { byteLength, looksBinary } from '../document/textGuards';
+import { splitYamlDocuments } from '../document/splitDocuments';
+import type { SourceChunk } from '../document/splitDocuments';
+import { formatMessage } from '../rules/types';
+import type { RuleMeta } from '../rules/types';
+import type { Finding, SeveritySetting } from '../types';
+import { ChunkCache } from './chunkCache';
+import { fileNotChecked, unreadableFile } from './engineDiagnostics';
+import { hasTemplateMarkers } from './helmDetection';
+import { lintChunk } from './lintChunk';
+import type { ChunkResult } from './lintChunk';
+import { applyDirectives, parseDirectives } from './suppressions';
+import { allRuleIds } from '../rules/registry';
+
+export interface CheckOptions {
+  languageId: 'yaml' | 'json';
+  /** Severity per rule id; rules not listed keep their default. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  maxFileSizeBytes?: number;
+  /** The host found the file in a Helm chart's templates/ folder. */
+  isHelmChartTemplate?: boolean;
+  cache?: ChunkCache;
+}
+
+export const DEFAULT_MAX_FILE_SIZE_BYTES = 5 * 1024 * 1024;
+
+const TOP: Finding['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function checkText(text: string, options: CheckOptions): Finding[] {
+  const guard = guardFinding(text, options);
+  if (guard) return configure([guard], options.severities);
+
+  const chunks: SourceChunk[] =
+    options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const cache = options.cache ?? new ChunkCache();
+  const fresh = new Map<string, ChunkResult>();
+  const results = chunks.map((chunk) => {
+    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text);
+    fresh.set(chunk.text, result);
+    return result;
+  });
+  cache.replace(fresh);
+
+  if (options.isHelmChartTemplate || hasTemplateMarkers(chunks, results)) {
+    return configure([notChecked(fileNotChecked, 'helmTemplate', {})], options.severities);
+  }
+
+  const findings: Finding[] = [];
+  for (const [index, chunk] of chunks.entries()) {
+    for (const finding of results[index]?.findings ?? []) findings.push(shift(finding, chunk.startLine));
+  }
+  const configured = configure(findings, options.severities);
+  return applyDirectives(configured, parseDirectives(text), allRuleIds);
+}
+
+function guardFinding(text: string, options: CheckOptions): Finding | undefined {
+  if (looksBinary(text)) return notChecked(unreadableFile, 'binary', {});
+  const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
+  // Cheap upper bound first: UTF-8 never takes more than 3 bytes per UTF-16 unit.
+  if (text.length * 3 > limit && byteLength(text) > limit) {
+    const size = Math.ceil(byteLength(text) / 1024);
+    return notChecked(fileNotChecked, 'tooLarge', { size, limit: Math.floor(limit / 1024) });
+  }
+  return undefined;
+}
+
+function notChecked(meta: RuleMeta, messageId: string, data: Record<string, string | number>): Finding {
+  return {
+    ruleId: meta.id,
+    severity: meta.defaultSeverity,
+    message: formatMessage(meta.messages[messageId] ?? '', data),
+    range: TOP,
+    fixes: [],
+  };
+}
+
+function configure(findings: Finding[], severities: CheckOptions['severities']): Finding[] {
+  if (!severities) return findings;
+  const configured: Finding[] = [];
+  for (const finding of findings) {
+    const setting = severities[finding.ruleId];
+    if (setting === 'off') continue;
+    configured.push(setting ? { ...finding, severity: setting } : finding);
+  }
+  return configured;
+}
+
+function shift(finding: Finding, lines: number): Finding {
+  if (lines === 0) return finding;
+  const move = (range: Finding['range']): Finding['range'] => ({
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  });
+  return {
+    ...finding,
+    range: move(finding.range),
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })),
+    })),
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Per-file cache of document results keyed by each document's text. After every
+ * check it keeps only the documents the file still has, so memory follows the file.
+ */
+import type { ChunkResult } from './lintChunk';
+
+export class ChunkCache {
+  private entries = new Map<string, ChunkResult>();
+  hits = 0;
+  misses = 0;
+
+  get(text: string): ChunkResult | undefined {
+    const result = this.entries.get(text);
+    if (result) this.hits++;
+    else this.misses++;
+    return result;
+  }
+
+  /** Replaces the cache with exactly the documents of the latest check. */
+  replace(results: ReadonlyMap<string, ChunkResult>): void {
+    this.entries = new Map(results);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

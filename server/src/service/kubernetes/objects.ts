@@ -1,0 +1,42 @@
+/**
+ * Recognises a Kubernetes object: a document whose root is a map with string
+ * `apiVersion` and `kind`. Anything else (GitHub workflows, docker-compose files,
+ * Helm values) is not Kubernetes and gets no Kubernetes diagnostics.
+ */
+import { isMap, isScalar } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
+import type { ObjectRef } from '../types';
+import { getMap, getString, resolveNode } from '../document/yamlNodes';
+
+export interface KubeObject {
+  doc: Document.Parsed;
+  root: YAMLMap;
+  ref: ObjectRef;
+  /** metadata.annotations as plain strings; non-string values are skipped. */
+  annotations: ReadonlyMap<string, string>;
+}
+
+export function asKubeObject(doc: Document.Parsed): KubeObject | undefined {
+  const root = resolveNode(doc, doc.contents);
+  if (!isMap(root)) return undefined;
+  const apiVersion = getString(doc, root, 'apiVersion');
+  const kind = getString(doc, root, 'kind');
+  if (!apiVersion || !kind) return undefined;
+  const metadata = getMap(doc, root, 'metadata');
+  const ref: ObjectRef = { apiVersion, kind };
+  const name = getString(doc, metadata, 'name');
+  const namespace = getString(doc, metadata, 'namespace');
+  if (name !== undefined) ref.name = name;
+  if (namespace !== undefined) ref.namespace = namespace;
+  return { doc, root, ref, annotations: readAnnotations(doc, getMap(doc, metadata, 'annotations')) };
+}
+
+function readAnnotations(doc: Document.Parsed, map: YAMLMap | undefined): Map<string, string> {
+  const annotations = new Map<string, string>();
+  for (const pair of map?.items ?? []) {
+    const key = resolveNode(doc, pair.key);
+    const value = resolveNode(doc, pair.value);
+    if (isScalar(key) && isScalar(value)) annotations.set(String(key.value), String(value.value ?? ''));
+  }
+  return annotations;
+}

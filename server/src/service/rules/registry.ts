@@ -1,0 +1,23 @@
+/**
+ * Every rule, sorted by id. A test keeps this list in step with the files in this
+ * folder and with docs/rules/.
+ */
+import { engineDiagnostics } from '../engine/engineDiagnostics';
+import { missingLivenessProbe } from './missing-liveness-probe';
+import { missingReadinessProbe } from './missing-readiness-probe';
+import type { Rule, RuleMeta } from './types';
+
+export const rules: readonly Rule[] = [missingLivenessProbe, missingReadinessProbe];
+
+/** Rules and engine diagnostics alike: everything that can carry a rule id. */
+export const allRuleMetas: readonly RuleMeta[] = [...rules.map((rule) => rule.meta), ...engineDiagnostics].sort((a, b) =>
+  a.id.localeCompare(b.id),
+);
+
+export const allRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
+
+const byId = new Map(allRuleMetas.map((meta) => [meta.id, meta]));
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}

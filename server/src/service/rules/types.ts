@@ -1,0 +1,81 @@
+/**
+ * The shape of a rule, after ESLint: `meta` describes it (and generates its docs),
+ * `check` inspects one Kubernetes object and reports nodes with message ids. The
+ * engine turns nodes into ranges; rules never build a range by hand and never
+ * import the LSP library.
+ */
+import type { Node, Pair } from 'yaml';
+import type { KubeObject } from '../kubernetes/objects';
+import type { Severity } from '../types';
+
+/** Where a rule applies: named kinds, or every object that carries a pod template. */
+export type RuleScope = { workloads: true; exceptKinds?: readonly string[] } | { kinds: readonly string[] };
+
+export interface RuleMeta {
+  id: string;
+  type: 'problem' | 'suggestion';
+  defaultSeverity: Severity;
+  scope: RuleScope | 'file';
+  description: string;
+  /** The lesson: why this matters in production. Shown on hover. */
+  why: string;
+  /** An imperative sentence ending in a period. */
+  remediation: string;
+  docsUrl: string;
+  /** Peer checks this rule matches, as `tool:check-name`. */
+  equivalents: readonly string[];
+  messages: Readonly<Record<string, string>>;
+  fixable: boolean;
+}
+
+/** An edit in offsets of the document being checked; the engine converts it. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface OffsetFix {
+  title: string;
+  edits: OffsetEdit[];
+}
+
+export interface Report {
+  node: Node | Pair<unknown, unknown>;
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  container?: string;
+  fixes?: OffsetFix[];
+}
+
+export interface RuleContext {
+  object: KubeObject;
+  /** The document's source text, for fixes that need indentation. */
+  text: string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/kubewise/kubewise/blob/main/docs/rules';
+
+type MetaInput = Omit<RuleMeta, 'docsUrl'>;
+
+/** Declares a rule; the docs URL follows from the id so the two cannot drift. */
+export function defineRule(meta: MetaInput, check: Rule['check']): Rule {
+  return { meta: { ...meta, docsUrl: `${DOCS_BASE_URL}/${meta.id}.md` }, check };
+}
+
+export function defineEngineDiagnostic(meta: Omit<MetaInput, 'scope' | 'fixable' | 'type'> & { fixable?: boolean }): RuleMeta {
+  return { type: 'problem', scope: 'file', fixable: false, ...meta, docsUrl: `${DOCS_BASE_URL}/${meta.id}.md` };
+}
+
+/** Fills `{{name}}` placeholders, as ESLint's messages do. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) =>
+    data && key in data ? String(data[key]) : match,
+  );
+}
