@@ -1,0 +1,57 @@
+/** Converts the service's plain findings and actions to LSP shapes; nothing more. */
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import type { ActionDescription } from '../service/features/codeActions';
+import { ruleMeta } from '../service/rules/registry';
+import type { Finding, Fix, Severity } from '../service/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries in `data`, so code actions need no server-side cache. */
+export interface DiagnosticData {
+  ruleId: string;
+  fixes: Fix[];
+}
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const meta = ruleMeta(finding.ruleId);
+  const data: DiagnosticData = { ruleId: finding.ruleId, fixes: finding.fixes };
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: 'kubewise',
+    code: finding.ruleId,
+    message: finding.message,
+    data,
+  };
+  if (meta) diagnostic.codeDescription = { href: meta.docsUrl };
+  if (finding.ruleId === 'unused-disable-directive') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+/** Rebuilds a finding from a diagnostic the client sent back with a code-action request. */
+export function fromDiagnostic(diagnostic: Diagnostic): Finding | undefined {
+  if (diagnostic.source !== 'kubewise' || typeof diagnostic.code !== 'string') return undefined;
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return {
+    ruleId: diagnostic.code,
+    severity: 'warning',
+    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    range: diagnostic.range,
+    fixes: Array.isArray(data?.fixes) ? data.fixes : [],
+  };
+}
+
+export function toCodeAction(uri: string, action: ActionDescription, diagnostics: Diagnostic[]): CodeAction {
+  const kind = action.kind === 'quickfix' ? CodeActionKind.QuickFix : action.kind;
+  const codeAction = CodeAction.create(action.title, kind);
+  if (action.edits) codeAction.edit = { changes: { [uri]: action.edits } };
+  if (action.command) codeAction.command = action.command;
+  if (action.isPreferred) codeAction.isPreferred = true;
+  if (diagnostics.length > 0) codeAction.diagnostics = diagnostics;
+  return codeAction;
+}

@@ -1,0 +1,219 @@
+/**
+ * LSP glue: documents in, diagnostics, hovers and code actions out. All judgement
+ * lives in the language service; this file only schedules work and converts shapes.
+ * Every handler is guarded: a bug in one request must never end the server.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../service/config/config';
+import { ChunkCache } from '../service/engine/chunkCache';
+import { checkText } from '../service/engine/checkFile';
+import { isHelmChartTemplatePath } from '../service/document/textGuards';
+import { fixAllEdits, quickFixes } from '../service/features/codeActions';
+import { hoverForFindings } from '../service/features/hover';
+import type { Finding } from '../service/types';
+import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
+import { ConfigFiles, DEFAULT_CLIENT_SETTINGS, resolveDocumentSettings, sanitizeClientSettings } from './settings';
+import type { ClientSettings } from './settings';
+import { URI } from './uri';
+
+/** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
+const DEBOUNCE_MS = 120;
+const FIX_ALL_KIND = 'source.fixAll.kubewise';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const caches = new Map<string, ChunkCache>();
+  /** The latest findings per document, with the version they were computed for. */
+  const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
+  const clientSettings = new Map<string, Promise<ClientSettings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Config files we published problems for, so a fixed file gets its diagnostics cleared. */
+  const publishedConfigFiles = new Set<string>();
+  let workspaceFolders: string[] = [];
+  let canPullConfiguration = false;
+
+  const configFiles = new ConfigFiles(
+    () => workspaceFolders,
+    (uri) => documents.get(uri)?.getText(),
+  );
+
+  const guard = <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+
+  connection.onInitialize((params): InitializeResult => {
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kubewise' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubewise' }).catch(() => undefined);
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+      configFiles.invalidate();
+      revalidateAll();
+    });
+  });
+
+  const settingsFor = (uri: string): Promise<ClientSettings> => {
+    if (!canPullConfiguration) return Promise.resolve(DEFAULT_CLIENT_SETTINGS);
+    let pending = clientSettings.get(uri);
+    if (!pending) {
+      pending = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'kubewise' })
+        .then(sanitizeClientSettings, () => DEFAULT_CLIENT_SETTINGS);
+      clientSettings.set(uri, pending);
+    }
+    return pending;
+  };
+
+  const validate = guard('validate', undefined, async (uri: string): Promise<void> => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const client = await settingsFor(uri);
+    const configFile = configFiles.forDocument(uri);
+    const settings = resolveDocumentSettings(client, configFile);
+    if (documents.get(uri)?.version !== version) return; // a newer edit has its own run queued
+    const isConfigFile = path.basename(URI.toPath(uri) ?? '') === CONFIG_FILE_NAME;
+    let findings: Finding[] = [];
+    if (isConfigFile && configFile?.uri === uri) {
+      findings = configFile.parsed.findings;
+    } else if (settings.enable) {
+      const filePath = URI.toPath(uri);
+      let cache = caches.get(uri);
+      if (!cache) caches.set(uri, (cache = new ChunkCache()));
+      findings = checkText(document.getText(), {
+        languageId: document.languageId === 'json' ? 'json' : 'yaml',
+        severities: settings.severities,
+        maxFileSizeBytes: settings.maxFileSizeBytes,
+        isHelmChartTemplate: filePath !== undefined && isHelmChartTemplatePath(filePath, fs.existsSync),
+        cache,
+      });
+    }
+    findingsByUri.set(uri, { version, findings });
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    publishConfigProblems(configFile);
+  });
+
+  /** A broken `.kubewise.yaml` is reported in that file even when it is not open. */
+  const publishConfigProblems = (configFile: ReturnType<ConfigFiles['forDocument']>): void => {
+    if (!configFile || documents.get(configFile.uri)) return;
+    const diagnostics: Diagnostic[] = configFile.parsed.findings.map(toDiagnostic);
+    if (diagnostics.length === 0 && !publishedConfigFiles.has(configFile.uri)) return;
+    if (diagnostics.length > 0) publishedConfigFiles.add(configFile.uri);
+    else publishedConfigFiles.delete(configFile.uri);
+    void connection.sendDiagnostics({ uri: configFile.uri, diagnostics });
+  };
+
+  const schedule = (uri: string, delay: number): void => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  };
+
+  const revalidateAll = (): void => {
+    for (const document of documents.all()) schedule(document.uri, 0);
+  };
+
+  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  documents.onDidChangeContent((event) => {
+    if (path.basename(URI.toPath(event.document.uri) ?? '') === CONFIG_FILE_NAME) {
+      configFiles.invalidate(event.document.uri);
+      revalidateAll();
+    } else {
+      schedule(event.document.uri, DEBOUNCE_MS);
+    }
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    caches.delete(uri);
+    findingsByUri.delete(uri);
+    clientSettings.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    clientSettings.clear();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((event) => {
+    for (const change of event.changes) configFiles.invalidate(change.uri);
+    revalidateAll();
+  });
+
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const hover = hoverForFindings(findingsByUri.get(params.textDocument.uri)?.findings ?? [], params.position);
+      return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], async (params) => {
+      const uri = params.textDocument.uri;
+      const document = documents.get(uri);
+      if (!document) return [];
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+      if (wants(CodeActionKind.QuickFix)) {
+        const pairs = params.context.diagnostics
+          .map((diagnostic) => ({ diagnostic, finding: fromDiagnostic(diagnostic) }))
+          .filter((pair): pair is { diagnostic: Diagnostic; finding: Finding } => pair.finding !== undefined);
+        for (const action of quickFixes(document.getText(), pairs.map((pair) => pair.finding))) {
+          const diagnostic = pairs.find((pair) => pair.finding === action.finding)?.diagnostic;
+          actions.push(toCodeAction(uri, action, diagnostic ? [diagnostic] : []));
+        }
+      }
+      if (wants(FIX_ALL_KIND)) {
+        // Fix-all often runs on save, right after typing: make sure the findings match the text.
+        if (findingsByUri.get(uri)?.version !== document.version) await validate(uri);
+        const edits = fixAllEdits(findingsByUri.get(uri)?.findings ?? []);
+        if (edits.length > 0) {
+          actions.push(toCodeAction(uri, { title: 'Fix all auto-fixable Kubewise problems', kind: FIX_ALL_KIND, edits }, []));
+        }
+      }
+      return actions;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

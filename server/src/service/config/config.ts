@@ -1,0 +1,107 @@
+/**
+ * Reads `.kubewise.yaml` (`rules: {<rule-id>: off|error|warning|information|hint}`)
+ * and merges rule severities from every source. A bad file never throws: its problems
+ * come back as findings positioned in the file, and the valid entries still apply.
+ */
+import Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { isMap, isScalar } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+import { parseChunk } from '../document/parseChunk';
+import { findPair } from '../document/yamlNodes';
+import { toRange } from '../engine/lintChunk';
+import { invalidConfig, yamlSyntax } from '../engine/engineDiagnostics';
+import { formatMessage } from '../rules/types';
+import { allRuleIds } from '../rules/registry';
+import type { Finding, SeveritySetting } from '../types';
+import { buildConfigSchema, SEVERITY_SETTINGS } from './configSchema';
+
+export const CONFIG_FILE_NAME = '.kubewise.yaml';
+
+export type RuleSeverities = Record<string, SeveritySetting>;
+
+export interface ParsedConfig {
+  severities: RuleSeverities;
+  findings: Finding[];
+}
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(buildConfigSchema());
+
+export function parseConfigText(text: string): ParsedConfig {
+  const parsed = parseChunk(text);
+  const findings: Finding[] = parsed.problems.map((problem) => ({
+    ruleId: yamlSyntax.id,
+    severity: yamlSyntax.defaultSeverity,
+    message: problem.message,
+    range: toRange(parsed.lineCounter, problem.start, problem.end),
+    fixes: [],
+  }));
+  const doc = parsed.doc;
+  if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, findings };
+  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (!validate(value)) {
+    for (const error of validate.errors ?? []) {
+      const [start, end] = locate(doc, error);
+      findings.push({
+        ruleId: invalidConfig.id,
+        severity: invalidConfig.defaultSeverity,
+        message: formatMessage(invalidConfig.messages.invalid ?? '', { detail: describe(error) }),
+        range: toRange(parsed.lineCounter, start, end),
+        fixes: [],
+      });
+    }
+  }
+  return { severities: validSeverities(value), findings };
+}
+
+/** Keeps every well-formed entry, so one typo does not switch the whole file off. */
+function validSeverities(value: unknown): RuleSeverities {
+  const severities: RuleSeverities = {};
+  const rules = typeof value === 'object' && value !== null ? (value as { rules?: unknown }).rules : undefined;
+  if (typeof rules !== 'object' || rules === null) return severities;
+  for (const [id, setting] of Object.entries(rules)) {
+    if (allRuleIds.has(id) && (SEVERITY_SETTINGS as readonly unknown[]).includes(setting)) {
+      severities[id] = setting as SeveritySetting;
+    }
+  }
+  return severities;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
+  if (error.keyword === 'additionalProperties') {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    return where === 'rules' ? `Unknown rule '${key}'.` : `Unknown setting '${key}' in ${where}.`;
+  }
+  if (error.keyword === 'enum') {
+    return `${where}: expected one of ${SEVERITY_SETTINGS.join(', ')}.`;
+  }
+  return `${where} ${error.message ?? 'is invalid'}.`;
+}
+
+/** The source range of the node an ajv error points at (the offending key, for unknown keys). */
+function locate(doc: Document.Parsed, error: ErrorObject): [number, number] {
+  let node: Node | null = doc.contents;
+  for (const segment of error.instancePath.split('/').slice(1)) {
+    const pair: ReturnType<typeof findPair> = isMap(node) ? findPair(doc, node as YAMLMap, segment) : undefined;
+    if (!pair) break;
+    node = pair.value as Node | null;
+  }
+  if (error.keyword === 'additionalProperties' && isMap(node)) {
+    const key = (error.params as { additionalProperty: string }).additionalProperty;
+    const pair = findPair(doc, node as YAMLMap, key);
+    if (pair && isScalar(pair.key) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
+  }
+  return node?.range ? [node.range[0], node.range[1]] : [0, 0];
+}
+
+/** Later sources win: defaults, then `.kubewise.yaml`, then the editor's `kubewise.rules`. */
+export function mergeSeverities(...sources: (RuleSeverities | undefined)[]): RuleSeverities {
+  const merged: RuleSeverities = {};
+  for (const source of sources) {
+    for (const [id, setting] of Object.entries(source ?? {})) {
+      if (allRuleIds.has(id) && (SEVERITY_SETTINGS as readonly unknown[]).includes(setting)) merged[id] = setting;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,29 @@
+/**
+ * The JSON Schema of `.kubewise.yaml`, built from the rule registry so a new rule is
+ * configurable the moment it is registered. scripts/generate-docs writes the same
+ * schema to schemas/kubewise-config.schema.json for editors that read schemas.
+ */
+import { allRuleMetas } from '../rules/registry';
+
+export const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'information', 'hint'] as const;
+
+export function buildConfigSchema(): Record<string, unknown> {
+  const ruleProperties: Record<string, unknown> = {};
+  for (const meta of allRuleMetas) {
+    ruleProperties[meta.id] = { enum: [...SEVERITY_SETTINGS], description: meta.description };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Kubewise configuration (.kubewise.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: {
+        type: 'object',
+        description: 'Severity per rule id.',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Hover over a finding teaches: what the rule wants, why it matters in production,
+ * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
+ */
+import { ruleMeta } from '../rules/registry';
+import type { Finding, Position, Range } from '../types';
+
+export interface HoverResult {
+  markdown: string;
+  range: Range;
+}
+
+const TOOL_NAMES: Record<string, string> = {
+  'kube-linter': 'kube-linter',
+  'kube-score': 'kube-score',
+  polaris: 'Polaris',
+  checkov: 'Checkov',
+  trivy: 'Trivy',
+};
+
+export function hoverForFindings(findings: readonly Finding[], position: Position): HoverResult | undefined {
+  const here = findings.filter((finding) => contains(finding.range, position));
+  if (here.length === 0) return undefined;
+  const seen = new Set<string>();
+  const sections: string[] = [];
+  for (const finding of here) {
+    if (seen.has(finding.ruleId)) continue;
+    seen.add(finding.ruleId);
+    const meta = ruleMeta(finding.ruleId);
+    if (!meta) continue;
+    const docsCommand = `command:kubewise.showRuleDocs?${encodeURIComponent(JSON.stringify([meta.id]))}`;
+    const lines = [
+      `**${meta.id}** · ${meta.description}`,
+      '',
+      `**Why it matters.** ${meta.why}`,
+      '',
+      `**How to fix.** ${meta.remediation}`,
+      '',
+      `[Rule documentation](${docsCommand}) · [online](${meta.docsUrl})`,
+    ];
+    if (meta.equivalents.length > 0) lines.push('', `Same as: ${meta.equivalents.map(describeEquivalent).join(', ')}`);
+    sections.push(lines.join('\n'));
+  }
+  if (sections.length === 0) return undefined;
+  const first = here[0] as Finding;
+  return { markdown: sections.join('\n\n---\n\n'), range: first.range };
+}
+
+function describeEquivalent(equivalent: string): string {
+  const [tool = '', check = ''] = equivalent.split(':');
+  return `${TOOL_NAMES[tool] ?? tool} \`${check}\``;
+}
+
+export function contains(range: Range, position: Position): boolean {
+  const { start, end } = range;
+  if (position.line < start.line || position.line > end.line) return false;
+  if (position.line === start.line && position.character < start.character) return false;
+  if (position.line === end.line && position.character > end.character) return false;
+  return true;
+}
