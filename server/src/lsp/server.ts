@@ -149,13 +149,14 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) schedule(document.uri, 0);
   };
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  // TextDocuments reports an open as a content change too: the first check of a
+  // document runs at once, later ones wait for a pause in typing.
   documents.onDidChangeContent((event) => {
     if (path.basename(URI.toPath(event.document.uri) ?? '') === CONFIG_FILE_NAME) {
       configFiles.invalidate(event.document.uri);
       revalidateAll();
     } else {
-      schedule(event.document.uri, DEBOUNCE_MS);
+      schedule(event.document.uri, findingsByUri.has(event.document.uri) ? DEBOUNCE_MS : 0);
     }
   });
   documents.onDidClose((event) => {

@@ -1,0 +1,110 @@
+/**
+ * A minimal LSP client for tests: spawns the bundled server over stdio, answers the
+ * server's own requests (configuration, registration), and lets a test wait for the
+ * diagnostics of a URI by polling, never by sleeping a fixed time.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+
+export const SERVER_BUNDLE = path.resolve(__dirname, '../../../dist/server.js');
+
+export class TestLspClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: (() => void)[] = [];
+  /** What the server gets when it asks for the `kubewise` settings section. */
+  settings: Record<string, unknown> = {};
+  stderr = '';
+
+  constructor() {
+    this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => this.settings),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(workspaceFolders: string[] = []): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      workspaceFolders: workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) })),
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  publishCount(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
+  /** Waits until the server publishes for `uri` more than `after` times, and returns the latest. */
+  async nextDiagnostics(uri: string, after: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.publishCount(uri) <= after) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`No diagnostics for ${uri} within ${timeoutMs} ms. Server stderr:\n${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const list = this.published.get(uri) ?? [];
+    return list[list.length - 1]?.diagnostics ?? [];
+  }
+
+  async open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<Diagnostic[]> {
+    const before = this.publishCount(uri);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return this.nextDiagnostics(uri, before);
+  }
+
+  async changeFull(uri: string, text: string, version: number): Promise<Diagnostic[]> {
+    const before = this.publishCount(uri);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+    return this.nextDiagnostics(uri, before);
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; the kill below settles it.
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
