@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// Real-editor test: kubewise.vsix installed into code-server 4.100.3 (VS Code 1.100.3), the
+// test/e2e/workspace copy opened in headless Debian Chromium via playwright-core, and the user-visible
+// behaviour asserted: squiggle, Problems row, hover, quick fix, command. Last line of output is always
+// `editor: N passed, M failed` (CI reads it). KUBEWISE_VSIX=<path> tests another VSIX.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './install.mjs';
+import * as cs from './codeServer.mjs';
+import * as ui from './ui.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const ARTIFACTS = path.join(HERE, 'artifacts');
+const VSIX = path.resolve(process.env.KUBEWISE_VSIX || path.join(ROOT, 'kubewise.vsix'));
+const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 180_000);
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const results = [];
+let server = null;
+let browser = null;
+let profile = null;
+let finished = false;
+
+function finish(code) {
+  if (finished) return;
+  finished = true;
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`editor: ${passed} passed, ${results.length - passed} failed`);
+  process.exitCode = code ?? (passed === results.length && results.length > 0 ? 0 : 1);
+}
+
+// Always take code-server (and with it the extension host and language server) down, whatever happens.
+process.on('exit', () => { if (server) cs.killGroup(server.pid); });
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => { results.push({ name: `interrupted (${sig})`, ok: false }); finish(1); process.exit(); });
+}
+
+/** The test's fixed facts come from the workspace file itself, so editing it keeps them in step. */
+function fixture() {
+  const lines = fs.readFileSync(path.join(HERE, 'workspace', 'deployment.yaml'), 'utf8').split('\n');
+  const idx = lines.findIndex((l) => /^\s*- name: web\s*$/.test(l));
+  if (idx < 0) throw new Error('workspace/deployment.yaml has no "- name: web" line');
+  return { line: idx + 1, column: lines[idx].indexOf('web') + 1 };
+}
+
+async function step(page, name, shot, fn) {
+  const t0 = Date.now();
+  const file = path.join(ARTIFACTS, shot);
+  let error = null;
+  try {
+    await fn();
+  } catch (err) {
+    error = err;
+  }
+  // Let slide-in animations (hover, notifications) settle so the picture shows what was asserted.
+  await page.waitForTimeout(300).catch(() => {});
+  await page.screenshot({ path: file }).catch((e) => console.log(`  (screenshot failed: ${e.message})`));
+  const ms = Date.now() - t0;
+  results.push({ name, ok: !error });
+  if (error) console.log(`FAIL ${name} (${ms} ms): ${error.message}\n     screenshot: ${file}`);
+  else console.log(`ok   ${name} (${ms} ms)  ${path.relative(ROOT, file)}`);
+  return !error;
+}
+
+const readinessRow = (l) => /readinessProbe/.test(l) && /kubewise/i.test(l);
+
+async function main() {
+  if (!fs.existsSync(VSIX)) {
+    console.error(`kubewise.vsix not found at ${VSIX}: run npm run package first`);
+    results.push({ name: 'setup: kubewise.vsix present', ok: false });
+    return finish(1);
+  }
+  ensureInstalled();
+  armWatchdog();
+  const { chromium } = await import('playwright-core'); // only resolvable after install
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const fx = fixture();
+
+  const t0 = Date.now();
+  profile = cs.makeProfile();
+  // Tabs instead of preview editors: the workflow file must stay open (and linted) while we look at
+  // deployment.yaml, instead of being replaced and closed.
+  cs.seedSettings(profile, { 'workbench.editor.enablePreview': false,
+    'workbench.editor.enablePreviewFromQuickOpen': false });
+  cs.installVsix(profile, VSIX);
+  const workspace = path.join(profile.root, 'workspace');
+  fs.cpSync(path.join(HERE, 'workspace'), workspace, { recursive: true });
+  server = await cs.startCodeServer(profile, { port: await cs.freePort(), folder: workspace });
+  console.log(`code-server up at ${server.url} in ${Date.now() - t0} ms (log ${profile.log})`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  await page.goto(server.folderUrl);
+  await ui.waitWorkbench(page);
+
+  // a. Squiggle, then the Problems row. The workflow is opened first so that by the time
+  // deployment.yaml's diagnostics arrive, the server has long had the chance to publish for it.
+  await step(page, 'squiggle on deployment.yaml', '01-squiggle.png', async () => {
+    await ui.openFile(page, 'ci.yaml');
+    await ui.openFile(page, 'deployment.yaml');
+    await ui.poll(() => ui.squiggles(page, 'warning'), {
+      what: 'a .squiggly-warning in deployment.yaml', timeoutMs: 60_000,
+      describe: async () => ({ errors: await ui.squiggles(page, 'error'), info: await ui.squiggles(page, 'info'),
+        status: await page.getAttribute('[id="status.problems"]', 'aria-label').catch(() => null) }),
+    });
+  });
+  await step(page, 'Problems panel lists readinessProbe from kubewise', '02-problems.png', async () => {
+    await ui.showProblems(page);
+    await ui.poll(async () => (await ui.problemRows(page)).some(readinessRow),
+      { what: 'a Problems row with "readinessProbe" and source "kubewise"', describe: () => ui.problemRows(page) });
+  });
+
+  // b. Hover on the container name: the "why" text.
+  await step(page, 'hover explains readinessProbe', '03-hover.png', async () => {
+    await ui.goTo(page, fx.line, fx.column);
+    let lastTrigger = 0;
+    await ui.poll(async () => {
+      const text = await ui.hoverText(page);
+      if (/traffic/i.test(text) && text.includes('readinessProbe')) return true;
+      if (Date.now() - lastTrigger > 3000) { // (re)trigger: the first one can land before the server is ready
+        lastTrigger = Date.now();
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+      }
+      return false;
+    }, { what: 'hover containing "traffic" and "readinessProbe"', describe: () => ui.hoverText(page) });
+  });
+
+  // c. Quick fix "Add readinessProbe" inserts the probe and the readiness diagnostic goes away.
+  await step(page, 'quick fix adds readinessProbe', '04-quickfix.png', async () => {
+    await page.keyboard.press('Escape');
+    await ui.goTo(page, fx.line, fx.column);
+    await page.keyboard.press('Control+.');
+    await ui.poll(async () => (await ui.actionRows(page)).length,
+      { what: 'the quick fix widget', describe: () => ui.hoverText(page) });
+    const want = (r) => r.label === 'Add readinessProbe' || r.label.startsWith('Add readinessProbe ');
+    // Clicking is intercepted by .context-view-pointerBlock; move the focus with the keyboard instead.
+    await ui.poll(async () => {
+      const rows = await ui.actionRows(page);
+      if (rows.some((r) => r.focused && want(r))) return true;
+      if (!rows.some(want)) throw new Error('no "Add readinessProbe" row');
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, { what: 'focused quick fix row "Add readinessProbe"', timeoutMs: 10_000, describe: () => ui.actionRows(page) });
+    await page.keyboard.press('Enter');
+    await ui.poll(async () => {
+      const t = await ui.editorText(page);
+      return t.includes('readinessProbe:') && t.includes('httpGet:');
+    }, { what: 'editor text with "readinessProbe:" and "httpGet:"', describe: () => ui.editorText(page) });
+    await ui.showProblems(page);
+    await ui.poll(async () => !(await ui.problemRows(page)).some(readinessRow),
+      { what: 'the readinessProbe row to leave the Problems panel', describe: () => ui.problemRows(page) });
+  });
+
+  // d. Command palette: Kubewise: Show Rule Documentation -> missing-liveness-probe.
+  await step(page, 'Show Rule Documentation opens missing-liveness-probe', '05-command.png', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('F1');
+    await ui.acceptQuickInput(page, 'Kubewise: Show Rule Documentation',
+      (l) => l.includes('Kubewise: Show Rule Documentation'), 'palette row "Kubewise: Show Rule Documentation"');
+    await ui.poll(async () => (await ui.quickInputRows(page)).some((r) => r.label.includes('missing-liveness-probe')),
+      { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) });
+    await ui.acceptQuickInput(page, 'missing-liveness-probe', (l) => l.includes('missing-liveness-probe'),
+      'focused rule id "missing-liveness-probe"');
+    await ui.poll(async () => (await ui.tabLabels(page)).some((l) => l.includes('missing-liveness-probe')),
+      { what: 'an editor tab titled with "missing-liveness-probe"', describe: () => ui.tabLabels(page) });
+  });
+
+  // The workflow has been open since the start: no kubewise diagnostics for it, in the panel or editor.
+  await step(page, 'no kubewise diagnostics on a GitHub workflow', '06-workflow.png', async () => {
+    await ui.openFile(page, 'ci.yaml');
+    await ui.showProblems(page);
+    const rows = await ui.problemRows(page);
+    const hits = rows.filter((l) => l.includes('ci.yaml'));
+    const marks = (await ui.squiggles(page, 'warning')) + (await ui.squiggles(page, 'error'));
+    if (hits.length || marks) throw new Error(`workflow has diagnostics: ${JSON.stringify({ hits, marks })}`);
+  });
+
+  console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return finish();
+}
+
+async function cleanup() {
+  if (browser) await browser.close().catch(() => {});
+  if (server) { cs.killGroup(server.pid); server = null; }
+  if (profile) {
+    // Keep the code-server and VS Code logs next to the screenshots; they explain most failures.
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.cpSync(profile.log, path.join(ARTIFACTS, 'code-server.log'));
+    const logs = path.join(profile.userData, 'logs');
+    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
+    if (!process.env.KEEP_PROFILE) cs.removeProfile(profile);
+    else console.log(`profile kept at ${profile.root}`);
+  }
+}
+
+// Bounds the editor part of the run (the one-off install is not counted: it can take minutes).
+let watchdog = null;
+const armWatchdog = () => { watchdog = setTimeout(async () => {
+  results.push({ name: `whole run within ${TOTAL_MS} ms`, ok: false });
+  console.log(`FAIL the run exceeded ${TOTAL_MS} ms; screenshots so far in ${ARTIFACTS}`);
+  await Promise.race([cleanup(), new Promise((r) => setTimeout(r, 10_000))]);
+  finish(1);
+  process.exit();
+}, TOTAL_MS); };
+
+main()
+  .catch((err) => {
+    console.log(`FAIL setup: ${err.stack || err.message}`);
+    results.push({ name: 'setup', ok: false });
+  })
+  .finally(async () => {
+    await cleanup().catch((e) => console.log(`cleanup: ${e.message}`));
+    clearTimeout(watchdog);
+    finish();
+  });

@@ -1,0 +1,126 @@
+// Small helpers for driving the VS Code workbench (code-server) through playwright-core.
+// Selectors are the ones measured in /work/shared/EDITOR-TESTING.md. Everything waits by polling a
+// condition; nothing sleeps a fixed time and hopes.
+
+export const ED = '.part.editor .monaco-editor';
+const QI = '.quick-input-widget';
+const QI_INPUT = `${QI} .quick-input-box input`;
+const QI_ROWS = `${QI} .quick-input-list .monaco-list-row`;
+
+/**
+ * Call fn until it returns a truthy value; throw after timeoutMs with `what` and the last value
+ * `describe()` reports, so a failure says what the screen showed rather than just "timeout".
+ */
+export async function poll(fn, { what, timeoutMs = 20_000, intervalMs = 200, describe } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      lastErr = err;
+    }
+    if (Date.now() > deadline) {
+      let seen = '';
+      if (describe) {
+        try { seen = `; saw: ${JSON.stringify(await describe())}`; } catch { /* page may be gone */ }
+      }
+      const cause = lastErr ? `; last error: ${lastErr.message.split('\n')[0]}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${seen}${cause}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function waitWorkbench(page) {
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+}
+
+/** aria-labels of the visible rows of the open quick input (command palette, quick pick). */
+export function quickInputRows(page) {
+  return page.$$eval(QI_ROWS, (els) => els.map((e) => ({
+    label: e.getAttribute('aria-label') || e.textContent.trim(),
+    focused: e.classList.contains('focused'),
+  })));
+}
+
+/** Type into the quick input, wait until the focused row satisfies `match`, then accept it. */
+export async function acceptQuickInput(page, text, match, what) {
+  await page.waitForSelector(QI_INPUT, { state: 'visible' });
+  if (text) await page.keyboard.type(text);
+  await poll(async () => (await quickInputRows(page)).some((r) => r.focused && match(r.label)),
+    { what, describe: () => quickInputRows(page) });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(QI, { state: 'hidden' });
+}
+
+export async function activeTabLabel(page) {
+  return page.$eval('.part.editor .tab.active', (e) => e.getAttribute('aria-label') || e.textContent)
+    .catch(() => '');
+}
+
+export function tabLabels(page) {
+  return page.$$eval('.part.editor .tabs-container .tab', (els) =>
+    els.map((e) => e.getAttribute('aria-label') || e.textContent.trim()));
+}
+
+/** Quick Open (Ctrl+P) a workspace file by name and wait until its tab is the active one. */
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await acceptQuickInput(page, name, (l) => l.includes(name), `quick open row for ${name}`);
+  await poll(async () => (await activeTabLabel(page)).includes(name),
+    { what: `active tab ${name}`, describe: () => tabLabels(page) });
+  await page.waitForSelector(`${ED} .view-lines`);
+}
+
+/** Focus the editor and put the cursor at 1-based line:column with Go to Line (Ctrl+G). */
+export async function goTo(page, line, column) {
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+G');
+  await acceptQuickInput(page, `${line}:${column}`, () => true, 'go to line input');
+  await poll(async () => {
+    const s = await page.$eval('[id="status.editor.selection"]', (e) => e.textContent).catch(() => '');
+    return s.includes(`Ln ${line}, Col ${column}`);
+  }, { what: `cursor at Ln ${line}, Col ${column}`,
+    describe: () => page.$eval('[id="status.editor.selection"]', (e) => e.textContent) });
+}
+
+/** Text of the active editor's rendered lines (VS Code renders spaces as U+00A0). */
+export async function editorText(page) {
+  const lines = await page.$$eval(`${ED} .view-lines .view-line`, (els) => els
+    .map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent }))
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text));
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+export async function squiggles(page, kind = 'warning') {
+  return page.$$eval(`${ED} .squiggly-${kind}`, (els) => els.length);
+}
+
+/** Show the Problems panel (Ctrl+Shift+M toggles focus, so only press it when it is not showing). */
+export async function showProblems(page) {
+  const visible = await page.isVisible('.markers-panel');
+  if (!visible) await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel', { state: 'visible' });
+}
+
+/** aria-labels of the Problems panel rows (file rows and marker rows). */
+export function problemRows(page) {
+  return page.$$eval('.markers-panel .monaco-list-row', (els) =>
+    els.map((e) => e.getAttribute('aria-label') || e.textContent.trim()));
+}
+
+export function hoverText(page) {
+  return page.$$eval('.monaco-hover:not(.hidden)', (els) => els.map((e) => e.textContent).join('\n'));
+}
+
+/** Rows of the quick fix / code action widget, with the focused flag. */
+export function actionRows(page) {
+  return page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => ({
+    label: (e.querySelector('.title')?.textContent || e.getAttribute('aria-label') || e.textContent).trim(),
+    focused: e.classList.contains('focused'),
+  })));
+}
