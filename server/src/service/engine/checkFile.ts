@@ -26,7 +26,7 @@ export interface CheckOptions {
   cache?: ChunkCache;
 }
 
-export const DEFAULT_MAX_FILE_SIZE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE_BYTES = 2 * 1024 * 1024;
 
 const TOP: Finding['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

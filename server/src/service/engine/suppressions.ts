@@ -55,11 +55,18 @@ export function applyDirectives(
   knownRuleIds: ReadonlySet<string>,
 ): Finding[] {
   if (directives.length === 0) return findings;
+  // Indexed by the line they cover, so the cost is linear in findings plus directives.
+  const fileWide: number[] = [];
+  const byLine = new Map<number, number[]>();
+  for (const [index, directive] of directives.entries()) {
+    if (directive.kind === 'file') fileWide.push(index);
+    else byLine.set(directive.line + 1, [...(byLine.get(directive.line + 1) ?? []), index]);
+  }
   const used = new Set<string>();
   const kept = findings.filter((finding) => {
     let suppressed = false;
-    for (const [index, directive] of directives.entries()) {
-      if (directive.kind === 'next-line' && directive.line + 1 !== finding.range.start.line) continue;
+    for (const index of [...fileWide, ...(byLine.get(finding.range.start.line) ?? [])]) {
+      const directive = directives[index] as DisableDirective;
       const matching = directive.rules.length === 0 ? '*' : directive.rules.find((r) => r.id === finding.ruleId)?.id;
       if (matching === undefined) continue;
       used.add(`${index}:${matching}`);
