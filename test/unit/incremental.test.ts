@@ -1,0 +1,44 @@
+/**
+ * An edit to one document of a multi-document file re-parses and re-checks that
+ * document only; the others come from the cache and keep correct positions.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkText } from '../../server/src/service/engine/checkFile';
+import { ChunkCache } from '../../server/src/service/engine/chunkCache';
+
+const pod = (name: string): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: ${name}-app\n      image: app:1\n`;
+
+test('editing one of three documents re-checks only that one', () => {
+  const cache = new ChunkCache();
+  const original = [pod('a'), pod('b'), pod('c')].join('---\n');
+  const first = checkText(original, { languageId: 'yaml', cache });
+  assert.equal(cache.misses, 3);
+  assert.equal(first.length, 6);
+
+  const edited = [pod('a'), pod('b').replace('image: app:1', 'image: app:2\n      readinessProbe:\n        tcpSocket: {port: 80}'), pod('c')].join('---\n');
+  const second = checkText(edited, { languageId: 'yaml', cache });
+  assert.equal(cache.misses, 4, 'only the edited document was parsed again');
+  assert.equal(cache.hits, 2);
+  assert.deepEqual(
+    second.map((f) => [f.ruleId, f.container, f.range.start.line]),
+    [
+      ['missing-liveness-probe', 'a-app', 6],
+      ['missing-readiness-probe', 'a-app', 6],
+      ['missing-liveness-probe', 'b-app', 15],
+      // c moved down by the two inserted lines; its cached findings are shifted with it.
+      ['missing-liveness-probe', 'c-app', 26],
+      ['missing-readiness-probe', 'c-app', 26],
+    ],
+  );
+  assert.equal(cache.size, 3, 'the cache holds the current documents only');
+});
+
+test('repeated documents each keep their own positions', () => {
+  const cache = new ChunkCache();
+  const findings = checkText([pod('same'), pod('same')].join('---\n'), { languageId: 'yaml', cache });
+  assert.equal(cache.misses, 2, 'the first document text and the second (which starts with ---) differ');
+  assert.equal(findings.length, 4);
+  assert.deepEqual(findings.map((f) => f.range.start.line), [6, 6, 15, 15]);
+});
