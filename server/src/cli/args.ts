@@ -4,6 +4,8 @@
  * own message, which small parsers make awkward.
  */
 
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
+
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -33,7 +35,7 @@ Options:
   --format text|json|sarif   Output format (default: text)
   --config <file>            Configuration file (default: .kubewise.yaml in the
                              current directory or the nearest parent)
-  --max-file-size-kb <n>     Skip files larger than n KiB (default: 5120)
+  --max-file-size-kb <n>     Skip files larger than n KiB (default: ${DEFAULT_MAX_FILE_SIZE_BYTES / 1024})
   --help                     Show this help
   --version                  Show the Kubewise version
 
