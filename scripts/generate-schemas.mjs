@@ -152,7 +152,7 @@ for (const file of specFiles) {
 }
 
 const result = [...kinds.values()]
-  .map(({ file, ...rest }) => rest)
+  .map(({ file: _file, ...rest }) => rest)
   .sort((a, b) => byCodeUnits(a.apiVersion, b.apiVersion) || byCodeUnits(a.kind, b.kind));
 
 // Guard the assumptions above: list/get operations name the item kind, never

@@ -73,13 +73,7 @@ export class ConfigFiles {
     const open = this.openText(uri);
     if (open !== undefined) return parseConfigText(open);
     if (!this.cache.has(uri)) {
-      let parsed: ParsedConfig | null = null;
-      try {
-        parsed = parseConfigText(fs.readFileSync(configPath, 'utf8'));
-      } catch {
-        parsed = null; // no config file is the common case, not an error
-      }
-      this.cache.set(uri, parsed);
+      this.cache.set(uri, readConfig(configPath));
     }
     return this.cache.get(uri) ?? undefined;
   }
@@ -92,6 +86,16 @@ export function resolveDocumentSettings(client: ClientSettings, configFile: Docu
     maxFileSizeBytes: client.maxFileSizeKB * 1024,
     configFile,
   };
+}
+
+function readConfig(configPath: string): ParsedConfig | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(configPath, 'utf8');
+  } catch {
+    return null; // no config file is the common case, not an error
+  }
+  return parseConfigText(text);
 }
 
 function isInside(child: string, parent: string): boolean {

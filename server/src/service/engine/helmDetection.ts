@@ -9,7 +9,10 @@ import type { SourceChunk } from '../document/splitDocuments';
 
 const STRING_TYPES = new Set<string>([Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE, Scalar.BLOCK_LITERAL, Scalar.BLOCK_FOLDED]);
 
+const MANIFEST_LINE = /^[ \t]*(?:apiVersion|kind)[ \t]*:/m;
+
 export function hasTemplateMarkers(chunks: readonly SourceChunk[], results: readonly ChunkResult[]): boolean {
+  if (!chunks.some((chunk) => MANIFEST_LINE.test(chunk.text))) return false;
   for (const [index, chunk] of chunks.entries()) {
     if (!chunk.text.includes('{{')) continue;
     const doc = results[index]?.parsed.doc;
@@ -24,6 +27,7 @@ export function hasTemplateMarkers(chunks: readonly SourceChunk[], results: read
       });
     }
     for (let at = chunk.text.indexOf('{{'); at !== -1; at = chunk.text.indexOf('{{', at + 2)) {
+      if (chunk.text[at - 1] === '$') continue;
       if (stringRanges.some(([start, end]) => at >= start && at < end)) continue;
       const lineStart = chunk.text.lastIndexOf('\n', at) + 1;
       if (/^\s*#/.test(chunk.text.slice(lineStart, at))) continue;
