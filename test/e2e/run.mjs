@@ -50,9 +50,13 @@ async function step(page, name, shot, fn) {
   const file = path.join(ARTIFACTS, shot);
   let error = null;
   try {
+    await ui.reset(page);
     await fn();
   } catch (err) {
     error = err;
+    const state = await ui.screenState(page).catch(() => ({}));
+    if (state.dialogs?.length && !error.message.includes('a dialog appeared')) error.message += `\n     dialog on screen: ${state.dialogs.join(' | ')}`;
+    if (state.notifications?.length) error.message += `\n     notifications: ${state.notifications.join(' | ')}`;
   }
   // Let slide-in animations (hover, notifications) settle so the picture shows what was asserted.
   await page.waitForTimeout(300).catch(() => {});
@@ -124,7 +128,7 @@ async function main() {
     await ui.goTo(page, fx.line, fx.column);
     let lastTrigger = 0;
     await ui.poll(async () => {
-      const text = await ui.hoverText(page);
+      const text = await ui.providedHoverText(page);
       if (/traffic/i.test(text) && text.includes('readinessProbe')) return true;
       if (Date.now() - lastTrigger > 3000) { // (re)trigger: the first one can land before the server is ready
         lastTrigger = Date.now();
@@ -132,12 +136,12 @@ async function main() {
         await page.keyboard.press('Control+I');
       }
       return false;
-    }, { what: 'hover containing "traffic" and "readinessProbe"', describe: () => ui.hoverText(page) });
+    }, { what: 'a hover (from a hover provider, not the repeated diagnostic) with "traffic" and "readinessProbe"',
+      describe: async () => ({ provided: await ui.providedHoverText(page), whole: await ui.hoverText(page) }) });
   });
 
   // c. Quick fix "Add readinessProbe" inserts the probe and the readiness diagnostic goes away.
   await step(page, 'quick fix adds readinessProbe', '04-quickfix.png', async () => {
-    await page.keyboard.press('Escape');
     await ui.goTo(page, fx.line, fx.column);
     await page.keyboard.press('Control+.');
     await ui.poll(async () => (await ui.actionRows(page)).length,
@@ -153,6 +157,7 @@ async function main() {
     }, { what: 'focused quick fix row "Add readinessProbe"', timeoutMs: 10_000, describe: () => ui.actionRows(page) });
     await page.keyboard.press('Enter');
     await ui.poll(async () => {
+      await ui.failOnDialog(page);
       const t = await ui.editorText(page);
       return t.includes('readinessProbe:') && t.includes('httpGet:');
     }, { what: 'editor text with "readinessProbe:" and "httpGet:"', describe: () => ui.editorText(page) });
@@ -163,16 +168,21 @@ async function main() {
 
   // d. Command palette: Kubewise: Show Rule Documentation -> missing-liveness-probe.
   await step(page, 'Show Rule Documentation opens missing-liveness-probe', '05-command.png', async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+1');
     await page.keyboard.press('F1');
     await ui.acceptQuickInput(page, 'Kubewise: Show Rule Documentation',
-      (l) => l.includes('Kubewise: Show Rule Documentation'), 'palette row "Kubewise: Show Rule Documentation"');
-    await ui.poll(async () => (await ui.quickInputRows(page)).some((r) => r.label.includes('missing-liveness-probe')),
+      (l) => l.includes('Kubewise: Show Rule Documentation'), 'palette row "Kubewise: Show Rule Documentation"',
+      { waitHidden: false });
+    await ui.poll(async () => {
+      await ui.failOnDialog(page);
+      return (await ui.quickInputRows(page)).some((r) => r.label.includes('missing-liveness-probe'));
+    },
       { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) });
     await ui.acceptQuickInput(page, 'missing-liveness-probe', (l) => l.includes('missing-liveness-probe'),
       'focused rule id "missing-liveness-probe"');
-    await ui.poll(async () => (await ui.tabLabels(page)).some((l) => l.includes('missing-liveness-probe')),
+    await ui.poll(async () => {
+      await ui.failOnDialog(page);
+      return (await ui.tabLabels(page)).some((l) => l.includes('missing-liveness-probe'));
+    },
       { what: 'an editor tab titled with "missing-liveness-probe"', describe: () => ui.tabLabels(page) });
   });
 

@@ -19,6 +19,7 @@ export async function poll(fn, { what, timeoutMs = 20_000, intervalMs = 200, des
       const v = await fn();
       if (v) return v;
     } catch (err) {
+      if (err.fatal) throw err; // waiting longer cannot help (e.g. an error dialog is up)
       lastErr = err;
     }
     if (Date.now() > deadline) {
@@ -38,22 +39,25 @@ export async function waitWorkbench(page) {
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
 }
 
-/** aria-labels of the visible rows of the open quick input (command palette, quick pick). */
+/** aria-labels of the visible rows of the open quick input (a hidden widget keeps its stale rows). */
 export function quickInputRows(page) {
-  return page.$$eval(QI_ROWS, (els) => els.map((e) => ({
+  return page.$$eval(QI_ROWS, (els) => els.filter((e) => e.checkVisibility()).map((e) => ({
     label: e.getAttribute('aria-label') || e.textContent.trim(),
     focused: e.classList.contains('focused'),
   })));
 }
 
-/** Type into the quick input, wait until the focused row satisfies `match`, then accept it. */
-export async function acceptQuickInput(page, text, match, what) {
+/**
+ * Type into the quick input, wait until the focused row satisfies `match`, then accept it. Pass
+ * waitHidden: false when accepting opens another quick pick at once (the widget may never hide).
+ */
+export async function acceptQuickInput(page, text, match, what, { waitHidden = true } = {}) {
   await page.waitForSelector(QI_INPUT, { state: 'visible' });
   if (text) await page.keyboard.type(text);
   await poll(async () => (await quickInputRows(page)).some((r) => r.focused && match(r.label)),
     { what, describe: () => quickInputRows(page) });
   await page.keyboard.press('Enter');
-  await page.waitForSelector(QI, { state: 'hidden' });
+  if (waitHidden) await page.waitForSelector(QI, { state: 'hidden' });
 }
 
 export async function activeTabLabel(page) {
@@ -115,6 +119,39 @@ export function problemRows(page) {
 
 export function hoverText(page) {
   return page.$$eval('.monaco-hover:not(.hidden)', (els) => els.map((e) => e.textContent).join('\n'));
+}
+
+/**
+ * Only what hover providers contributed: the hover also repeats the diagnostics' messages (rows
+ * holding a .marker) and shows an action bar (.status-bar); neither comes from a hover provider.
+ */
+export function providedHoverText(page) {
+  return page.$$eval('.monaco-hover:not(.hidden) .hover-row:not(.status-bar):not(:has(> .marker))',
+    (els) => els.map((e) => e.textContent).join('\n'));
+}
+
+/** Modal dialogs and notification toasts on screen: they explain most failures (e.g. command errors). */
+export async function screenState(page) {
+  const texts = (sel) => page.$$eval(sel, (els) => els.filter((e) => e.checkVisibility())
+    .map((e) => e.innerText.replace(/\s+/g, ' ').trim())).catch(() => []);
+  return { dialogs: await texts('.monaco-dialog-box'), notifications: await texts('.notification-toast') };
+}
+
+/** Throw at once (not retried by poll) when VS Code shows a modal error dialog. */
+export async function failOnDialog(page) {
+  const { dialogs } = await screenState(page);
+  if (dialogs.length) throw Object.assign(new Error(`a dialog appeared: ${dialogs.join(' | ')}`), { fatal: true });
+}
+
+/** Back to a known state between steps: no dialog, quick input or widget open, focus in the editor. */
+export async function reset(page) {
+  for (let i = 0; i < 4; i++) {
+    const busy = await page.$$eval('.monaco-dialog-box, .quick-input-widget, .action-widget, .monaco-hover:not(.hidden)',
+      (els) => els.some((e) => e.checkVisibility())).catch(() => false);
+    if (!busy) break;
+    await page.keyboard.press('Escape');
+  }
+  await page.keyboard.press('Control+1');
 }
 
 /** Rows of the quick fix / code action widget, with the focused flag. */
