@@ -1,0 +1,247 @@
+/**
+ * Generates what must follow the rule registry: one page per rule and engine
+ * diagnostic in docs/rules/, the index docs/rules/README.md, the rules table in the
+ * root README.md (between `<!-- rules:start -->` and `<!-- rules:end -->`), and the
+ * JSON Schema of `.kubewise.yaml`. Examples come from each rule's test fixtures, so
+ * what the docs show is what the tests run.
+ *
+ *   node out/scripts/generate-docs.js            write the files
+ *   node out/scripts/generate-docs.js --check    exit 1 and name the stale files
+ *   --root <dir>                                 another checkout (tests use a copy)
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildConfigSchema } from '../server/src/service/config/configSchema';
+import { allRuleMetas, rules } from '../server/src/service/rules/registry';
+import type { RuleMeta } from '../server/src/service/rules/types';
+
+const DOCS_DIR = 'docs/rules';
+const SCHEMA_FILE = 'schemas/kubewise-config.schema.json';
+const README_START = '<!-- rules:start -->';
+const README_END = '<!-- rules:end -->';
+
+/** Readable names for the tools in `equivalents` (`tool:check`). */
+const TOOL_NAMES: Readonly<Record<string, string>> = {
+  'kube-linter': 'kube-linter (StackRox)',
+  'kube-score': 'kube-score',
+  polaris: 'Polaris (Fairwinds)',
+  checkov: 'Checkov (Bridgecrew)',
+  trivy: 'Trivy (Aqua Security)',
+};
+
+interface Example {
+  file: string;
+  text: string;
+}
+
+/** Every generated file, by path relative to the root; null means "must not exist". */
+export function generate(root: string): Map<string, string | null> {
+  const files = new Map<string, string | null>();
+  const ruleIds = new Set(rules.map((rule) => rule.meta.id));
+  for (const meta of allRuleMetas) {
+    const examples = ruleIds.has(meta.id) ? fixtureExamples(root, meta.id) : undefined;
+    files.set(`${DOCS_DIR}/${meta.id}.md`, rulePage(meta, examples));
+  }
+  files.set(`${DOCS_DIR}/README.md`, indexPage());
+  // A page whose rule is gone would keep being served as documentation.
+  for (const file of listFiles(path.join(root, DOCS_DIR))) {
+    if (file.endsWith('.md') && !files.has(`${DOCS_DIR}/${file}`)) files.set(`${DOCS_DIR}/${file}`, null);
+  }
+  files.set(SCHEMA_FILE, `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);
+  const readme = readIfExists(path.join(root, 'README.md'));
+  const updated = readme === undefined ? undefined : replaceRegion(readme, `\n${rulesTable(`${DOCS_DIR}/`)}\n`);
+  if (updated !== undefined) files.set('README.md', updated);
+  return files;
+}
+
+function rulePage(meta: RuleMeta, examples: { fire?: Example; dontFire?: Example } | undefined): string {
+  const lines = [
+    `# ${meta.id}`,
+    '',
+    meta.description,
+    '',
+    `**Type:** ${meta.type} · **Default severity:** ${meta.defaultSeverity} · **Fixable:** ${meta.fixable ? 'yes' : 'no'} · **Applies to:** ${scopeText(meta)}`,
+    '',
+    '## Why',
+    '',
+    meta.why,
+    '',
+    '## How to fix',
+    '',
+    meta.remediation,
+    ...(meta.fixable ? ['', 'Kubewise offers a quick fix wherever the right edit is knowable from the file itself.'] : []),
+    '',
+    '## Examples',
+    '',
+    ...(examples ? exampleLines(meta.id, examples) : messageLines(meta)),
+    '## Configuration',
+    '',
+    ...configurationLines(meta),
+    '## Equivalent checks',
+    '',
+    ...equivalentLines(meta),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function scopeText(meta: RuleMeta): string {
+  const scope = meta.scope;
+  if (scope === 'file') return 'the file as a whole';
+  if ('kinds' in scope) return scope.kinds.join(', ');
+  const except = scope.exceptKinds?.length ? `, except ${scope.exceptKinds.join(' and ')}` : '';
+  return `every object with a pod template (built-in workloads and custom resources shaped like them)${except}`;
+}
+
+function exampleLines(id: string, examples: { fire?: Example; dontFire?: Example }): string[] {
+  const block = (heading: string, intro: string, example: Example | undefined): string[] =>
+    example
+      ? [`### ${heading}`, '', `${intro} (\`test/fixtures/rules/${id}/${example.file}\`):`, '', '```yaml', example.text.trimEnd(), '```', '']
+      : [`### ${heading}`, '', 'No example yet.', ''];
+  return [...block('Fails', 'Reported', examples.fire), ...block('Passes', 'Not reported', examples.dontFire)];
+}
+
+/** Engine diagnostics have no manifest to show; the messages they print are the example. */
+function messageLines(meta: RuleMeta): string[] {
+  return [
+    'This diagnostic comes from the engine, not from a check on one Kubernetes object. Its messages:',
+    '',
+    ...Object.values(meta.messages).map((message) => `- ${message.replace(/\{\{\s*(\w+)\s*\}\}/g, '<$1>')}`),
+    '',
+  ];
+}
+
+function configurationLines(meta: RuleMeta): string[] {
+  const lines = [
+    `Default severity: **${meta.defaultSeverity}**. Change it, or turn the rule \`off\`, in the editor setting \`kubewise.rules\` (which wins) or in \`.kubewise.yaml\` (read by the editor and the CLI):`,
+    '',
+    '```json',
+    `"kubewise.rules": { "${meta.id}": "error" }`,
+    '```',
+    '',
+    '```yaml',
+    '# .kubewise.yaml',
+    'rules:',
+    `  ${meta.id}: "off"  # or error, warning, information, hint`,
+    '```',
+    '',
+  ];
+  if (meta.scope === 'file') return lines;
+  lines.push(
+    'Suppress one finding with a comment on the line above it, with the reason for your reviewers:',
+    '',
+    '```yaml',
+    `# kubewise-disable-next-line ${meta.id} -- reason`,
+    '```',
+    '',
+  );
+  const kubeLinter = meta.equivalents.filter((e) => e.startsWith('kube-linter:')).map((e) => e.slice('kube-linter:'.length));
+  for (const check of kubeLinter) {
+    lines.push(`kube-linter's annotation \`ignore-check.kube-linter.io/${check}\` on the object also turns this rule off for it.`, '');
+  }
+  return lines;
+}
+
+function equivalentLines(meta: RuleMeta): string[] {
+  if (meta.equivalents.length === 0) return ['None: this check is specific to Kubewise.'];
+  return [
+    '| Tool | Check |',
+    '|---|---|',
+    ...meta.equivalents.map((equivalent) => {
+      const at = equivalent.indexOf(':');
+      const tool = equivalent.slice(0, at);
+      return `| ${TOOL_NAMES[tool] ?? tool} | \`${equivalent.slice(at + 1)}\` |`;
+    }),
+  ];
+}
+
+/** The rules table; `linkPrefix` is where the pages are, seen from the file holding the table. */
+function rulesTable(linkPrefix: string): string {
+  return [
+    '| Rule | Default severity | Fixable | Description |',
+    '|---|---|---|---|',
+    ...allRuleMetas.map(
+      (meta) => `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${cell(meta.description)} |`,
+    ),
+  ].join('\n');
+}
+
+function indexPage(): string {
+  return [
+    '# Rules',
+    '',
+    'Every rule and engine diagnostic Kubewise reports, by id. Each page says why it matters, how to fix it,',
+    'and how to configure or suppress it. Generated by `npm run generate` from the rule registry.',
+    '',
+    rulesTable(''),
+    '',
+  ].join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function replaceRegion(text: string, content: string): string | undefined {
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END, start);
+  if (start === -1 || end === -1) return undefined;
+  return text.slice(0, start + README_START.length) + content + text.slice(end);
+}
+
+/** The first `fire-*.yaml` and `dont-fire-*.yaml`, in name order, so the choice is stable. */
+function fixtureExamples(root: string, id: string): { fire?: Example; dontFire?: Example } {
+  const dir = path.join(root, 'test', 'fixtures', 'rules', id);
+  const files = listFiles(dir).filter((file) => file.endsWith('.yaml'));
+  const pick = (prefix: string): Example | undefined => {
+    const file = files.find((name) => name.startsWith(prefix));
+    return file === undefined ? undefined : { file, text: fs.readFileSync(path.join(dir, file), 'utf8') };
+  };
+  const examples: { fire?: Example; dontFire?: Example } = {};
+  const fire = pick('fire-');
+  const dontFire = pick('dont-fire-');
+  if (fire) examples.fire = fire;
+  if (dontFire) examples.dontFire = dontFire;
+  return examples;
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function main(argv: readonly string[]): number {
+  const check = argv.includes('--check');
+  const rootIndex = argv.indexOf('--root');
+  const root = rootIndex === -1 ? path.resolve(__dirname, '../..') : path.resolve(argv[rootIndex + 1] ?? '.');
+  const stale: string[] = [];
+  for (const [file, content] of generate(root)) {
+    const target = path.join(root, file);
+    if (readIfExists(target) === (content ?? undefined)) continue;
+    stale.push(file);
+    if (check) continue;
+    if (content === null) fs.rmSync(target);
+    else {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
+  }
+  if (check && stale.length > 0) {
+    console.error(`Generated files are stale; run \`npm run generate\`:\n${stale.map((file) => `  ${file}`).join('\n')}`);
+    return 1;
+  }
+  console.log(check ? 'Generated files are up to date.' : `Wrote ${stale.length} file(s)${stale.length ? `: ${stale.join(', ')}` : ''}.`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

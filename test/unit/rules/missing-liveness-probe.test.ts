@@ -1,0 +1,184 @@
+// missing-liveness-probe: the fixture files (test/fixtures/rules/missing-liveness-probe/,
+// kube-linter style) plus inline cases for what a file cannot show well (CRLF, JSON,
+// suppression comments).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ruleFixtures, ruleTester } from '../../support/ruleTester';
+
+const RULE = 'missing-liveness-probe';
+const fixtures = ruleFixtures(RULE);
+const missing = (line: number, column: number, container?: string) =>
+  container === undefined ? { messageId: 'missing', line, column } : { messageId: 'missing', data: { container }, line, column };
+
+const deployment = (containers: string, annotations = '') =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: fire\n${annotations}spec:\n  template:\n    spec:\n      containers:\n${containers}`;
+
+const LIVENESS_8080 = [
+  '          livenessProbe:',
+  '            httpGet:',
+  '              path: /',
+  '              port: 8080',
+  '            initialDelaySeconds: 15',
+  '            periodSeconds: 20',
+  '            timeoutSeconds: 5',
+  '            failureThreshold: 3',
+];
+
+const crlf = (lines: readonly string[]): string => lines.map((line) => `${line}\r\n`).join('');
+const CRLF_SOURCE = deployment('        - name: web\n          image: nginx:1.27\n          ports:\n            - containerPort: 8080\n').split('\n').slice(0, -1);
+
+ruleTester.run(RULE, {
+  valid: [
+    ...fixtures.valid,
+    {
+      name: 'an exec livenessProbe',
+      code: deployment('        - name: web\n          image: nginx:1.27\n          livenessProbe:\n            exec:\n              command: [cat, /tmp/alive]\n'),
+    },
+    {
+      name: 'JSON with a livenessProbe',
+      languageId: 'json',
+      code: '{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "dont-fire"}, "spec": {"template": {"spec": {"containers": [{"name": "web", "image": "nginx:1.27", "livenessProbe": {"tcpSocket": {"port": 80}}}]}}}}',
+    },
+    {
+      name: 'suppressed by kubewise-disable-next-line with a reason',
+      code: deployment('        # kubewise-disable-next-line missing-liveness-probe -- the process exits on a hang\n        - name: web\n          image: nginx:1.27\n'),
+    },
+    {
+      name: 'suppressed by kubewise-disable-file',
+      code: `# kubewise-disable-file missing-liveness-probe\n${deployment('        - name: web\n          image: nginx:1.27\n')}`,
+    },
+    {
+      name: 'a custom resource whose spec.template holds no containers is not a workload',
+      code: 'apiVersion: example.com/v1\nkind: Report\nmetadata:\n  name: dont-fire\nspec:\n  template:\n    spec:\n      format: pdf\n',
+    },
+    {
+      name: 'a Helm template is not checked',
+      code: deployment('        - name: web\n          image: {{ .Values.image }}\n'),
+    },
+    { name: 'an empty file', code: '' },
+    {
+      // kubectl's YAML decoder resolves merge keys, so the canary container has both probes.
+      name: 'probes inherited through a YAML merge key count',
+      code: deployment(
+        '        - &web\n          name: web\n          image: nginx:1.27\n          readinessProbe:\n            tcpSocket:\n              port: 80\n          livenessProbe:\n            tcpSocket:\n              port: 80\n        - <<: *web\n          name: web-canary\n',
+      ),
+    },
+  ],
+  invalid: [
+    fixtures.invalid('fire-deployment.yaml', { errors: [missing(16, 11, 'web')] }),
+    fixtures.invalid('fire-workload-kinds.yaml', {
+      errors: [missing(17, 11, 'db'), missing(36, 11, 'agent'), missing(56, 11, 'web'), missing(74, 11, 'legacy'), missing(85, 7, 'ui')],
+    }),
+    fixtures.invalid('fire-rollout.yaml', { errors: [missing(22, 11, 'checkout')], fixTitle: 'Add livenessProbe' }),
+    fixtures.invalid('fire-multiple-containers.yaml', { errors: [missing(28, 11, 'cache')] }),
+    fixtures.invalid('fire-multi-document.yaml', { errors: [missing(35, 11, 'api')] }),
+    fixtures.invalid('fire-https-port.yaml', { errors: [missing(15, 11, 'gateway')] }),
+    fixtures.invalid('fire-flow-style.yaml', { errors: [missing(12, 12, 'web'), missing(24, 21, 'web')], output: null }),
+    fixtures.invalid('fire-no-ports.yaml', { errors: [missing(16, 11, 'worker')], output: null }),
+    fixtures.invalid('fire-kube-linter-other-check.yaml', { errors: [missing(18, 11, 'consumer')], output: null }),
+    {
+      name: 'CRLF line endings: the fix keeps them',
+      code: crlf(CRLF_SOURCE),
+      errors: [missing(9, 11, 'web')],
+      output: crlf([...CRLF_SOURCE, ...LIVENESS_8080]),
+    },
+    {
+      name: 'a startupProbe does not replace the livenessProbe',
+      code: deployment('        - name: web\n          image: nginx:1.27\n          startupProbe:\n            tcpSocket:\n              port: 80\n'),
+      errors: [missing(9, 11)],
+      output: null,
+    },
+    {
+      name: 'JSON: a finding at the container name, and no fix',
+      languageId: 'json',
+      code: [
+        '{',
+        '  "apiVersion": "apps/v1",',
+        '  "kind": "Deployment",',
+        '  "metadata": {"name": "fire"},',
+        '  "spec": {"template": {"spec": {"containers": [',
+        '    {"name": "web", "image": "nginx:1.27", "ports": [{"containerPort": 80}]}',
+        '  ]}}}',
+        '}',
+      ].join('\n'),
+      errors: [missing(6, 6, 'web')],
+      output: null,
+    },
+    {
+      name: 'a container without a name is reported at its first key',
+      code: deployment('        - image: nginx:1.27\n'),
+      errors: [missing(9, 11, '(unnamed)')],
+      output: null,
+    },
+    {
+      name: 'a UDP-only container gets no guessed probe',
+      code: deployment('        - name: dns\n          image: coredns/coredns:1.12.0\n          ports:\n            - containerPort: 53\n              protocol: UDP\n'),
+      errors: [missing(9, 11, 'dns')],
+      output: null,
+    },
+    {
+      name: 'a bare pod with restartPolicy Always',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  restartPolicy: Always\n  containers:\n    - name: web\n      image: nginx:1.27\n',
+      errors: [missing(8, 7, 'web')],
+      output: null,
+    },
+    {
+      name: 'a disable comment for the readiness rule does not suppress this one',
+      code: deployment('        # kubewise-disable-next-line missing-readiness-probe\n        - name: web\n          image: nginx:1.27\n'),
+      errors: [missing(10, 11, 'web')],
+      output: null,
+    },
+    {
+      name: 'the fix goes after a block scalar that ends the container',
+      code: deployment('        - name: web\n          ports:\n            - containerPort: 8080\n          command: |\n            nginx\n\n      volumes: []\n'),
+      errors: [missing(9, 11, 'web')],
+      output: deployment(
+        `        - name: web\n          ports:\n            - containerPort: 8080\n          command: |\n            nginx\n${LIVENESS_8080.join('\n')}\n\n      volumes: []\n`,
+      ),
+    },
+    {
+      // `|+` keeps trailing blank lines as content: inserting before them changes the command.
+      name: 'the fix keeps the trailing lines of a keep-chomping (|+) block scalar',
+      code: deployment('        - name: web\n          ports:\n            - containerPort: 8080\n          command: |+\n            nginx\n\n      volumes: []\n'),
+      errors: [missing(9, 11, 'web')],
+      output: deployment(
+        `        - name: web\n          ports:\n            - containerPort: 8080\n          command: |+\n            nginx\n\n${LIVENESS_8080.join('\n')}\n      volumes: []\n`,
+      ),
+    },
+  ],
+});
+
+ruleTester.run('unused-disable-directive', {
+  valid: [
+    {
+      name: 'a directive that suppresses a liveness finding is used',
+      code: deployment('        # kubewise-disable-next-line missing-readiness-probe, missing-liveness-probe\n        - name: web\n          image: nginx:1.27\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a directive above a container that has its livenessProbe',
+      code: deployment(
+        '        # kubewise-disable-next-line missing-liveness-probe -- no longer needed\n        - name: web\n          image: nginx:1.27\n          readinessProbe:\n            tcpSocket:\n              port: 80\n          livenessProbe:\n            tcpSocket:\n              port: 80\n',
+      ),
+      errors: [{ messageId: 'unused', data: { rule: RULE }, line: 9, column: 38 }],
+      output: deployment(
+        '        - name: web\n          image: nginx:1.27\n          readinessProbe:\n            tcpSocket:\n              port: 80\n          livenessProbe:\n            tcpSocket:\n              port: 80\n',
+      ),
+    },
+    {
+      name: 'only the unused id of a directive is removed',
+      code: deployment(
+        '        # kubewise-disable-next-line missing-liveness-probe, missing-readiness-probe\n        - name: web\n          image: nginx:1.27\n          livenessProbe:\n            tcpSocket:\n              port: 80\n',
+      ),
+      errors: [{ messageId: 'unused', data: { rule: RULE }, line: 9, column: 38 }],
+      output: deployment(
+        '        # kubewise-disable-next-line missing-readiness-probe\n        - name: web\n          image: nginx:1.27\n          livenessProbe:\n            tcpSocket:\n              port: 80\n',
+      ),
+    },
+  ],
+});
+
+test('every fire fixture has a case', () => {
+  assert.deepEqual(fixtures.unused(), []);
+});
