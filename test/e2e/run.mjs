@@ -72,7 +72,7 @@ const readinessRow = (l) => /readinessProbe/.test(l) && /kubewise/i.test(l);
 
 async function main() {
   if (!fs.existsSync(VSIX)) {
-    console.error(`kubewise.vsix not found at ${VSIX}: run npm run package first`);
+    console.log(`FAIL kubewise.vsix not found at ${VSIX}: run npm run package first`);
     results.push({ name: 'setup: kubewise.vsix present', ok: false });
     return finish(1);
   }
