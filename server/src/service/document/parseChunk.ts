@@ -4,8 +4,9 @@
  */
 import { Document, LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
+import { exceedsNesting, MAX_NESTING } from './nestingDepth';
 
-export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'alias-bomb' | 'parser-failure';
+export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'alias-bomb' | 'parser-failure' | 'too-deep';
 
 export interface ParseProblem {
   kind: ParseProblemKind;
@@ -25,8 +26,15 @@ export interface ParsedChunk {
 /** Expanded size past which aliases are treated as a resource-exhaustion attack. */
 export const MAX_EXPANDED_NODES = 100_000;
 
+/** Past this many syntax errors in one document, the rest are summarised, not listed. */
+export const MAX_SYNTAX_PROBLEMS = 20;
+
 export function parseChunk(text: string): ParsedChunk {
   const lineCounter = new LineCounter();
+  if (exceedsNesting(text)) {
+    const message = `This document nests deeper than ${MAX_NESTING} levels; it was not parsed (no manifest is that deep).`;
+    return { doc: undefined, lineCounter, problems: [{ kind: 'too-deep', message, start: 0, end: 0 }], unusable: true };
+  }
   let doc: Document.Parsed;
   try {
     // uniqueKeys is off because the library's check is quadratic in the map size
@@ -37,12 +45,19 @@ export function parseChunk(text: string): ParsedChunk {
     const message = `The YAML parser gave up on this document: ${(error as Error).message}`;
     return { doc: undefined, lineCounter, problems: [{ kind: 'parser-failure', message, start: 0, end: 0 }], unusable: true };
   }
-  const problems: ParseProblem[] = doc.errors.map((error) => ({
+  const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
     kind: 'syntax' as const,
     message: error.message.split('\n')[0] ?? error.message,
     start: error.pos[0],
     end: Math.max(error.pos[1], error.pos[0]),
   }));
+  const more = doc.errors.length - MAX_SYNTAX_PROBLEMS;
+  const last = doc.errors[MAX_SYNTAX_PROBLEMS];
+  if (more > 0 && last) {
+    // One error usually causes the rest; a wall of them helps nobody.
+    const message = `…and ${more} more syntax error${more === 1 ? '' : 's'} in this document; fix the first ones first.`;
+    problems.push({ kind: 'syntax', message, start: last.pos[0], end: last.pos[0] });
+  }
   const walk = walkNodes(doc);
   problems.push(...walk.duplicates);
   if (walk.aliasCount > 0 && expandedSize(doc) > MAX_EXPANDED_NODES) {

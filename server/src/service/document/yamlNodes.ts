@@ -9,15 +9,34 @@ export function resolveNode(doc: Parsed, node: unknown): unknown {
   return isAlias(node) ? node.resolve(doc) : node;
 }
 
-export function findPair(doc: Parsed, map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
+const MERGE_KEY = '<<';
+/** Merges nest rarely; the bound only guards against alias cycles. */
+const MAX_MERGE_DEPTH = 8;
+
+/**
+ * The pair for `key`, following YAML merge keys (`<<: *defaults`) as kubectl's decoder
+ * does: keys written in the map itself win over merged ones.
+ */
+export function findPair(doc: Parsed, map: YAMLMap, key: string, depth = 0): Pair<unknown, unknown> | undefined {
   for (const item of map.items) {
-    if (isScalar(item.key) && String(item.key.value) === key) return item;
-    if (isAlias(item.key)) {
-      const resolved = item.key.resolve(doc);
-      if (isScalar(resolved) && String(resolved.value) === key) return item;
+    if (keyText(doc, item.key) === key) return item;
+  }
+  if (depth >= MAX_MERGE_DEPTH) return undefined;
+  for (const item of map.items) {
+    if (keyText(doc, item.key) !== MERGE_KEY) continue;
+    const merged = resolveNode(doc, item.value);
+    const sources = isSeq(merged) ? merged.items.map((source) => resolveNode(doc, source)) : [merged];
+    for (const source of sources) {
+      const found = isMap(source) ? findPair(doc, source, key, depth + 1) : undefined;
+      if (found) return found;
     }
   }
   return undefined;
+}
+
+function keyText(doc: Parsed, key: unknown): string | undefined {
+  const resolved = resolveNode(doc, key);
+  return isScalar(resolved) ? String(resolved.value) : undefined;
 }
 
 export function getValue(doc: Parsed, map: YAMLMap, key: string): unknown {

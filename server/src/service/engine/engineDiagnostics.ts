@@ -11,7 +11,7 @@ export const yamlSyntax = defineEngineDiagnostic({
   why: 'kubectl and the API server refuse a manifest that does not parse, and a duplicate key is either rejected or silently keeps only one of the values, so what you read is not what is applied.',
   remediation: 'Fix the syntax at the marked position.',
   equivalents: ['kube-linter:parse-error'],
-  messages: { syntax: '{{detail}}', duplicateKey: '{{detail}}', parserFailure: '{{detail}}' },
+  messages: { syntax: '{{detail}}', duplicateKey: '{{detail}}', parserFailure: '{{detail}}', tooDeep: '{{detail}}' },
 });
 
 export const yamlAliasBomb = defineEngineDiagnostic({
@@ -57,6 +57,7 @@ export const unusedDisableDirective = defineEngineDiagnostic({
   fixable: true,
   messages: {
     unused: 'Unused kubewise-disable directive: no {{rule}} finding to suppress here.',
+    unusedAll: 'Unused kubewise-disable directive: there is no finding to suppress here.',
     unknownRule: "Unknown rule '{{rule}}' in kubewise-disable directive.",
   },
 });

@@ -53,6 +53,8 @@ export function applyDirectives(
   findings: Finding[],
   directives: DisableDirective[],
   knownRuleIds: ReadonlySet<string>,
+  /** Rules switched off here may be on elsewhere (in CI, say): their directives are not stale. */
+  offRuleIds: ReadonlySet<string> = new Set(),
 ): Finding[] {
   if (directives.length === 0) return findings;
   // Indexed by the line they cover, so the cost is linear in findings plus directives.
@@ -76,11 +78,11 @@ export function applyDirectives(
   });
   for (const [index, directive] of directives.entries()) {
     if (directive.rules.length === 0) {
-      if (!used.has(`${index}:*`)) kept.push(unusedFinding(directive, directive.lineRange, 'any', 'unused', removeLine(directive)));
+      if (!used.has(`${index}:*`)) kept.push(unusedFinding(directive, directive.lineRange, 'any rule', 'unusedAll', removeLine(directive)));
       continue;
     }
     for (const rule of directive.rules) {
-      if (used.has(`${index}:${rule.id}`)) continue;
+      if (used.has(`${index}:${rule.id}`) || offRuleIds.has(rule.id)) continue;
       const messageId = knownRuleIds.has(rule.id) ? 'unused' : 'unknownRule';
       kept.push(unusedFinding(directive, rule.range, rule.id, messageId, removeRule(directive, rule.id)));
     }
@@ -132,10 +134,12 @@ export function disableForLineEdit(text: string, line: number, ruleId: string): 
     const listEnd = (existing[1] ?? '').length + (existing[2] ?? '').trimEnd().length;
     return { range: { start: { line: line - 1, character: listEnd }, end: { line: line - 1, character: listEnd } }, newText: `, ${ruleId}` };
   }
-  // The comment takes the line's own indentation (the dash's, for a list item).
-  const indent = /^[ \t]*/.exec(lines[line] ?? '')?.[0] ?? '';
+  // The comment takes the line's own indentation (the dash's, for a list item) and line ending.
+  const target = lines[line] ?? '';
+  const indent = /^[ \t]*/.exec(target)?.[0] ?? '';
+  const eol = target.endsWith('\r') ? '\r\n' : '\n';
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indent}# kubewise-disable-next-line ${ruleId}\n`,
+    newText: `${indent}# kubewise-disable-next-line ${ruleId}${eol}`,
   };
 }
