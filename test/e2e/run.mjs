@@ -184,6 +184,12 @@ async function main() {
       return (await ui.tabLabels(page)).some((l) => l.includes('missing-liveness-probe'));
     },
       { what: 'an editor tab titled with "missing-liveness-probe"', describe: () => ui.tabLabels(page) });
+    // Only waited for, not asserted, so the screenshot shows the page: a markdown preview renders in
+    // a webview (nested iframes) a moment after its tab appears.
+    const t = Date.now();
+    const shown = await ui.poll(() => ui.frameHasText(page, 'livenessProbe'),
+      { what: 'rule page content', timeoutMs: 10_000 }).catch(() => false);
+    console.log(`     (Show Rule Documentation: page content ${shown ? `rendered after ${Date.now() - t} ms` : 'not seen within 10 s'})`);
   });
 
   // The workflow has been open since the start: no kubewise diagnostics for it, in the panel or editor.

@@ -161,3 +161,13 @@ export function actionRows(page) {
     focused: e.classList.contains('focused'),
   })));
 }
+
+/** Whether any frame (webviews such as the markdown preview live in nested iframes) shows `text`. */
+export async function frameHasText(page, text) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    if (body.includes(text)) return true;
+  }
+  return false;
+}
