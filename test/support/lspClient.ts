@@ -24,8 +24,10 @@ export class TestLspClient {
   settings: Record<string, unknown> = {};
   stderr = '';
 
-  constructor() {
-    this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** By default the bundled Kubewise server; the benchmark passes a peer's command instead. */
+  constructor(command: readonly string[] = [process.execPath, SERVER_BUNDLE, '--stdio']) {
+    const [program = process.execPath, ...args] = command;
+    this.child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.child.stdout!),
@@ -41,7 +43,9 @@ export class TestLspClient {
       params.items.map(() => this.settings),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('$/progress', () => undefined);
     this.connection.listen();
   }
 
