@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Editor tests pass callbacks to page.evaluate(), which run in the browser.
+    files: ['test/e2e/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // The language service is LSP-free and does no I/O: the hosts (LSP glue, CLI) do.
     files: ['server/src/service/**/*.ts'],
     rules: {
