@@ -22,9 +22,10 @@ let server = null;
 let browser = null;
 let profile = null;
 let finished = false;
+let timedOut = false;
 
-function finish(code) {
-  if (finished) return;
+function finish(code, { fromWatchdog = false } = {}) {
+  if (finished || (timedOut && !fromWatchdog)) return; // after a timeout only the watchdog reports
   finished = true;
   const passed = results.filter((r) => r.ok).length;
   console.log(`editor: ${passed} passed, ${results.length - passed} failed`);
@@ -32,7 +33,10 @@ function finish(code) {
 }
 
 // Always take code-server (and with it the extension host and language server) down, whatever happens.
-process.on('exit', () => { if (server) cs.killGroup(server.pid); });
+process.on('exit', () => {
+  if (server) cs.killGroup(server.pid);
+  if (profile && !process.env.KEEP_PROFILE) cs.removeProfile(profile);
+});
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => { results.push({ name: `interrupted (${sig})`, ok: false }); finish(1); process.exit(); });
 }
@@ -46,6 +50,7 @@ function fixture() {
 }
 
 async function step(page, name, shot, fn) {
+  if (timedOut) return false;
   const t0 = Date.now();
   const file = path.join(ARTIFACTS, shot);
   let error = null;
@@ -55,12 +60,15 @@ async function step(page, name, shot, fn) {
   } catch (err) {
     error = err;
     const state = await ui.screenState(page).catch(() => ({}));
-    if (state.dialogs?.length && !error.message.includes('a dialog appeared')) error.message += `\n     dialog on screen: ${state.dialogs.join(' | ')}`;
+    if (state.dialogs?.length && !error.message.includes('a dialog appeared')) {
+      error.message += `\n     dialog on screen: ${state.dialogs.join(' | ')}`;
+    }
     if (state.notifications?.length) error.message += `\n     notifications: ${state.notifications.join(' | ')}`;
   }
   // Let slide-in animations (hover, notifications) settle so the picture shows what was asserted.
   await page.waitForTimeout(300).catch(() => {});
   await page.screenshot({ path: file }).catch((e) => console.log(`  (screenshot failed: ${e.message})`));
+  if (timedOut) return false; // the watchdog closed the browser: this failure is only a consequence
   const ms = Date.now() - t0;
   results.push({ name, ok: !error });
   if (error) console.log(`FAIL ${name} (${ms} ms): ${error.message}\n     screenshot: ${file}`);
@@ -206,37 +214,45 @@ async function main() {
   return finish();
 }
 
-async function cleanup() {
-  if (browser) await browser.close().catch(() => {});
-  if (server) { cs.killGroup(server.pid); server = null; }
-  if (profile) {
+// One cleanup, shared by the normal path and the watchdog (they can race when the watchdog closes the
+// browser under a running step).
+let cleaning = null;
+function cleanup() {
+  cleaning ??= (async () => {
+    if (browser) await browser.close().catch(() => {});
+    if (server) { cs.killGroup(server.pid); server = null; }
+    if (!profile) return;
     // Keep the code-server and VS Code logs next to the screenshots; they explain most failures.
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    fs.cpSync(profile.log, path.join(ARTIFACTS, 'code-server.log'));
+    if (fs.existsSync(profile.log)) fs.cpSync(profile.log, path.join(ARTIFACTS, 'code-server.log'));
     const logs = path.join(profile.userData, 'logs');
     if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
     if (!process.env.KEEP_PROFILE) cs.removeProfile(profile);
     else console.log(`profile kept at ${profile.root}`);
-  }
+  })().catch((e) => console.log(`cleanup: ${e.message}`));
+  return cleaning;
 }
 
 // Bounds the editor part of the run (the one-off install is not counted: it can take minutes).
 let watchdog = null;
 const armWatchdog = () => { watchdog = setTimeout(async () => {
+  timedOut = true;
   results.push({ name: `whole run within ${TOTAL_MS} ms`, ok: false });
   console.log(`FAIL the run exceeded ${TOTAL_MS} ms; screenshots so far in ${ARTIFACTS}`);
   await Promise.race([cleanup(), new Promise((r) => setTimeout(r, 10_000))]);
-  finish(1);
+  finish(1, { fromWatchdog: true });
   process.exit();
 }, TOTAL_MS); };
 
 main()
   .catch((err) => {
+    if (timedOut) return; // the watchdog closed the browser under us; it reports the failure
     console.log(`FAIL setup: ${err.stack || err.message}`);
     results.push({ name: 'setup', ok: false });
   })
   .finally(async () => {
-    await cleanup().catch((e) => console.log(`cleanup: ${e.message}`));
+    if (timedOut) return;
+    await cleanup();
     clearTimeout(watchdog);
     finish();
   });
