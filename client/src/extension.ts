@@ -72,11 +72,11 @@ async function showRuleDocs(context: vscode.ExtensionContext, ruleId: unknown): 
   const docsDir = context.asAbsolutePath(path.join('docs', 'rules'));
   let id = typeof ruleId === 'string' ? ruleId : undefined;
   if (!id) {
-    const ids = fs
-      .readdirSync(docsDir)
-      .filter((name) => name.endsWith('.md') && name !== 'README.md')
-      .map((name) => name.slice(0, -3))
-      .sort();
+    const ids = listRuleDocs(docsDir);
+    if (ids.length === 0) {
+      void vscode.window.showErrorMessage('Kubewise: the rule documentation is missing from this installation; reinstall the extension.');
+      return;
+    }
     id = await vscode.window.showQuickPick(ids, { placeHolder: 'Which Kubewise rule?' });
     if (!id) return;
   }
@@ -86,4 +86,16 @@ async function showRuleDocs(context: vscode.ExtensionContext, ruleId: unknown): 
     return;
   }
   await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(page));
+}
+
+function listRuleDocs(docsDir: string): string[] {
+  try {
+    return fs
+      .readdirSync(docsDir)
+      .filter((name) => name.endsWith('.md') && name !== 'README.md')
+      .map((name) => name.slice(0, -3))
+      .sort();
+  } catch {
+    return []; // a broken install: the caller says so in words, not with a stack trace
+  }
 }
