@@ -27,8 +27,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode'], message: 'The language service must not import the LSP library.' },
-            { group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'], message: 'The language service does no I/O; let the host pass facts in.' },
+            {
+              group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode'],
+              message: 'The language service must not import the LSP library.',
+            },
+            {
+              group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'],
+              message: 'The language service does no I/O; let the host pass facts in.',
+            },
           ],
         },
       ],

@@ -26,8 +26,9 @@ function ensurePeerInstalled() {
 
 /** A realistic multi-document stream: the example manifests repeated to the wanted size. */
 function workload(targetBytes) {
-  const sources = ['shop/deployment.yaml', 'shop/service.yaml', 'platform/api.yaml', 'batch/nightly-report.yaml']
-    .map((file) => fs.readFileSync(path.join(root, 'examples', file), 'utf8').trimEnd());
+  const sources = ['shop/deployment.yaml', 'shop/service.yaml', 'platform/api.yaml', 'batch/nightly-report.yaml'].map((file) =>
+    fs.readFileSync(path.join(root, 'examples', file), 'utf8').trimEnd(),
+  );
   const documents = [];
   for (let i = 0, size = 0; size < targetBytes; i++) {
     const doc = sources[i % sources.length].replaceAll(/name: ([\w-]+)$/gm, `name: $1-${i}`);
@@ -71,13 +72,19 @@ async function main() {
   const kubewise = [process.execPath, path.join(root, 'dist/server.js'), '--stdio'];
   const peer = [process.execPath, path.join(here, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
   const rows = [];
-  for (const [name, bytes] of [['examples x1 (3 KB)', 3_000], ['100 KB stream', 100_000], ['1 MB stream', 1_000_000]]) {
+  for (const [name, bytes] of [
+    ['examples x1 (3 KB)', 3_000],
+    ['100 KB stream', 100_000],
+    ['1 MB stream', 1_000_000],
+  ]) {
     const text = workload(bytes);
     const ours = await measure('kubewise', kubewise, text);
     const theirs = await measure('peer', peer, text);
     rows.push({ workload: name, documents: text.split('\n---\n').length, ...{ ours, theirs } });
   }
-  console.log(`\nTime to diagnostics, median of ${ROUNDS} (ratio = yaml-language-server / Kubewise; above 1 means Kubewise is faster)\n`);
+  console.log(
+    `\nTime to diagnostics, median of ${ROUNDS} (ratio = yaml-language-server / Kubewise; above 1 means Kubewise is faster)\n`,
+  );
   console.log('workload             docs   open: kubewise  peer      ratio   edit: kubewise  peer      ratio');
   for (const row of rows) {
     const cell = (ms) => `${ms.toFixed(0).padStart(6)} ms`;

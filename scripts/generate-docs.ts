@@ -95,7 +95,16 @@ function scopeText(meta: RuleMeta): string {
 function exampleLines(id: string, examples: { fire?: Example; dontFire?: Example }): string[] {
   const block = (heading: string, intro: string, example: Example | undefined): string[] =>
     example
-      ? [`### ${heading}`, '', `${intro} (\`test/fixtures/rules/${id}/${example.file}\`):`, '', '```yaml', example.text.trimEnd(), '```', '']
+      ? [
+          `### ${heading}`,
+          '',
+          `${intro} (\`test/fixtures/rules/${id}/${example.file}\`):`,
+          '',
+          '```yaml',
+          example.text.trimEnd(),
+          '```',
+          '',
+        ]
       : [`### ${heading}`, '', 'No example yet.', ''];
   return [...block('Fails', 'Reported', examples.fire), ...block('Passes', 'Not reported', examples.dontFire)];
 }
@@ -136,7 +145,10 @@ function configurationLines(meta: RuleMeta): string[] {
   );
   const kubeLinter = meta.equivalents.filter((e) => e.startsWith('kube-linter:')).map((e) => e.slice('kube-linter:'.length));
   for (const check of kubeLinter) {
-    lines.push(`kube-linter's annotation \`ignore-check.kube-linter.io/${check}\` on the object also turns this rule off for it.`, '');
+    lines.push(
+      `kube-linter's annotation \`ignore-check.kube-linter.io/${check}\` on the object also turns this rule off for it.`,
+      '',
+    );
   }
   return lines;
 }
@@ -160,7 +172,8 @@ function rulesTable(linkPrefix: string): string {
     '| Rule | Default severity | Fixable | Description |',
     '|---|---|---|---|',
     ...allRuleMetas.map(
-      (meta) => `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${cell(meta.description)} |`,
+      (meta) =>
+        `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${cell(meta.description)} |`,
     ),
   ].join('\n');
 }
@@ -240,7 +253,9 @@ export function main(argv: readonly string[]): number {
     console.error(`Generated files are stale; run \`npm run generate\`:\n${stale.map((file) => `  ${file}`).join('\n')}`);
     return 1;
   }
-  console.log(check ? 'Generated files are up to date.' : `Wrote ${stale.length} file(s)${stale.length ? `: ${stale.join(', ')}` : ''}.`);
+  console.log(
+    check ? 'Generated files are up to date.' : `Wrote ${stale.length} file(s)${stale.length ? `: ${stale.join(', ')}` : ''}.`,
+  );
   return 0;
 }
 

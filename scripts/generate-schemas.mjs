@@ -38,7 +38,9 @@ function parseArgs(argv) {
 
 const upstreamDir = parseArgs(process.argv.slice(2));
 const specFiles = existsSync(upstreamDir)
-  ? readdirSync(upstreamDir).filter((f) => f.endsWith('_openapi.json')).sort()
+  ? readdirSync(upstreamDir)
+      .filter((f) => f.endsWith('_openapi.json'))
+      .sort()
   : [];
 if (specFiles.length === 0) {
   // Fail before anything is written: the committed file stays as it is.

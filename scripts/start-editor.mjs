@@ -64,9 +64,15 @@ async function main() {
     cs.removeProfile(profile);
     process.exit(code);
   };
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.log('\nstopping'); stop(0); });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(sig, () => {
+      console.log('\nstopping');
+      stop(0);
+    });
   // Last resort if we die some other way: never leave code-server and its extension host behind.
-  process.on('exit', () => { if (server && !stopping) cs.killGroup(server.pid); });
+  process.on('exit', () => {
+    if (server && !stopping) cs.killGroup(server.pid);
+  });
 
   try {
     cs.seedSettings(profile);

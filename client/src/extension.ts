@@ -7,7 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
-import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type {
+  CloseHandlerResult,
+  ErrorHandler,
+  ErrorHandlerResult,
+  LanguageClientOptions,
+  ServerOptions,
+} from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
@@ -74,7 +80,9 @@ async function showRuleDocs(context: vscode.ExtensionContext, ruleId: unknown): 
   if (!id) {
     const ids = listRuleDocs(docsDir);
     if (ids.length === 0) {
-      void vscode.window.showErrorMessage('Kubewise: the rule documentation is missing from this installation; reinstall the extension.');
+      void vscode.window.showErrorMessage(
+        'Kubewise: the rule documentation is missing from this installation; reinstall the extension.',
+      );
       return;
     }
     id = await vscode.window.showQuickPick(ids, { placeHolder: 'Which Kubewise rule?' });

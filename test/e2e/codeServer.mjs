@@ -58,7 +58,9 @@ function baseArgs(profile) {
 
 export function installVsix(profile, vsix) {
   const r = spawnSync(CODE_SERVER, [...baseArgs(profile), '--install-extension', vsix, '--force'], {
-    env: env(profile), encoding: 'utf8', timeout: 120_000,
+    env: env(profile),
+    encoding: 'utf8',
+    timeout: 120_000,
   });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   if (r.status !== 0 || !/successfully installed/i.test(out)) {
@@ -104,19 +106,29 @@ async function healthy(url) {
  */
 export async function startCodeServer(profile, { port, folder, timeoutMs = 60_000, inheritStdio = false }) {
   const args = [
-    ...baseArgs(profile), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
+    ...baseArgs(profile),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
   ];
   if (folder) args.push(folder);
   const logFd = fs.openSync(profile.log, 'a');
   const child = spawn(CODE_SERVER, args, {
-    env: env(profile), detached: true,
+    env: env(profile),
+    detached: true,
     stdio: inheritStdio ? ['ignore', 'inherit', 'inherit'] : ['ignore', logFd, logFd],
   });
   fs.closeSync(logFd);
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = () => killGroup(child.pid);
   const deadline = Date.now() + timeoutMs;
@@ -138,12 +150,29 @@ export async function startCodeServer(profile, { port, folder, timeoutMs = 60_00
  */
 export function killGroup(pid) {
   if (!pid) return;
-  const alive = () => { try { process.kill(-pid, 0); return true; } catch { return false; } };
-  try { process.kill(-pid, 'SIGTERM'); } catch { return; }
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   const until = Date.now() + 3000;
   const nap = new Int32Array(new SharedArrayBuffer(4));
   while (alive() && Date.now() < until) Atomics.wait(nap, 0, 0, 100);
-  if (alive()) { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } }
+  if (alive()) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 export function removeProfile(profile) {

@@ -17,8 +17,19 @@ const VSCODE = path.join(CS, 'lib', 'vscode');
 
 // Debian packages: chromium to drive, ripgrep to seed @vscode/ripgrep, the -dev libraries and a
 // compiler for the native modules code-server builds (kerberos needs gssapi.h from libkrb5-dev).
-const APT = ['chromium', 'ripgrep', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev',
-  'pkg-config', 'build-essential', 'python3', 'ca-certificates', 'tar'];
+const APT = [
+  'chromium',
+  'ripgrep',
+  'libkrb5-dev',
+  'libx11-dev',
+  'libxkbfile-dev',
+  'libsecret-1-dev',
+  'pkg-config',
+  'build-essential',
+  'python3',
+  'ca-certificates',
+  'tar',
+];
 
 // npm 11 blocks dependency install scripts unless allow-listed. Our own package.json allowScripts covers
 // code-server and argon2, but code-server's postinstall runs a nested `npm install` in lib/vscode,
@@ -26,8 +37,15 @@ const APT = ['chromium', 'ripgrep', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev
 // project installs. A project .npmrc in lib/vscode is the supported channel, so we install with
 // --ignore-scripts, write that .npmrc, then `npm rebuild` to run the scripts. The Windows-only
 // packages (windows-process-tree, windows-registry) are deliberately left out.
-const VSCODE_ALLOW = ['@parcel/watcher@2.5.1', '@vscode/deviceid@0.1.1', '@vscode/ripgrep@1.15.11',
-  '@vscode/spdlog@0.15.1', 'kerberos@2.1.1', 'native-watchdog@1.4.2', 'node-pty@1.1.0-beta33'];
+const VSCODE_ALLOW = [
+  '@parcel/watcher@2.5.1',
+  '@vscode/deviceid@0.1.1',
+  '@vscode/ripgrep@1.15.11',
+  '@vscode/spdlog@0.15.1',
+  'kerberos@2.1.1',
+  'native-watchdog@1.4.2',
+  'node-pty@1.1.0-beta33',
+];
 
 // What must exist afterwards; npm skips blocked scripts silently, so we check instead of trusting it.
 const MUST_EXIST = [
@@ -35,9 +53,13 @@ const MUST_EXIST = [
   'node_modules/argon2/lib/binding/napi-v3/argon2.node',
   'node_modules/code-server/lib/vscode/node_modules.asar',
   'node_modules/code-server/lib/vscode/extensions/node_modules',
-  ...['node-pty/build/Release/pty.node', 'kerberos/build/Release/kerberos.node',
-    '@vscode/spdlog/build/Release/spdlog.node', 'native-watchdog/build/Release/watchdog.node',
-    '@vscode/ripgrep/bin/rg'].map((p) => `node_modules/code-server/lib/vscode/node_modules/${p}`),
+  ...[
+    'node-pty/build/Release/pty.node',
+    'kerberos/build/Release/kerberos.node',
+    '@vscode/spdlog/build/Release/spdlog.node',
+    'native-watchdog/build/Release/watchdog.node',
+    '@vscode/ripgrep/bin/rg',
+  ].map((p) => `node_modules/code-server/lib/vscode/node_modules/${p}`),
 ];
 
 const RG_VERSION = 'v13.0.0-10'; // what @vscode/ripgrep 1.15.11 downloads
@@ -67,8 +89,10 @@ function ensureApt() {
   const missing = APT.filter((p) => !dpkgInstalled(p));
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')}. As root run: ` +
-      `apt-get update && apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')}. As root run: ` +
+        `apt-get update && apt-get install -y ${missing.join(' ')}`,
+    );
   }
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -125,7 +149,11 @@ export function ensureInstalled({ force = false } = {}) {
   ensureApt();
   const key = stampKey();
   let stamp = null;
-  try { stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8')); } catch { /* first install */ }
+  try {
+    stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
+  } catch {
+    /* first install */
+  }
   if (!force && stamp?.key === key && missingFiles().length === 0) {
     log('already installed (stamp matches)');
     return;
@@ -150,7 +178,8 @@ export function ensureInstalled({ force = false } = {}) {
   const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-csver-'));
   try {
     const out = execFileSync(path.join(HERE, 'node_modules', '.bin', 'code-server'), ['--version'], {
-      encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg },
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg },
     });
     log(`code-server ${out.trim().split('\n').pop()}`);
   } finally {

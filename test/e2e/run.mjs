@@ -38,7 +38,11 @@ process.on('exit', () => {
   if (profile && !process.env.KEEP_PROFILE) cs.removeProfile(profile);
 });
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => { results.push({ name: `interrupted (${sig})`, ok: false }); finish(1); process.exit(); });
+  process.on(sig, () => {
+    results.push({ name: `interrupted (${sig})`, ok: false });
+    finish(1);
+    process.exit();
+  });
 }
 
 /** The test's fixed facts come from the workspace file itself, so editing it keeps them in step. */
@@ -95,8 +99,7 @@ async function main() {
   profile = cs.makeProfile();
   // Tabs instead of preview editors: the workflow file must stay open (and linted) while we look at
   // deployment.yaml, instead of being replaced and closed.
-  cs.seedSettings(profile, { 'workbench.editor.enablePreview': false,
-    'workbench.editor.enablePreviewFromQuickOpen': false });
+  cs.seedSettings(profile, { 'workbench.editor.enablePreview': false, 'workbench.editor.enablePreviewFromQuickOpen': false });
   cs.installVsix(profile, VSIX);
   const workspace = path.join(profile.root, 'workspace');
   fs.cpSync(path.join(HERE, 'workspace'), workspace, { recursive: true });
@@ -104,10 +107,18 @@ async function main() {
   console.log(`code-server up at ${server.url} in ${Date.now() - t0} ms (log ${profile.log})`);
 
   browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(30_000);
@@ -120,84 +131,121 @@ async function main() {
     await ui.openFile(page, 'ci.yaml');
     await ui.openFile(page, 'deployment.yaml');
     await ui.poll(() => ui.squiggles(page, 'warning'), {
-      what: 'a .squiggly-warning in deployment.yaml', timeoutMs: 60_000,
-      describe: async () => ({ errors: await ui.squiggles(page, 'error'), info: await ui.squiggles(page, 'info'),
-        status: await page.getAttribute('[id="status.problems"]', 'aria-label').catch(() => null) }),
+      what: 'a .squiggly-warning in deployment.yaml',
+      timeoutMs: 60_000,
+      describe: async () => ({
+        errors: await ui.squiggles(page, 'error'),
+        info: await ui.squiggles(page, 'info'),
+        status: await page.getAttribute('[id="status.problems"]', 'aria-label').catch(() => null),
+      }),
     });
   });
   await step(page, 'Problems panel lists readinessProbe from kubewise', '02-problems.png', async () => {
     await ui.showProblems(page);
-    await ui.poll(async () => (await ui.problemRows(page)).some(readinessRow),
-      { what: 'a Problems row with "readinessProbe" and source "kubewise"', describe: () => ui.problemRows(page) });
+    await ui.poll(async () => (await ui.problemRows(page)).some(readinessRow), {
+      what: 'a Problems row with "readinessProbe" and source "kubewise"',
+      describe: () => ui.problemRows(page),
+    });
   });
 
   // b. Hover on the container name: the "why" text.
   await step(page, 'hover explains readinessProbe', '03-hover.png', async () => {
     await ui.goTo(page, fx.line, fx.column);
     let lastTrigger = 0;
-    await ui.poll(async () => {
-      const text = await ui.providedHoverText(page);
-      if (/traffic/i.test(text) && text.includes('readinessProbe')) return true;
-      if (Date.now() - lastTrigger > 3000) { // (re)trigger: the first one can land before the server is ready
-        lastTrigger = Date.now();
-        await page.keyboard.press('Control+K');
-        await page.keyboard.press('Control+I');
-      }
-      return false;
-    }, { what: 'a hover (from a hover provider, not the repeated diagnostic) with "traffic" and "readinessProbe"',
-      describe: async () => ({ provided: await ui.providedHoverText(page), whole: await ui.hoverText(page) }) });
+    await ui.poll(
+      async () => {
+        const text = await ui.providedHoverText(page);
+        if (/traffic/i.test(text) && text.includes('readinessProbe')) return true;
+        if (Date.now() - lastTrigger > 3000) {
+          // (re)trigger: the first one can land before the server is ready
+          lastTrigger = Date.now();
+          await page.keyboard.press('Control+K');
+          await page.keyboard.press('Control+I');
+        }
+        return false;
+      },
+      {
+        what: 'a hover (from a hover provider, not the repeated diagnostic) with "traffic" and "readinessProbe"',
+        describe: async () => ({ provided: await ui.providedHoverText(page), whole: await ui.hoverText(page) }),
+      },
+    );
   });
 
   // c. Quick fix "Add readinessProbe" inserts the probe and the readiness diagnostic goes away.
   await step(page, 'quick fix adds readinessProbe', '04-quickfix.png', async () => {
     await ui.goTo(page, fx.line, fx.column);
     await page.keyboard.press('Control+.');
-    await ui.poll(async () => (await ui.actionRows(page)).length,
-      { what: 'the quick fix widget', describe: () => ui.hoverText(page) });
+    await ui.poll(async () => (await ui.actionRows(page)).length, {
+      what: 'the quick fix widget',
+      describe: () => ui.hoverText(page),
+    });
     const want = (r) => r.label === 'Add readinessProbe' || r.label.startsWith('Add readinessProbe ');
     // Clicking is intercepted by .context-view-pointerBlock; move the focus with the keyboard instead.
-    await ui.poll(async () => {
-      const rows = await ui.actionRows(page);
-      if (rows.some((r) => r.focused && want(r))) return true;
-      if (!rows.some(want)) throw new Error('no "Add readinessProbe" row');
-      await page.keyboard.press('ArrowDown');
-      return false;
-    }, { what: 'focused quick fix row "Add readinessProbe"', timeoutMs: 10_000, describe: () => ui.actionRows(page) });
+    await ui.poll(
+      async () => {
+        const rows = await ui.actionRows(page);
+        if (rows.some((r) => r.focused && want(r))) return true;
+        if (!rows.some(want)) throw new Error('no "Add readinessProbe" row');
+        await page.keyboard.press('ArrowDown');
+        return false;
+      },
+      { what: 'focused quick fix row "Add readinessProbe"', timeoutMs: 10_000, describe: () => ui.actionRows(page) },
+    );
     await page.keyboard.press('Enter');
-    await ui.poll(async () => {
-      await ui.failOnDialog(page);
-      const t = await ui.editorText(page);
-      return t.includes('readinessProbe:') && t.includes('httpGet:');
-    }, { what: 'editor text with "readinessProbe:" and "httpGet:"', describe: () => ui.editorText(page) });
+    await ui.poll(
+      async () => {
+        await ui.failOnDialog(page);
+        const t = await ui.editorText(page);
+        return t.includes('readinessProbe:') && t.includes('httpGet:');
+      },
+      { what: 'editor text with "readinessProbe:" and "httpGet:"', describe: () => ui.editorText(page) },
+    );
     await ui.showProblems(page);
-    await ui.poll(async () => !(await ui.problemRows(page)).some(readinessRow),
-      { what: 'the readinessProbe row to leave the Problems panel', describe: () => ui.problemRows(page) });
+    await ui.poll(async () => !(await ui.problemRows(page)).some(readinessRow), {
+      what: 'the readinessProbe row to leave the Problems panel',
+      describe: () => ui.problemRows(page),
+    });
   });
 
   // d. Command palette: Kubewise: Show Rule Documentation -> missing-liveness-probe.
   await step(page, 'Show Rule Documentation opens missing-liveness-probe', '05-command.png', async () => {
     await page.keyboard.press('F1');
-    await ui.acceptQuickInput(page, 'Kubewise: Show Rule Documentation',
-      (l) => l.includes('Kubewise: Show Rule Documentation'), 'palette row "Kubewise: Show Rule Documentation"',
-      { waitHidden: false });
-    await ui.poll(async () => {
-      await ui.failOnDialog(page);
-      return (await ui.quickInputRows(page)).some((r) => r.label.includes('missing-liveness-probe'));
-    },
-      { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) });
-    await ui.acceptQuickInput(page, 'missing-liveness-probe', (l) => l.includes('missing-liveness-probe'),
-      'focused rule id "missing-liveness-probe"');
-    await ui.poll(async () => {
-      await ui.failOnDialog(page);
-      return (await ui.tabLabels(page)).some((l) => l.includes('missing-liveness-probe'));
-    },
-      { what: 'an editor tab titled with "missing-liveness-probe"', describe: () => ui.tabLabels(page) });
+    await ui.acceptQuickInput(
+      page,
+      'Kubewise: Show Rule Documentation',
+      (l) => l.includes('Kubewise: Show Rule Documentation'),
+      'palette row "Kubewise: Show Rule Documentation"',
+      { waitHidden: false },
+    );
+    await ui.poll(
+      async () => {
+        await ui.failOnDialog(page);
+        return (await ui.quickInputRows(page)).some((r) => r.label.includes('missing-liveness-probe'));
+      },
+      { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) },
+    );
+    await ui.acceptQuickInput(
+      page,
+      'missing-liveness-probe',
+      (l) => l.includes('missing-liveness-probe'),
+      'focused rule id "missing-liveness-probe"',
+    );
+    await ui.poll(
+      async () => {
+        await ui.failOnDialog(page);
+        return (await ui.tabLabels(page)).some((l) => l.includes('missing-liveness-probe'));
+      },
+      { what: 'an editor tab titled with "missing-liveness-probe"', describe: () => ui.tabLabels(page) },
+    );
     // Only waited for, not asserted, so the screenshot shows the page: a markdown preview renders in
     // a webview (nested iframes) a moment after its tab appears.
     const t = Date.now();
-    const shown = await ui.poll(() => ui.frameHasText(page, 'livenessProbe'),
-      { what: 'rule page content', timeoutMs: 10_000 }).catch(() => false);
-    console.log(`     (Show Rule Documentation: page content ${shown ? `rendered after ${Date.now() - t} ms` : 'not seen within 10 s'})`);
+    const shown = await ui
+      .poll(() => ui.frameHasText(page, 'livenessProbe'), { what: 'rule page content', timeoutMs: 10_000 })
+      .catch(() => false);
+    console.log(
+      `     (Show Rule Documentation: page content ${shown ? `rendered after ${Date.now() - t} ms` : 'not seen within 10 s'})`,
+    );
   });
 
   // The workflow has been open since the start: no kubewise diagnostics for it, in the panel or editor.
@@ -220,7 +268,10 @@ let cleaning = null;
 function cleanup() {
   cleaning ??= (async () => {
     if (browser) await browser.close().catch(() => {});
-    if (server) { cs.killGroup(server.pid); server = null; }
+    if (server) {
+      cs.killGroup(server.pid);
+      server = null;
+    }
     if (!profile) return;
     // Keep the code-server and VS Code logs next to the screenshots; they explain most failures.
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -235,14 +286,16 @@ function cleanup() {
 
 // Bounds the editor part of the run (the one-off install is not counted: it can take minutes).
 let watchdog = null;
-const armWatchdog = () => { watchdog = setTimeout(async () => {
-  timedOut = true;
-  results.push({ name: `whole run within ${TOTAL_MS} ms`, ok: false });
-  console.log(`FAIL the run exceeded ${TOTAL_MS} ms; screenshots so far in ${ARTIFACTS}`);
-  await Promise.race([cleanup(), new Promise((r) => setTimeout(r, 10_000))]);
-  finish(1, { fromWatchdog: true });
-  process.exit();
-}, TOTAL_MS); };
+const armWatchdog = () => {
+  watchdog = setTimeout(async () => {
+    timedOut = true;
+    results.push({ name: `whole run within ${TOTAL_MS} ms`, ok: false });
+    console.log(`FAIL the run exceeded ${TOTAL_MS} ms; screenshots so far in ${ARTIFACTS}`);
+    await Promise.race([cleanup(), new Promise((r) => setTimeout(r, 10_000))]);
+    finish(1, { fromWatchdog: true });
+    process.exit();
+  }, TOTAL_MS);
+};
 
 main()
   .catch((err) => {

@@ -25,7 +25,11 @@ export async function poll(fn, { what, timeoutMs = 20_000, intervalMs = 200, des
     if (Date.now() > deadline) {
       let seen = '';
       if (describe) {
-        try { seen = `; saw: ${JSON.stringify(await describe())}`; } catch { /* page may be gone */ }
+        try {
+          seen = `; saw: ${JSON.stringify(await describe())}`;
+        } catch {
+          /* page may be gone */
+        }
       }
       const cause = lastErr ? `; last error: ${lastErr.message.split('\n')[0]}` : '';
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${seen}${cause}`);
@@ -41,10 +45,14 @@ export async function waitWorkbench(page) {
 
 /** aria-labels of the visible rows of the open quick input (a hidden widget keeps its stale rows). */
 export function quickInputRows(page) {
-  return page.$$eval(QI_ROWS, (els) => els.filter((e) => e.checkVisibility()).map((e) => ({
-    label: e.getAttribute('aria-label') || e.textContent.trim(),
-    focused: e.classList.contains('focused'),
-  })));
+  return page.$$eval(QI_ROWS, (els) =>
+    els
+      .filter((e) => e.checkVisibility())
+      .map((e) => ({
+        label: e.getAttribute('aria-label') || e.textContent.trim(),
+        focused: e.classList.contains('focused'),
+      })),
+  );
 }
 
 /**
@@ -54,28 +62,32 @@ export function quickInputRows(page) {
 export async function acceptQuickInput(page, text, match, what, { waitHidden = true } = {}) {
   await page.waitForSelector(QI_INPUT, { state: 'visible' });
   if (text) await page.keyboard.type(text);
-  await poll(async () => (await quickInputRows(page)).some((r) => r.focused && match(r.label)),
-    { what, describe: () => quickInputRows(page) });
+  await poll(async () => (await quickInputRows(page)).some((r) => r.focused && match(r.label)), {
+    what,
+    describe: () => quickInputRows(page),
+  });
   await page.keyboard.press('Enter');
   if (waitHidden) await page.waitForSelector(QI, { state: 'hidden' });
 }
 
 export async function activeTabLabel(page) {
-  return page.$eval('.part.editor .tab.active', (e) => e.getAttribute('aria-label') || e.textContent)
-    .catch(() => '');
+  return page.$eval('.part.editor .tab.active', (e) => e.getAttribute('aria-label') || e.textContent).catch(() => '');
 }
 
 export function tabLabels(page) {
   return page.$$eval('.part.editor .tabs-container .tab', (els) =>
-    els.map((e) => e.getAttribute('aria-label') || e.textContent.trim()));
+    els.map((e) => e.getAttribute('aria-label') || e.textContent.trim()),
+  );
 }
 
 /** Quick Open (Ctrl+P) a workspace file by name and wait until its tab is the active one. */
 export async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await acceptQuickInput(page, name, (l) => l.includes(name), `quick open row for ${name}`);
-  await poll(async () => (await activeTabLabel(page)).includes(name),
-    { what: `active tab ${name}`, describe: () => tabLabels(page) });
+  await poll(async () => (await activeTabLabel(page)).includes(name), {
+    what: `active tab ${name}`,
+    describe: () => tabLabels(page),
+  });
   await page.waitForSelector(`${ED} .view-lines`);
 }
 
@@ -84,19 +96,26 @@ export async function goTo(page, line, column) {
   await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+G');
   await acceptQuickInput(page, `${line}:${column}`, () => true, 'go to line input');
-  await poll(async () => {
-    const s = await page.$eval('[id="status.editor.selection"]', (e) => e.textContent).catch(() => '');
-    return s.includes(`Ln ${line}, Col ${column}`);
-  }, { what: `cursor at Ln ${line}, Col ${column}`,
-    describe: () => page.$eval('[id="status.editor.selection"]', (e) => e.textContent) });
+  await poll(
+    async () => {
+      const s = await page.$eval('[id="status.editor.selection"]', (e) => e.textContent).catch(() => '');
+      return s.includes(`Ln ${line}, Col ${column}`);
+    },
+    {
+      what: `cursor at Ln ${line}, Col ${column}`,
+      describe: () => page.$eval('[id="status.editor.selection"]', (e) => e.textContent),
+    },
+  );
 }
 
 /** Text of the active editor's rendered lines (VS Code renders spaces as U+00A0). */
 export async function editorText(page) {
-  const lines = await page.$$eval(`${ED} .view-lines .view-line`, (els) => els
-    .map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent }))
-    .sort((a, b) => a.top - b.top)
-    .map((l) => l.text));
+  const lines = await page.$$eval(`${ED} .view-lines .view-line`, (els) =>
+    els
+      .map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 
@@ -114,7 +133,8 @@ export async function showProblems(page) {
 /** aria-labels of the Problems panel rows (file rows and marker rows). */
 export function problemRows(page) {
   return page.$$eval('.markers-panel .monaco-list-row', (els) =>
-    els.map((e) => e.getAttribute('aria-label') || e.textContent.trim()));
+    els.map((e) => e.getAttribute('aria-label') || e.textContent.trim()),
+  );
 }
 
 export function hoverText(page) {
@@ -126,14 +146,17 @@ export function hoverText(page) {
  * holding a .marker) and shows an action bar (.status-bar); neither comes from a hover provider.
  */
 export function providedHoverText(page) {
-  return page.$$eval('.monaco-hover:not(.hidden) .hover-row:not(.status-bar):not(:has(> .marker))',
-    (els) => els.map((e) => e.textContent).join('\n'));
+  return page.$$eval('.monaco-hover:not(.hidden) .hover-row:not(.status-bar):not(:has(> .marker))', (els) =>
+    els.map((e) => e.textContent).join('\n'),
+  );
 }
 
 /** Modal dialogs and notification toasts on screen: they explain most failures (e.g. command errors). */
 export async function screenState(page) {
-  const texts = (sel) => page.$$eval(sel, (els) => els.filter((e) => e.checkVisibility())
-    .map((e) => e.innerText.replace(/\s+/g, ' ').trim())).catch(() => []);
+  const texts = (sel) =>
+    page
+      .$$eval(sel, (els) => els.filter((e) => e.checkVisibility()).map((e) => e.innerText.replace(/\s+/g, ' ').trim()))
+      .catch(() => []);
   return { dialogs: await texts('.monaco-dialog-box'), notifications: await texts('.notification-toast') };
 }
 
@@ -146,8 +169,11 @@ export async function failOnDialog(page) {
 /** Back to a known state between steps: no dialog, quick input or widget open, focus in the editor. */
 export async function reset(page) {
   for (let i = 0; i < 4; i++) {
-    const busy = await page.$$eval('.monaco-dialog-box, .quick-input-widget, .action-widget, .monaco-hover:not(.hidden)',
-      (els) => els.some((e) => e.checkVisibility())).catch(() => false);
+    const busy = await page
+      .$$eval('.monaco-dialog-box, .quick-input-widget, .action-widget, .monaco-hover:not(.hidden)', (els) =>
+        els.some((e) => e.checkVisibility()),
+      )
+      .catch(() => false);
     if (!busy) break;
     await page.keyboard.press('Escape');
   }
@@ -156,10 +182,12 @@ export async function reset(page) {
 
 /** Rows of the quick fix / code action widget, with the focused flag. */
 export function actionRows(page) {
-  return page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => ({
-    label: (e.querySelector('.title')?.textContent || e.getAttribute('aria-label') || e.textContent).trim(),
-    focused: e.classList.contains('focused'),
-  })));
+  return page.$$eval('.action-widget .monaco-list-row', (els) =>
+    els.map((e) => ({
+      label: (e.querySelector('.title')?.textContent || e.getAttribute('aria-label') || e.textContent).trim(),
+      focused: e.classList.contains('focused'),
+    })),
+  );
 }
 
 /** Whether any frame (webviews such as the markdown preview live in nested iframes) shows `text`. */

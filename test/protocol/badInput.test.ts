@@ -16,7 +16,13 @@ before(async () => {
 after(() => client.shutdown());
 
 function aliasBomb(): string {
-  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: lol}', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const lines = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata: {name: lol}',
+    'data:',
+    '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ];
   const names = 'abcdefghi';
   for (let i = 1; i < names.length; i++) {
     const previous = names[i - 1];
@@ -49,12 +55,20 @@ const cases: { name: string; text: string; languageId?: string; expect: (d: Diag
   {
     name: 'binary file',
     text: 'PK\u0003\u0004\u0000\u0000binary\u0000data',
-    expect: (d) => assert.deepEqual(d.map((x) => x.code), ['unreadable-file']),
+    expect: (d) =>
+      assert.deepEqual(
+        d.map((x) => x.code),
+        ['unreadable-file'],
+      ),
   },
   {
     name: 'alias bomb',
     text: aliasBomb(),
-    expect: (d) => assert.deepEqual(d.map((x) => x.code), ['yaml-alias-bomb']),
+    expect: (d) =>
+      assert.deepEqual(
+        d.map((x) => x.code),
+        ['yaml-alias-bomb'],
+      ),
   },
   {
     name: 'deeply nested flow sequence',
@@ -65,7 +79,10 @@ const cases: { name: string; text: string; languageId?: string; expect: (d: Diag
     name: 'Helm template',
     text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "chart.fullname" . }}\n{{- if .Values.x }}\nspec: {}\n{{- end }}\n',
     expect: (d) => {
-      assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line]), [['file-not-checked', 3, 0]]);
+      assert.deepEqual(
+        d.map((x) => [x.code, x.severity, x.range.start.line]),
+        [['file-not-checked', 3, 0]],
+      );
       assert.match(String(d[0]!.message), /Helm/);
     },
   },

@@ -102,7 +102,10 @@ test('code actions offer the fix (preferred), disable-for-line and docs; applyin
   const fixed = TextDocument.applyEdits(document, actions[0]!.edit!.changes![uri]!);
   assert.match(fixed, /readinessProbe:\n {12}httpGet:\n {14}path: \/\n {14}port: http/);
   const after = await client.changeFull(uri, fixed, 2);
-  assert.deepEqual(after.map((d) => d.code), ['missing-liveness-probe']);
+  assert.deepEqual(
+    after.map((d) => d.code),
+    ['missing-liveness-probe'],
+  );
 
   const disable = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 2, fixed), actions[1]!.edit!.changes![uri]!);
   assert.match(disable, / {8}# kubewise-disable-next-line missing-readiness-probe\n {8}- name: web/);
@@ -130,7 +133,10 @@ test('settings pulled from the client turn a rule off, and a change of settings 
   const before = client.publishCount(uri);
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const diagnostics = await client.nextDiagnostics(uri, before);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['missing-readiness-probe', 1]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity]),
+    [['missing-readiness-probe', 1]],
+  );
   client.settings = {};
   const reset = client.publishCount(uri);
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -143,7 +149,10 @@ test('.kubewise.yaml applies to the folder, and its mistakes are reported in tha
   const configUri = pathToFileURL(configPath).toString();
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
   const diagnostics = await client.open(uriOf('with-config.yaml'), DEPLOYMENT);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['missing-liveness-probe']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['missing-liveness-probe'],
+  );
   const configDiagnostics = await client.nextDiagnostics(configUri, 0);
   assert.equal(configDiagnostics.length, 1);
   assert.match(String(configDiagnostics[0]!.message), /Unknown rule 'no-such-rule'/);
@@ -155,7 +164,11 @@ test('.kubewise.yaml applies to the folder, and its mistakes are reported in tha
 test('non-Kubernetes YAML gets nothing; JSON manifests are checked too', async () => {
   const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n';
   assert.deepEqual(await client.open(uriOf('.github-workflow.yml'), workflow), []);
-  const json = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i:1' }] } }, null, 2);
+  const json = JSON.stringify(
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i:1' }] } },
+    null,
+    2,
+  );
   const diagnostics = await client.open(uriOf('pod.json'), json, 'json');
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['missing-liveness-probe', 'missing-readiness-probe']);
 });

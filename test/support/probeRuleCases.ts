@@ -72,7 +72,11 @@ const probeFor8080 = ({ probe, timing }: ProbeRule): string[] => [
 ];
 
 const crlf = (lines: readonly string[]): string => lines.map((line) => `${line}\r\n`).join('');
-const CRLF_SOURCE = deployment('        - name: web\n          image: nginx:1.27\n          ports:\n            - containerPort: 8080\n').split('\n').slice(0, -1);
+const CRLF_SOURCE = deployment(
+  '        - name: web\n          image: nginx:1.27\n          ports:\n            - containerPort: 8080\n',
+)
+  .split('\n')
+  .slice(0, -1);
 
 /**
  * The cases for `ruleTester.run(ruleId, …)`. Takes the caller's fixtures so that the
@@ -87,7 +91,9 @@ export function probeRuleCases(ruleId: ProbeRuleId, fixtures: RuleFixtures): Rul
       ...fixtures.valid,
       {
         name: `an exec ${probe}`,
-        code: deployment(`        - name: web\n          image: nginx:1.27\n          ${probe}:\n            exec:\n              command: [cat, ${rule.execFile}]\n`),
+        code: deployment(
+          `        - name: web\n          image: nginx:1.27\n          ${probe}:\n            exec:\n              command: [cat, ${rule.execFile}]\n`,
+        ),
       },
       {
         name: `JSON with a ${probe}`,
@@ -96,7 +102,9 @@ export function probeRuleCases(ruleId: ProbeRuleId, fixtures: RuleFixtures): Rul
       },
       {
         name: 'suppressed by kubewise-disable-next-line with a reason',
-        code: deployment(`        # kubewise-disable-next-line ${ruleId} -- ${rule.suppressReason}\n        - name: web\n          image: nginx:1.27\n`),
+        code: deployment(
+          `        # kubewise-disable-next-line ${ruleId} -- ${rule.suppressReason}\n        - name: web\n          image: nginx:1.27\n`,
+        ),
       },
       {
         name: 'suppressed by kubewise-disable-file',
@@ -122,7 +130,13 @@ export function probeRuleCases(ruleId: ProbeRuleId, fixtures: RuleFixtures): Rul
     invalid: [
       fixtures.invalid('fire-deployment.yaml', { errors: [missing(16, 11, 'web')] }),
       fixtures.invalid('fire-workload-kinds.yaml', {
-        errors: [missing(17, 11, 'db'), missing(36, 11, 'agent'), missing(56, 11, 'web'), missing(74, 11, 'legacy'), missing(85, 7, 'ui')],
+        errors: [
+          missing(17, 11, 'db'),
+          missing(36, 11, 'agent'),
+          missing(56, 11, 'web'),
+          missing(74, 11, 'legacy'),
+          missing(85, 7, 'ui'),
+        ],
       }),
       fixtures.invalid('fire-rollout.yaml', { errors: [missing(22, 11, 'checkout')], fixTitle: `Add ${probe}` }),
       fixtures.invalid('fire-multiple-containers.yaml', { errors: [missing(28, 11, 'cache')] }),
@@ -139,7 +153,9 @@ export function probeRuleCases(ruleId: ProbeRuleId, fixtures: RuleFixtures): Rul
       },
       {
         name: `a startupProbe does not replace the ${probe}`,
-        code: deployment('        - name: web\n          image: nginx:1.27\n          startupProbe:\n            tcpSocket:\n              port: 80\n'),
+        code: deployment(
+          '        - name: web\n          image: nginx:1.27\n          startupProbe:\n            tcpSocket:\n              port: 80\n',
+        ),
         errors: [missing(9, 11)],
         output: null,
       },
@@ -167,7 +183,9 @@ export function probeRuleCases(ruleId: ProbeRuleId, fixtures: RuleFixtures): Rul
       },
       {
         name: 'a UDP-only container gets no guessed probe',
-        code: deployment('        - name: dns\n          image: coredns/coredns:1.12.0\n          ports:\n            - containerPort: 53\n              protocol: UDP\n'),
+        code: deployment(
+          '        - name: dns\n          image: coredns/coredns:1.12.0\n          ports:\n            - containerPort: 53\n              protocol: UDP\n',
+        ),
         errors: [missing(9, 11, 'dns')],
         output: null,
       },
@@ -179,13 +197,17 @@ export function probeRuleCases(ruleId: ProbeRuleId, fixtures: RuleFixtures): Rul
       },
       {
         name: `a disable comment for the ${PROBE_RULES[rule.other].short} rule does not suppress this one`,
-        code: deployment(`        # kubewise-disable-next-line ${rule.other}\n        - name: web\n          image: nginx:1.27\n`),
+        code: deployment(
+          `        # kubewise-disable-next-line ${rule.other}\n        - name: web\n          image: nginx:1.27\n`,
+        ),
         errors: [missing(10, 11, 'web')],
         output: null,
       },
       {
         name: 'the fix goes after a block scalar that ends the container',
-        code: deployment('        - name: web\n          ports:\n            - containerPort: 8080\n          command: |\n            nginx\n\n      volumes: []\n'),
+        code: deployment(
+          '        - name: web\n          ports:\n            - containerPort: 8080\n          command: |\n            nginx\n\n      volumes: []\n',
+        ),
         errors: [missing(9, 11, 'web')],
         output: deployment(
           `        - name: web\n          ports:\n            - containerPort: 8080\n          command: |\n            nginx\n${probe8080}\n\n      volumes: []\n`,
@@ -194,7 +216,9 @@ export function probeRuleCases(ruleId: ProbeRuleId, fixtures: RuleFixtures): Rul
       {
         // `|+` keeps trailing blank lines as content: inserting before them changes the command.
         name: 'the fix keeps the trailing lines of a keep-chomping (|+) block scalar',
-        code: deployment('        - name: web\n          ports:\n            - containerPort: 8080\n          command: |+\n            nginx\n\n      volumes: []\n'),
+        code: deployment(
+          '        - name: web\n          ports:\n            - containerPort: 8080\n          command: |+\n            nginx\n\n      volumes: []\n',
+        ),
         errors: [missing(9, 11, 'web')],
         output: deployment(
           `        - name: web\n          ports:\n            - containerPort: 8080\n          command: |+\n            nginx\n\n${probe8080}\n      volumes: []\n`,
@@ -212,7 +236,9 @@ export function probeDirectiveCases(ruleId: ProbeRuleId): RuleTests {
     valid: [
       {
         name: `a directive that suppresses a ${rule.short} finding is used`,
-        code: deployment('        # kubewise-disable-next-line missing-readiness-probe, missing-liveness-probe\n        - name: web\n          image: nginx:1.27\n'),
+        code: deployment(
+          '        # kubewise-disable-next-line missing-readiness-probe, missing-liveness-probe\n        - name: web\n          image: nginx:1.27\n',
+        ),
       },
     ],
     invalid: [

@@ -103,7 +103,9 @@ function runInvalid(ruleId: string, invalid: InvalidCase): void {
   if (invalid.fixture) {
     // Every object named 'fire…' fires, and nothing else does.
     const reported = [...new Set(findings.map((f) => `${f.object?.kind ?? '?'}/${f.object?.name ?? '?'}`))].sort();
-    const named = kubeObjects(invalid.code).filter((o) => o.name.startsWith('fire')).map((o) => `${o.kind}/${o.name}`);
+    const named = kubeObjects(invalid.code)
+      .filter((o) => o.name.startsWith('fire'))
+      .map((o) => `${o.kind}/${o.name}`);
     assert.deepEqual(reported, [...new Set(named)].sort(), 'Objects reported vs objects named fire…');
   }
   assertFix(ruleId, invalid, findings);
@@ -158,7 +160,11 @@ function assertFix(ruleId: string, invalid: InvalidCase, findings: readonly Find
   assert.equal(output, invalid.output, 'The fixed code differs from the expected output');
 
   const errors = parseAllDocuments(output).flatMap((doc) => doc.errors);
-  assert.deepEqual(errors.map((e) => e.message), [], 'The fixed code must parse as YAML');
+  assert.deepEqual(
+    errors.map((e) => e.message),
+    [],
+    'The fixed code must parse as YAML',
+  );
 
   const fixedTargets = new Set(withFix.map(target));
   const remaining = findingsOf(ruleId, output, invalid.languageId).filter((finding) => fixedTargets.has(target(finding)));
@@ -206,7 +212,10 @@ export function fixtureDir(ruleId: string): string {
 /** Reads the kube-linter-style fixture files of a rule. */
 export function ruleFixtures(ruleId: string): RuleFixtures {
   const dir = fixtureDir(ruleId);
-  const files = fs.readdirSync(dir).filter((file) => file.endsWith('.yaml')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort();
   const read = (file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
   const used = new Set<string>();
   return {

@@ -35,7 +35,11 @@ test('warnings alone exit 0; findings are printed per file, sorted, with 1-based
 });
 
 test('the walk skips node_modules, hidden directories and other extensions, which do have findings', async () => {
-  const skipped = ['findings/node_modules/some-package/deployment.yaml', 'findings/.hidden/deployment.yaml', 'findings/manifest.txt'];
+  const skipped = [
+    'findings/node_modules/some-package/deployment.yaml',
+    'findings/.hidden/deployment.yaml',
+    'findings/manifest.txt',
+  ];
   for (const file of skipped) {
     // Named explicitly, each is checked and fires: so their absence below is the walk's doing.
     const explicit = await runCli(['check', file]);
@@ -98,7 +102,10 @@ test('- reads YAML from stdin', async () => {
 test('a file in a Helm chart templates/ folder is not checked as YAML', async () => {
   const result = await runCli(['check', 'helm']);
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /^helm\/web\/templates\/deployment\.yaml:1:1 +information +Helm chart template.*\[file-not-checked\]$/m);
+  assert.match(
+    result.stdout,
+    /^helm\/web\/templates\/deployment\.yaml:1:1 +information +Helm chart template.*\[file-not-checked\]$/m,
+  );
   assert.ok(!result.stdout.includes(LIVENESS));
 });
 
@@ -154,19 +161,23 @@ test('an invalid configuration exits 2, prints its findings and checks nothing',
   assert.match(result.stderr, /^\.kubewise\.yaml:3:3 +error +Unknown rule 'no-such-rule'\. +\[invalid-config\]$/m);
 });
 
-test('an unreadable file is an unreadable-file finding, not a crash', { skip: process.getuid?.() === 0 && 'root reads any file' }, async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kubewise-cli-'));
-  try {
-    fs.writeFileSync(path.join(root, 'secret.yaml'), 'a: 1\n', { mode: 0o000 });
-    fs.writeFileSync(path.join(root, 'fine.yaml'), 'a: 1\n');
-    const result = await runCli(['check', '.'], { cwd: root });
-    assert.equal(result.code, 1);
-    assert.match(result.stdout, /^secret\.yaml:1:1 +error +Could not read the file: permission denied +\[unreadable-file\]$/m);
-    assert.match(result.stdout, /in 1 of 2 files/);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-});
+test(
+  'an unreadable file is an unreadable-file finding, not a crash',
+  { skip: process.getuid?.() === 0 && 'root reads any file' },
+  async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kubewise-cli-'));
+    try {
+      fs.writeFileSync(path.join(root, 'secret.yaml'), 'a: 1\n', { mode: 0o000 });
+      fs.writeFileSync(path.join(root, 'fine.yaml'), 'a: 1\n');
+      const result = await runCli(['check', '.'], { cwd: root });
+      assert.equal(result.code, 1);
+      assert.match(result.stdout, /^secret\.yaml:1:1 +error +Could not read the file: permission denied +\[unreadable-file\]$/m);
+      assert.match(result.stdout, /in 1 of 2 files/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  },
+);
 
 test('colour only on a terminal, and never with NO_COLOR', async () => {
   const escape = '\u001b[';

@@ -121,7 +121,10 @@ test('fingerprints survive lines added above a finding and tell findings apart',
   const shifted = `# a comment\n# and another\n${DEPLOYMENT_WITHOUT_PROBES}`;
   const after = onlyRun((await sarif(['-'], { stdin: shifted })).log).results;
   assert.equal(before.length, 2);
-  assert.notEqual(before[0]?.locations[0]?.physicalLocation.region.startLine, after[0]?.locations[0]?.physicalLocation.region.startLine);
+  assert.notEqual(
+    before[0]?.locations[0]?.physicalLocation.region.startLine,
+    after[0]?.locations[0]?.physicalLocation.region.startLine,
+  );
   assert.deepEqual(
     after.map((result) => result.partialFingerprints),
     before.map((result) => result.partialFingerprints),

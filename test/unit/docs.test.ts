@@ -34,8 +34,17 @@ describe('generated files', () => {
 
       const check = generator('--check', '--root', root);
       assert.equal(check.status, 1);
-      const named = check.stderr.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim()).sort();
-      assert.deepEqual(named, ['README.md', 'docs/rules/missing-liveness-probe.md', 'docs/rules/retired-rule.md', 'docs/rules/yaml-syntax.md']);
+      const named = check.stderr
+        .split('\n')
+        .filter((line) => line.startsWith('  '))
+        .map((line) => line.trim())
+        .sort();
+      assert.deepEqual(named, [
+        'README.md',
+        'docs/rules/missing-liveness-probe.md',
+        'docs/rules/retired-rule.md',
+        'docs/rules/yaml-syntax.md',
+      ]);
 
       assert.equal(generator('--root', root).status, 0);
       assert.equal(generator('--check', '--root', root).status, 0);
@@ -64,7 +73,8 @@ describe('rule pages', () => {
     const id = rule.meta.id;
     test(`${id}: the failing example fails and the passing example passes`, () => {
       // The first yaml block after the heading, up to a fence at the start of a line.
-      const blocks = (heading: string) => new RegExp(`### ${heading}\\n[^#]*?\`\`\`yaml\\n([\\s\\S]*?)^\`\`\``, 'm').exec(page(id))?.[1];
+      const blocks = (heading: string) =>
+        new RegExp(`### ${heading}\\n[^#]*?\`\`\`yaml\\n([\\s\\S]*?)^\`\`\``, 'm').exec(page(id))?.[1];
       const fails = blocks('Fails');
       const passes = blocks('Passes');
       assert.ok(fails !== undefined && passes !== undefined, 'both examples are shown');
@@ -82,7 +92,10 @@ describe('config schema', () => {
   test('is draft-07 and names every rule', () => {
     assert.equal((schema as { $schema?: string }).$schema, 'http://json-schema.org/draft-07/schema#');
     const properties = (schema as { properties: { rules: { properties: object } } }).properties.rules.properties;
-    assert.deepEqual(Object.keys(properties), allRuleMetas.map((meta) => meta.id));
+    assert.deepEqual(
+      Object.keys(properties),
+      allRuleMetas.map((meta) => meta.id),
+    );
   });
 
   test('accepts every severity for every rule', () => {

@@ -17,7 +17,11 @@ test('editing one of three documents re-checks only that one', () => {
   assert.equal(cache.misses, 3);
   assert.equal(first.length, 6);
 
-  const edited = [pod('a'), pod('b').replace('image: app:1', 'image: app:2\n      readinessProbe:\n        tcpSocket: {port: 80}'), pod('c')].join('---\n');
+  const edited = [
+    pod('a'),
+    pod('b').replace('image: app:1', 'image: app:2\n      readinessProbe:\n        tcpSocket: {port: 80}'),
+    pod('c'),
+  ].join('---\n');
   const second = checkText(edited, { languageId: 'yaml', cache });
   assert.equal(cache.misses, 4, 'only the edited document was parsed again');
   assert.equal(cache.hits, 2);
@@ -40,5 +44,8 @@ test('repeated documents each keep their own positions', () => {
   const findings = checkText([pod('same'), pod('same')].join('---\n'), { languageId: 'yaml', cache });
   assert.equal(cache.misses, 2, 'the first document text and the second (which starts with ---) differ');
   assert.equal(findings.length, 4);
-  assert.deepEqual(findings.map((f) => f.range.start.line), [6, 6, 15, 15]);
+  assert.deepEqual(
+    findings.map((f) => f.range.start.line),
+    [6, 6, 15, 15],
+  );
 });

@@ -9,10 +9,17 @@ const blockNesting = (levels: number): string =>
 test('deep block or flow nesting is refused before parsing, with one clear finding', () => {
   assert.equal(exceedsNesting(blockNesting(MAX_NESTING + 10)), true);
   assert.equal(exceedsNesting(`a: ${'['.repeat(MAX_NESTING + 1)}`), true);
-  assert.equal(exceedsNesting(`a: ${'- '.repeat(MAX_NESTING + 1)}x`), false, 'compact sequences after a key are not at line start');
+  assert.equal(
+    exceedsNesting(`a: ${'- '.repeat(MAX_NESTING + 1)}x`),
+    false,
+    'compact sequences after a key are not at line start',
+  );
   assert.equal(exceedsNesting(`${'- '.repeat(MAX_NESTING + 1)}x`), true, 'compact sequences at line start nest');
   const findings = checkText(blockNesting(2000), { languageId: 'yaml' });
-  assert.deepEqual(findings.map((f) => f.ruleId), ['yaml-syntax']);
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['yaml-syntax'],
+  );
   assert.match(findings[0]!.message, /nests deeper than 500 levels/);
 });
 

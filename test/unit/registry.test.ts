@@ -36,7 +36,10 @@ describe('registry', () => {
 
   test('ids are unique kebab-case', () => {
     const all = allRuleMetas.map((meta) => meta.id);
-    assert.deepEqual(all.filter((id, index) => all.indexOf(id) !== index), []);
+    assert.deepEqual(
+      all.filter((id, index) => all.indexOf(id) !== index),
+      [],
+    );
     for (const id of all) assert.match(id, KEBAB_CASE);
   });
 
@@ -58,17 +61,29 @@ describe('each rule has fixtures and a test', () => {
   for (const id of ruleIds) {
     test(id, () => {
       const files = listDir(fixtureDir(id));
-      assert.ok(files.some((f) => /^fire-.+\.yaml$/.test(f)), `no test/fixtures/rules/${id}/fire-*.yaml`);
-      assert.ok(files.some((f) => /^dont-fire-.+\.yaml$/.test(f)), `no test/fixtures/rules/${id}/dont-fire-*.yaml`);
+      assert.ok(
+        files.some((f) => /^fire-.+\.yaml$/.test(f)),
+        `no test/fixtures/rules/${id}/fire-*.yaml`,
+      );
+      assert.ok(
+        files.some((f) => /^dont-fire-.+\.yaml$/.test(f)),
+        `no test/fixtures/rules/${id}/dont-fire-*.yaml`,
+      );
       assert.ok(fs.existsSync(path.join(REPO_ROOT, 'test/unit/rules', `${id}.test.ts`)), `no test/unit/rules/${id}.test.ts`);
     });
   }
 
   test('no fixture folder or rule test without a rule', () => {
     const folders = listDir(path.join(REPO_ROOT, 'test/fixtures/rules'));
-    assert.deepEqual(folders.filter((folder) => !ruleIds.includes(folder)), []);
+    assert.deepEqual(
+      folders.filter((folder) => !ruleIds.includes(folder)),
+      [],
+    );
     const tests = listDir(path.join(REPO_ROOT, 'test/unit/rules')).map((file) => file.replace(/\.test\.ts$/, ''));
-    assert.deepEqual(tests.filter((name) => !ruleIds.includes(name)), []);
+    assert.deepEqual(
+      tests.filter((name) => !ruleIds.includes(name)),
+      [],
+    );
   });
 
   test('a rule that offers fixes on its fixtures says it is fixable', () => {
@@ -106,7 +121,9 @@ describe('meta', () => {
   test('every message id is used somewhere in the server', () => {
     // Static, so approximate: a message id must appear quoted (`'missing'`) or as
     // `messages.<id>`; the keys of the messages literals themselves are unquoted.
-    const sources = sourceFiles(path.join(REPO_ROOT, 'server/src')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    const sources = sourceFiles(path.join(REPO_ROOT, 'server/src'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
     const unused: string[] = [];
     for (const meta of allRuleMetas) {
       for (const messageId of Object.keys(meta.messages)) {

@@ -14,16 +14,24 @@ const UNUSED = 'unused-disable-directive';
 const known = new Set([READINESS, LIVENESS, UNUSED]);
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
-const finding = (ruleId: string, line: number): Finding => ({ ruleId, severity: 'warning', message: ruleId, range: range(line, 4, 8), fixes: [] });
+const finding = (ruleId: string, line: number): Finding => ({
+  ruleId,
+  severity: 'warning',
+  message: ruleId,
+  range: range(line, 4, 8),
+  fixes: [],
+});
 const ids = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
 
 /** A Deployment whose only container (at `- name: web`, line index 8) has no probes. */
-const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
+const DEPLOYMENT =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
 const check = (text: string) => checkText(text, { languageId: 'yaml' });
 
 describe('parseDirectives', () => {
   test('reads the rule ids and their ranges, not the reason', () => {
-    const text = 'a: 1\n  # kubewise-disable-next-line missing-readiness-probe, missing-liveness-probe -- sidecar answers\nb: 2\n';
+    const text =
+      'a: 1\n  # kubewise-disable-next-line missing-readiness-probe, missing-liveness-probe -- sidecar answers\nb: 2\n';
     const [directive, ...rest] = parseDirectives(text);
     assert.equal(rest.length, 0);
     assert.equal(directive?.kind, 'next-line');
@@ -35,17 +43,26 @@ describe('parseDirectives', () => {
   });
 
   test('a file directive without ids covers every rule', () => {
-    assert.deepEqual(parseDirectives('#kubewise-disable-file\n').map((d) => [d.kind, d.rules]), [['file', []]]);
+    assert.deepEqual(
+      parseDirectives('#kubewise-disable-file\n').map((d) => [d.kind, d.rules]),
+      [['file', []]],
+    );
   });
 
   test('CRLF: the carriage return is not part of the directive', () => {
     const [directive] = parseDirectives('a: 1\r\n# kubewise-disable-next-line missing-readiness-probe\r\nb: 2\r\n');
     assert.deepEqual(directive?.lineRange, range(1, 0, 52));
-    assert.deepEqual(directive?.rules.map((r) => r.range), [range(1, 29, 52)]);
+    assert.deepEqual(
+      directive?.rules.map((r) => r.range),
+      [range(1, 29, 52)],
+    );
   });
 
   test('look-alikes are not directives', () => {
-    assert.deepEqual(parseDirectives('# kubewise-disable-next-lines x\nimage: a # kubewise-disable-next-line x\n# kubewise-enable\n'), []);
+    assert.deepEqual(
+      parseDirectives('# kubewise-disable-next-lines x\nimage: a # kubewise-disable-next-line x\n# kubewise-enable\n'),
+      [],
+    );
   });
 });
 
@@ -57,17 +74,30 @@ describe('applyDirectives', () => {
   });
 
   test('a file directive drops its rule everywhere', () => {
-    const kept = applyDirectives([finding(READINESS, 3), finding(READINESS, 9)], parseDirectives(`# kubewise-disable-file ${READINESS}\n`), known);
+    const kept = applyDirectives(
+      [finding(READINESS, 3), finding(READINESS, 9)],
+      parseDirectives(`# kubewise-disable-file ${READINESS}\n`),
+      known,
+    );
     assert.deepEqual(kept, []);
   });
 
   test('an unused id is reported at the id, with a fix removing the line', () => {
-    const [report, ...rest] = applyDirectives([], parseDirectives(`a: 1\n# kubewise-disable-next-line ${LIVENESS}\nb: 2\n`), known);
+    const [report, ...rest] = applyDirectives(
+      [],
+      parseDirectives(`a: 1\n# kubewise-disable-next-line ${LIVENESS}\nb: 2\n`),
+      known,
+    );
     assert.equal(rest.length, 0);
     assert.equal(report?.ruleId, UNUSED);
     assert.equal(report?.message, `Unused kubewise-disable directive: no ${LIVENESS} finding to suppress here.`);
     assert.deepEqual(report?.range, range(1, 29, 51));
-    assert.deepEqual(report?.fixes, [{ title: 'Remove the unused directive', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }] }]);
+    assert.deepEqual(report?.fixes, [
+      {
+        title: 'Remove the unused directive',
+        edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }],
+      },
+    ]);
   });
 
   test('a misspelt id is reported as unknown', () => {
@@ -89,7 +119,10 @@ describe('applyDirectives', () => {
     assert.equal(kept.length, 1);
     assert.equal(kept[0]?.message, "Unknown rule 'nope-rule' in kubewise-disable directive.");
     assert.equal(kept[0]?.fixes[0]?.title, "Remove 'nope-rule' from the directive");
-    assert.equal(applyEdits(text, kept[0]?.fixes[0]?.edits ?? []), `# kubewise-disable-next-line ${READINESS}, ${LIVENESS} -- why\nx\n`);
+    assert.equal(
+      applyEdits(text, kept[0]?.fixes[0]?.edits ?? []),
+      `# kubewise-disable-next-line ${READINESS}, ${LIVENESS} -- why\nx\n`,
+    );
   });
 });
 
@@ -106,7 +139,10 @@ describe('through checkText', () => {
   test('the unused-directive report obeys its severity setting', () => {
     const text = `# kubewise-disable-file ${READINESS}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n`;
     assert.deepEqual(checkText(text, { languageId: 'yaml', severities: { [UNUSED]: 'off' } }), []);
-    assert.deepEqual(checkText(text, { languageId: 'yaml', severities: { [UNUSED]: 'error' } }).map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      checkText(text, { languageId: 'yaml', severities: { [UNUSED]: 'error' } }).map((f) => f.severity),
+      ['error'],
+    );
   });
 });
 
@@ -115,15 +151,24 @@ describe('disableForLineEdit', () => {
     const edit = disableForLineEdit(DEPLOYMENT, 8, READINESS);
     assert.deepEqual(edit, { range: range(8, 0, 0), newText: `        # kubewise-disable-next-line ${READINESS}\n` });
     const fixed = applyEdits(DEPLOYMENT, [edit]);
-    assert.deepEqual(check(fixed).map((f) => f.ruleId), [LIVENESS]);
+    assert.deepEqual(
+      check(fixed).map((f) => f.ruleId),
+      [LIVENESS],
+    );
   });
 
   test('works on the first line', () => {
-    assert.deepEqual(disableForLineEdit('kind: Pod\n', 0, READINESS), { range: range(0, 0, 0), newText: `# kubewise-disable-next-line ${READINESS}\n` });
+    assert.deepEqual(disableForLineEdit('kind: Pod\n', 0, READINESS), {
+      range: range(0, 0, 0),
+      newText: `# kubewise-disable-next-line ${READINESS}\n`,
+    });
   });
 
   test('extends a directive already above the line, before its reason', () => {
-    const text = DEPLOYMENT.replace('        - name: web', `        # kubewise-disable-next-line ${LIVENESS} -- exits on hang\n        - name: web`);
+    const text = DEPLOYMENT.replace(
+      '        - name: web',
+      `        # kubewise-disable-next-line ${LIVENESS} -- exits on hang\n        - name: web`,
+    );
     const edit = disableForLineEdit(text, 9, READINESS);
     assert.deepEqual(edit, { range: range(8, 59, 59), newText: `, ${READINESS}` });
     const fixed = applyEdits(text, [edit]);
@@ -141,6 +186,9 @@ describe('disableForLineEdit', () => {
     const fixed = applyEdits(text, [disableForLineEdit(text, 8, READINESS)]);
     // A lone \n would give the file mixed line endings.
     assert.doesNotMatch(fixed, /[^\r]\n/);
-    assert.deepEqual(check(fixed).map((f) => f.ruleId), [LIVENESS]);
+    assert.deepEqual(
+      check(fixed).map((f) => f.ruleId),
+      [LIVENESS],
+    );
   });
 });

@@ -19,11 +19,7 @@ export interface CheckCommand {
   maxFileSizeBytes?: number;
 }
 
-export type ParsedArgs =
-  | CheckCommand
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'usageError'; message: string };
+export type ParsedArgs = CheckCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'usageError'; message: string };
 
 export const USAGE = `Usage: kubewise check [options] <file|directory|->...
 

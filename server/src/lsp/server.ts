@@ -46,7 +46,8 @@ export function startServer(connection: Connection): void {
     (uri) => documents.get(uri)?.getText(),
   );
 
-  const guard = <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
+  const guard =
+    <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
       try {
         return await handler(...args);
@@ -198,7 +199,10 @@ export function startServer(connection: Connection): void {
         const pairs = params.context.diagnostics
           .map((diagnostic) => ({ diagnostic, finding: fromDiagnostic(diagnostic) }))
           .filter((pair): pair is { diagnostic: Diagnostic; finding: Finding } => pair.finding !== undefined);
-        for (const action of quickFixes(document.getText(), pairs.map((pair) => pair.finding))) {
+        for (const action of quickFixes(
+          document.getText(),
+          pairs.map((pair) => pair.finding),
+        )) {
           const diagnostic = pairs.find((pair) => pair.finding === action.finding)?.diagnostic;
           actions.push(toCodeAction(uri, action, diagnostic ? [diagnostic] : []));
         }

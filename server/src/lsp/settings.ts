@@ -36,7 +36,9 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_CLIENT_SETTINGS.enable,
     rules: typeof value.rules === 'object' && value.rules !== null ? (value.rules as RuleSeverities) : {},
     maxFileSizeKB:
-      typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0 ? value.maxFileSizeKB : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
+      typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0
+        ? value.maxFileSizeKB
+        : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
   };
 }
 

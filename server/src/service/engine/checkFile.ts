@@ -54,7 +54,11 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
     for (const finding of results[index]?.findings ?? []) findings.push(shift(finding, chunk.startLine));
   }
   const configured = configure(findings, options.severities);
-  const off = new Set(Object.entries(options.severities ?? {}).filter(([, s]) => s === 'off').map(([id]) => id));
+  const off = new Set(
+    Object.entries(options.severities ?? {})
+      .filter(([, s]) => s === 'off')
+      .map(([id]) => id),
+  );
   // Configured again so that the unused-directive findings follow their own setting.
   return configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
 }

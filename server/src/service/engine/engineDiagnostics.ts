@@ -32,7 +32,8 @@ export const fileNotChecked = defineEngineDiagnostic({
   remediation: 'Check the rendered output (`helm template … | kubewise check -`) or raise `kubewise.maxFileSizeKB`.',
   equivalents: [],
   messages: {
-    helmTemplate: 'Helm chart template: Kubewise checks rendered manifests, not templates. Render it with `helm template` and check the output.',
+    helmTemplate:
+      'Helm chart template: Kubewise checks rendered manifests, not templates. Render it with `helm template` and check the output.',
     tooLarge: 'File not checked: {{size}} KiB is over the {{limit}} KiB limit (setting kubewise.maxFileSizeKB).',
   },
 });

@@ -96,7 +96,13 @@ function reportFinding(meta: RuleMeta, report: Report, object: KubeObject, lineC
 
 function problemFinding(problem: ParseProblem, lineCounter: LineCounter): Finding {
   const meta = problem.kind === 'alias-bomb' ? yamlAliasBomb : yamlSyntax;
-  const messageId = { syntax: 'syntax', 'duplicate-key': 'duplicateKey', 'alias-bomb': 'aliasBomb', 'parser-failure': 'parserFailure', 'too-deep': 'tooDeep' }[problem.kind];
+  const messageId = {
+    syntax: 'syntax',
+    'duplicate-key': 'duplicateKey',
+    'alias-bomb': 'aliasBomb',
+    'parser-failure': 'parserFailure',
+    'too-deep': 'tooDeep',
+  }[problem.kind];
   return {
     ruleId: meta.id,
     severity: meta.defaultSeverity,

@@ -78,7 +78,8 @@ export function applyDirectives(
   });
   for (const [index, directive] of directives.entries()) {
     if (directive.rules.length === 0) {
-      if (!used.has(`${index}:*`)) kept.push(unusedFinding(directive, directive.lineRange, 'any rule', 'unusedAll', removeLine(directive)));
+      if (!used.has(`${index}:*`))
+        kept.push(unusedFinding(directive, directive.lineRange, 'any rule', 'unusedAll', removeLine(directive)));
       continue;
     }
     for (const rule of directive.rules) {
@@ -116,9 +117,7 @@ function removeRule(directive: DisableDirective, id: string): TextEdit {
   if (!rule || !neighbour) return removeLine(directive);
   // Remove the id with the separator between it and its neighbour.
   const range =
-    index === 0
-      ? { start: rule.range.start, end: neighbour.range.start }
-      : { start: neighbour.range.end, end: rule.range.end };
+    index === 0 ? { start: rule.range.start, end: neighbour.range.start } : { start: neighbour.range.end, end: rule.range.end };
   return { range, newText: '' };
 }
 
@@ -132,7 +131,10 @@ export function disableForLineEdit(text: string, line: number, ruleId: string): 
   const existing = /^([ \t]*#[ \t]*kubewise-disable-next-line\b)([^\n]*?)(\s--(?:\s.*)?)?$/.exec(above);
   if (existing && (existing[2] ?? '').trim() !== '') {
     const listEnd = (existing[1] ?? '').length + (existing[2] ?? '').trimEnd().length;
-    return { range: { start: { line: line - 1, character: listEnd }, end: { line: line - 1, character: listEnd } }, newText: `, ${ruleId}` };
+    return {
+      range: { start: { line: line - 1, character: listEnd }, end: { line: line - 1, character: listEnd } },
+      newText: `, ${ruleId}`,
+    };
   }
   // The comment takes the line's own indentation (the dash's, for a list item) and line ending.
   const target = lines[line] ?? '';

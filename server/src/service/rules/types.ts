@@ -75,7 +75,5 @@ export function defineEngineDiagnostic(meta: Omit<MetaInput, 'scope' | 'fixable'
 
 /** Fills `{{name}}` placeholders, as ESLint's messages do. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) =>
-    data && key in data ? String(data[key]) : match,
-  );
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => (data && key in data ? String(data[key]) : match));
 }
