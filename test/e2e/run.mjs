@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './install.mjs';
 import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
+import { crashTwiceAndRecover } from './serverRestart.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -256,6 +257,12 @@ async function main() {
     const hits = rows.filter((l) => l.includes('ci.yaml'));
     const marks = (await ui.squiggles(page, 'warning')) + (await ui.squiggles(page, 'error'));
     if (hits.length || marks) throw new Error(`workflow has diagnostics: ${JSON.stringify({ hits, marks })}`);
+  });
+
+  // The server is killed twice: it comes back each time, and the user is told once.
+  await step(page, 'a crashed server is restarted and the user told once', '07-restart.png', async () => {
+    await ui.openFile(page, 'deployment.yaml');
+    await crashTwiceAndRecover(page, profile, (l) => /livenessProbe/.test(l) && /kubewise/i.test(l));
   });
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
