@@ -21,7 +21,6 @@ export function serverPids(profile) {
   return pids;
 }
 
-
 export async function crashTwiceAndRecover(page, profile, livenessRow) {
   for (let crash = 1; crash <= 2; crash++) {
     const [pid] = await ui.poll(
