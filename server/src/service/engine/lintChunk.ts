@@ -7,7 +7,7 @@ import type { LineCounter } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
 import type { ParsedChunk, ParseProblem } from '../document/parseChunk';
 import { rangeOf } from '../document/yamlNodes';
-import { asKubeObject } from '../kubernetes/objects';
+import { kubeObjectsIn } from '../kubernetes/objects';
 import type { KubeObject } from '../kubernetes/objects';
 import { isWorkload } from '../kubernetes/workloads';
 import { rules } from '../rules/registry';
@@ -28,8 +28,7 @@ export function lintChunk(text: string): ChunkResult {
   const parsed = parseChunk(text);
   const findings = parsed.problems.map((problem) => problemFinding(problem, parsed.lineCounter));
   if (parsed.doc && !parsed.unusable) {
-    const object = asKubeObject(parsed.doc);
-    if (object) findings.push(...runRules(object, text, parsed.lineCounter));
+    for (const object of kubeObjectsIn(parsed.doc)) findings.push(...runRules(object, text, parsed.lineCounter));
   }
   return { parsed, findings };
 }

@@ -6,7 +6,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import type { ObjectRef } from '../types';
-import { getMap, getString, resolveNode } from '../document/yamlNodes';
+import { getMap, getSeq, getString, resolveNode } from '../document/yamlNodes';
 
 export interface KubeObject {
   doc: Document.Parsed;
@@ -16,8 +16,23 @@ export interface KubeObject {
   annotations: ReadonlyMap<string, string>;
 }
 
-export function asKubeObject(doc: Document.Parsed): KubeObject | undefined {
-  const root = resolveNode(doc, doc.contents);
+/**
+ * The objects a document holds: itself, or for a list (`kind: List` from
+ * `kubectl get -o yaml`, or any `*List` kind) each of its `items`.
+ */
+export function kubeObjectsIn(doc: Document.Parsed): KubeObject[] {
+  const object = asKubeObject(doc);
+  if (!object) return [];
+  const items = object.ref.kind.endsWith('List') ? getSeq(doc, object.root, 'items') : undefined;
+  if (!items) return [object];
+  return items.items.flatMap((item) => {
+    const itemObject = asKubeObject(doc, resolveNode(doc, item));
+    return itemObject ? [itemObject] : [];
+  });
+}
+
+export function asKubeObject(doc: Document.Parsed, node: unknown = doc.contents): KubeObject | undefined {
+  const root = resolveNode(doc, node);
   if (!isMap(root)) return undefined;
   const apiVersion = getString(doc, root, 'apiVersion');
   const kind = getString(doc, root, 'kind');

@@ -1,0 +1,52 @@
+/** Which objects a document holds: a single object, or the items of a list (kubectl get -o yaml). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkText } from '../../server/src/service/engine/checkFile';
+
+const LIST = `apiVersion: v1
+kind: List
+metadata: {}
+items:
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: fire-first
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: fire-second
+      annotations:
+        ignore-check.kube-linter.io/no-liveness-probe: "checked elsewhere"
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              image: app:1
+  - "not an object"
+  - {}
+`;
+
+test('each item of a List is checked as an object of its own, with its own annotations', () => {
+  const findings = checkText(LIST, { languageId: 'yaml' });
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.object?.name, f.range.start.line]),
+    [
+      ['missing-liveness-probe', 'fire-first', 12],
+      ['missing-readiness-probe', 'fire-first', 12],
+      ['missing-readiness-probe', 'fire-second', 24],
+    ],
+  );
+});
+
+test('typed lists (DeploymentList) work the same; an empty list is quiet', () => {
+  const typed = LIST.replace('kind: List', 'kind: DeploymentList').replace('apiVersion: v1', 'apiVersion: apps/v1');
+  assert.equal(checkText(typed, { languageId: 'yaml' }).length, 3);
+  assert.deepEqual(checkText('apiVersion: v1\nkind: List\nitems: []\n', { languageId: 'yaml' }), []);
+});
