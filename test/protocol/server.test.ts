@@ -172,3 +172,29 @@ test('non-Kubernetes YAML gets nothing; JSON manifests are checked too', async (
   const diagnostics = await client.open(uriOf('pod.json'), json, 'json');
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['missing-liveness-probe', 'missing-readiness-probe']);
 });
+
+test('an open .kubewise.yaml applies unsaved, even where VS Code and Node spell the URI differently', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'team@kubewise-'));
+  // VS Code percent-encodes '@' in paths; Node's pathToFileURL does not.
+  const vscodeUri = (name: string): string => pathToFileURL(path.join(folder, name)).toString().replace(/@/g, '%40');
+  const other = new TestLspClient();
+  try {
+    await other.initialize([vscodeUri('')]);
+    fs.writeFileSync(path.join(folder, '.kubewise.yaml'), 'rules: {}\n');
+    const config = await other.open(vscodeUri('.kubewise.yaml'), 'rules:\n  missing-liveness-probe: off\n  typo-rule: error\n');
+    assert.deepEqual(
+      config.map((d) => [d.code, d.range.start.line]),
+      [['invalid-config', 2]],
+      'the unsaved text is validated, not the file on disk',
+    );
+    const manifest = await other.open(vscodeUri('deployment.yaml'), DEPLOYMENT);
+    assert.deepEqual(
+      manifest.map((d) => d.code),
+      ['missing-readiness-probe'],
+      'the unsaved severities apply to the folder',
+    );
+  } finally {
+    await other.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

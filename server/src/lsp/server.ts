@@ -41,9 +41,17 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let canPullConfiguration = false;
 
+  /** The open document for a file, matched by path: VS Code and Node spell some URIs differently. */
+  const openDocumentAt = (uri: string): TextDocument | undefined => {
+    const exact = documents.get(uri);
+    if (exact) return exact;
+    const filePath = URI.toPath(uri);
+    return filePath === undefined ? undefined : documents.all().find((document) => URI.toPath(document.uri) === filePath);
+  };
+
   const configFiles = new ConfigFiles(
     () => workspaceFolders,
-    (uri) => documents.get(uri)?.getText(),
+    (uri) => openDocumentAt(uri)?.getText(),
   );
 
   const guard =
@@ -106,7 +114,8 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version) return; // a newer edit has its own run queued
     const isConfigFile = path.basename(URI.toPath(uri) ?? '') === CONFIG_FILE_NAME;
     let findings: Finding[] = [];
-    if (isConfigFile && configFile?.uri === uri) {
+    // Paths, not URI strings: VS Code and Node encode characters such as '@' differently.
+    if (isConfigFile && configFile && URI.toPath(configFile.uri) === URI.toPath(uri)) {
       findings = configFile.parsed.findings;
     } else if (settings.enable) {
       const filePath = URI.toPath(uri);
@@ -127,7 +136,7 @@ export function startServer(connection: Connection): void {
 
   /** A broken `.kubewise.yaml` is reported in that file even when it is not open. */
   const publishConfigProblems = (configFile: ReturnType<ConfigFiles['forDocument']>): void => {
-    if (!configFile || documents.get(configFile.uri)) return;
+    if (!configFile || openDocumentAt(configFile.uri)) return;
     const diagnostics: Diagnostic[] = configFile.parsed.findings.map(toDiagnostic);
     if (diagnostics.length === 0 && !publishedConfigFiles.has(configFile.uri)) return;
     if (diagnostics.length > 0) publishedConfigFiles.add(configFile.uri);
