@@ -10,7 +10,6 @@ import type { RuleMeta } from '../rules/types';
 import type { Finding, SeveritySetting } from '../types';
 import { ChunkCache } from './chunkCache';
 import { fileNotChecked, unreadableFile } from './engineDiagnostics';
-import { hasTemplateMarkers } from './helmDetection';
 import { lintChunk } from './lintChunk';
 import type { ChunkResult } from './lintChunk';
 import { applyDirectives, parseDirectives } from './suppressions';
@@ -45,7 +44,8 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
   });
   cache.replace(fresh);
 
-  if (options.isHelmChartTemplate || hasTemplateMarkers(chunks, results)) {
+  const templated = results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest);
+  if (options.isHelmChartTemplate || templated) {
     return configure([notChecked(fileNotChecked, 'helmTemplate', {})], options.severities);
   }
 

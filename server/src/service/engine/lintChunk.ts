@@ -15,9 +15,14 @@ import { formatMessage } from '../rules/types';
 import type { OffsetFix, Report, Rule, RuleMeta } from '../rules/types';
 import type { Finding, Fix, Range } from '../types';
 import { internalError, yamlAliasBomb, yamlSyntax } from './engineDiagnostics';
+import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
 
 export interface ChunkResult {
   parsed: ParsedChunk;
+  /** Go-template markers outside strings and comments (see helmDetection.ts). */
+  templateMarkers: boolean;
+  /** An `apiVersion:` or `kind:` line, templated or not. */
+  mentionsManifest: boolean;
   /** Findings with ranges relative to the document's first line and default severities. */
   findings: Finding[];
 }
@@ -30,7 +35,12 @@ export function lintChunk(text: string): ChunkResult {
   if (parsed.doc && !parsed.unusable) {
     for (const object of kubeObjectsIn(parsed.doc)) findings.push(...runRules(object, text, parsed.lineCounter));
   }
-  return { parsed, findings };
+  return {
+    parsed,
+    findings,
+    templateMarkers: hasTemplateMarkers(text, parsed.doc),
+    mentionsManifest: mentionsManifestFields(text),
+  };
 }
 
 function runRules(object: KubeObject, text: string, lineCounter: LineCounter): Finding[] {
