@@ -6,9 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
-import { checkText } from '../service/engine/checkFile';
+import { checkText, fileFinding } from '../service/engine/checkFile';
 import { unreadableFile } from '../service/engine/engineDiagnostics';
-import { formatMessage } from '../service/rules/types';
 import type { Finding, SeveritySetting } from '../service/types';
 import type { CheckTarget } from './collectFiles';
 import { describeFsError } from './collectFiles';
@@ -66,18 +65,7 @@ function check(text: string, languageId: 'yaml' | 'json', isHelmChartTemplate: b
 
 /** The service never sees a file it could not read, so the CLI raises this one itself. */
 function ioFinding(detail: string, severities: CheckSettings['severities']): Finding[] {
-  const setting = severities[unreadableFile.id];
-  if (setting === 'off') return [];
-  const top = { line: 0, character: 0 };
-  return [
-    {
-      ruleId: unreadableFile.id,
-      severity: setting ?? unreadableFile.defaultSeverity,
-      message: formatMessage(unreadableFile.messages.io ?? '{{detail}}', { detail }),
-      range: { start: top, end: top },
-      fixes: [],
-    },
-  ];
+  return fileFinding(unreadableFile, 'io', { detail }, severities);
 }
 
 function sortByPosition(findings: Finding[]): Finding[] {

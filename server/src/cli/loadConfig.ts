@@ -1,8 +1,9 @@
 /**
- * Finds and reads `.kubewise.yaml` the way the editor does: the file in the working
+ * Finds and reads `.kubewise.yaml`: the file in the working
  * directory or the nearest ancestor, unless `--config` names one. The CLI refuses
  * to run on an invalid file (exit 2) rather than quietly checking with half of it,
- * because in CI nobody would see the half that was dropped.
+ * because in CI nobody would see the half that was dropped. (The editor keeps the
+ * valid entries and marks the rest in the file itself, where the user sees them.)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

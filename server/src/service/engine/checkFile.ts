@@ -31,7 +31,7 @@ const TOP: Finding['range'] = { start: { line: 0, character: 0 }, end: { line: 0
 
 export function checkText(text: string, options: CheckOptions): Finding[] {
   const guard = guardFinding(text, options);
-  if (guard) return configure([guard], options.severities);
+  if (guard) return fileFinding(guard.meta, guard.messageId, guard.data, options.severities);
 
   const chunks: SourceChunk[] =
     options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
@@ -46,7 +46,7 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
 
   const templated = results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest);
   if (options.isHelmChartTemplate || templated) {
-    return configure([notChecked(fileNotChecked, 'helmTemplate', {})], options.severities);
+    return fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities);
   }
 
   const findings: Finding[] = [];
@@ -63,25 +63,38 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
   return configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
 }
 
-function guardFinding(text: string, options: CheckOptions): Finding | undefined {
-  if (looksBinary(text)) return notChecked(unreadableFile, 'binary', {});
+type FileProblem = { meta: RuleMeta; messageId: string; data: Record<string, string | number> };
+
+function guardFinding(text: string, options: CheckOptions): FileProblem | undefined {
+  if (looksBinary(text)) return { meta: unreadableFile, messageId: 'binary', data: {} };
   const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   // Cheap upper bound first: UTF-8 never takes more than 3 bytes per UTF-16 unit.
   if (text.length * 3 > limit && byteLength(text) > limit) {
     const size = Math.ceil(byteLength(text) / 1024);
-    return notChecked(fileNotChecked, 'tooLarge', { size, limit: Math.floor(limit / 1024) });
+    return { meta: fileNotChecked, messageId: 'tooLarge', data: { size, limit: Math.floor(limit / 1024) } };
   }
   return undefined;
 }
 
-function notChecked(meta: RuleMeta, messageId: string, data: Record<string, string | number>): Finding {
-  return {
+/**
+ * One finding about the whole file, at its top, with the configured severity (none when
+ * the rule is off). Hosts use it for what they find before the service sees any text,
+ * such as a file the CLI could not read.
+ */
+export function fileFinding(
+  meta: RuleMeta,
+  messageId: string,
+  data: Record<string, string | number>,
+  severities: CheckOptions['severities'],
+): Finding[] {
+  const finding: Finding = {
     ruleId: meta.id,
     severity: meta.defaultSeverity,
     message: formatMessage(meta.messages[messageId] ?? '', data),
     range: TOP,
     fixes: [],
   };
+  return configure([finding], severities);
 }
 
 function configure(findings: Finding[], severities: CheckOptions['severities']): Finding[] {
