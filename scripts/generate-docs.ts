@@ -14,20 +14,12 @@ import * as path from 'node:path';
 import { buildConfigSchema } from '../server/src/service/config/configSchema';
 import { allRuleMetas, rules } from '../server/src/service/rules/registry';
 import type { RuleMeta } from '../server/src/service/rules/types';
+import { parseEquivalent } from '../server/src/service/rules/peerTools';
 
 const DOCS_DIR = 'docs/rules';
 const SCHEMA_FILE = 'schemas/kubewise-config.schema.json';
 const README_START = '<!-- rules:start -->';
 const README_END = '<!-- rules:end -->';
-
-/** Readable names for the tools in `equivalents` (`tool:check`). */
-const TOOL_NAMES: Readonly<Record<string, string>> = {
-  'kube-linter': 'kube-linter (StackRox)',
-  'kube-score': 'kube-score',
-  polaris: 'Polaris (Fairwinds)',
-  checkov: 'Checkov (Bridgecrew)',
-  trivy: 'Trivy (Aqua Security)',
-};
 
 interface Example {
   file: string;
@@ -159,9 +151,8 @@ function equivalentLines(meta: RuleMeta): string[] {
     '| Tool | Check |',
     '|---|---|',
     ...meta.equivalents.map((equivalent) => {
-      const at = equivalent.indexOf(':');
-      const tool = equivalent.slice(0, at);
-      return `| ${TOOL_NAMES[tool] ?? tool} | \`${equivalent.slice(at + 1)}\` |`;
+      const peer = parseEquivalent(equivalent);
+      return `| ${peer.toolName} | \`${peer.check}\` |`;
     }),
   ];
 }

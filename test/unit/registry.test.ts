@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkText } from '../../server/src/service/engine/checkFile';
 import { allRuleMetas, rules } from '../../server/src/service/rules/registry';
+import { PEER_TOOLS, parseEquivalent } from '../../server/src/service/rules/peerTools';
 import { REPO_ROOT, fixtureDir } from '../support/ruleTester';
 
 const RULES_DIR = path.join(REPO_ROOT, 'server/src/service/rules');
@@ -112,7 +113,10 @@ describe('meta', () => {
       assert.ok(meta.docsUrl.endsWith(`/${meta.id}.md`), `docsUrl ${meta.docsUrl}`);
       assert.match(meta.description, /^[A-Z].*\.$/, 'description is one sentence ending in a period');
       assert.ok(meta.why.length > 40, 'why teaches the lesson');
-      for (const equivalent of meta.equivalents) assert.match(equivalent, /^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+$/, 'tool:check');
+      for (const equivalent of meta.equivalents) {
+        assert.match(equivalent, /^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+$/, 'tool:check');
+        assert.ok(parseEquivalent(equivalent).tool in PEER_TOOLS, `${equivalent}: a tool listed in rules/peerTools.ts`);
+      }
       assert.equal(new Set(meta.equivalents).size, meta.equivalents.length, 'equivalents are unique');
       assert.ok(Object.keys(meta.messages).length > 0, 'at least one message');
     });

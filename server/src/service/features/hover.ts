@@ -2,6 +2,7 @@
  * Hover over a finding teaches: what the rule wants, why it matters in production,
  * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
  */
+import { parseEquivalent } from '../rules/peerTools';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../types';
 
@@ -9,14 +10,6 @@ export interface HoverResult {
   markdown: string;
   range: Range;
 }
-
-const TOOL_NAMES: Record<string, string> = {
-  'kube-linter': 'kube-linter',
-  'kube-score': 'kube-score',
-  polaris: 'Polaris',
-  checkov: 'Checkov',
-  trivy: 'Trivy',
-};
 
 export function hoverForFindings(findings: readonly Finding[], position: Position): HoverResult | undefined {
   const here = findings.filter((finding) => contains(finding.range, position));
@@ -47,8 +40,8 @@ export function hoverForFindings(findings: readonly Finding[], position: Positio
 }
 
 function describeEquivalent(equivalent: string): string {
-  const [tool = '', check = ''] = equivalent.split(':');
-  return `${TOOL_NAMES[tool] ?? tool} \`${check}\``;
+  const peer = parseEquivalent(equivalent);
+  return `${peer.toolName} \`${peer.check}\``;
 }
 
 export function contains(range: Range, position: Position): boolean {
