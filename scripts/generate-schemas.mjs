@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(repoRoot, 'schemas', 'kubernetes-kinds.json');
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 
 function parseArgs(argv) {
   let upstream = resolve(repoRoot, '..', 'shared', 'upstream', 'kubernetes-openapi', 'v3');
@@ -116,10 +117,40 @@ function podSpecPaths(schemas, node, path, stack) {
   return found;
 }
 
+// Every path from `node` to a resource.Quantity, with '[]' for "each array item" and
+// '*' for "each map value" (requests/limits/hard are maps of quantities). Paths stop at
+// a PodSpec (the pod spec's own quantities are listed once, relative to PodSpec, so
+// that custom resources shaped like workloads get them too) and skip `status` objects,
+// which nobody writes by hand.
+function quantityPaths(schemas, node, path, stack) {
+  const found = [];
+  for (const ref of refsOf(node)) {
+    const name = ref.replace('#/components/schemas/', '');
+    if (name === QUANTITY) return [path];
+    if (name === POD_SPEC || stack.includes(name) || !schemas[name]) continue;
+    found.push(...quantityPaths(schemas, schemas[name], path, [...stack, name]));
+  }
+  for (const [prop, child] of Object.entries(node.properties ?? {})) {
+    if (prop === 'status') continue;
+    found.push(...quantityPaths(schemas, child, [...path, prop], stack));
+  }
+  if (node.items) found.push(...quantityPaths(schemas, node.items, [...path, '[]'], stack));
+  if (typeof node.additionalProperties === 'object') {
+    found.push(...quantityPaths(schemas, node.additionalProperties, [...path, '*'], stack));
+  }
+  return found;
+}
+
+function uniqueSorted(paths) {
+  const unique = [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()];
+  return unique.sort((a, b) => byCodeUnits(a.join('.'), b.join('.')));
+}
+
 const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 // apiVersion/kind -> { apiVersion, kind, namespaced, podSpecPaths, file }
 const kinds = new Map();
+let podSpecQuantityPaths;
 for (const file of specFiles) {
   const spec = JSON.parse(readFileSync(join(upstreamDir, file), 'utf8'));
   const schemas = spec.components?.schemas ?? {};
@@ -138,10 +169,18 @@ for (const file of specFiles) {
       let entry = kinds.get(key);
       if (!entry) {
         const schemaName = schemaNameFor(schemas, gvk);
-        const paths = podSpecPaths(schemas, schemas[schemaName], [], [schemaName]);
-        const unique = [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()];
-        unique.sort((a, b) => byCodeUnits(a.join('.'), b.join('.')));
-        entry = { apiVersion, kind: gvk.kind, namespaced: false, podSpecPaths: unique, file };
+        const root = schemas[schemaName];
+        entry = {
+          apiVersion,
+          kind: gvk.kind,
+          namespaced: false,
+          podSpecPaths: uniqueSorted(podSpecPaths(schemas, root, [], [schemaName])),
+          quantityPaths: uniqueSorted(quantityPaths(schemas, root, [], [schemaName])),
+          file,
+        };
+        if (!podSpecQuantityPaths && schemas[POD_SPEC]) {
+          podSpecQuantityPaths = uniqueSorted(quantityPaths(schemas, schemas[POD_SPEC], [], [POD_SPEC]));
+        }
         kinds.set(key, entry);
       } else if (entry.file !== file) {
         throw new Error(`${key} is served from both ${entry.file} and ${file}`);
@@ -166,6 +205,7 @@ const output = {
   source:
     `Kubernetes ${kubernetesVersion()} OpenAPI v3, from kubernetes/kubernetes api/openapi-spec/v3 ` +
     `(see scripts/generate-schemas.mjs)`,
+  podSpecQuantityPaths: podSpecQuantityPaths ?? [],
   kinds: result,
 };
 // Write-then-rename so an interrupted run never leaves a truncated file.
