@@ -3,13 +3,20 @@
  * folder and with docs/rules/.
  */
 import { engineDiagnostics } from '../engine/engineDiagnostics';
+import { livenessSameAsReadiness } from './liveness-same-as-readiness';
 import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
 import { prestopSleepExceedsGrace } from './prestop-sleep-exceeds-grace';
 import { probeHandlerCount } from './probe-handler-count';
 import type { Rule, RuleMeta } from './types';
 
-export const rules: readonly Rule[] = [missingLivenessProbe, missingReadinessProbe, prestopSleepExceedsGrace, probeHandlerCount];
+export const rules: readonly Rule[] = [
+  livenessSameAsReadiness,
+  missingLivenessProbe,
+  missingReadinessProbe,
+  prestopSleepExceedsGrace,
+  probeHandlerCount,
+];
 
 /** Rules and engine diagnostics alike: everything that can carry a rule id. */
 export const allRuleMetas: readonly RuleMeta[] = [...rules.map((rule) => rule.meta), ...engineDiagnostics].sort((a, b) =>
