@@ -8,6 +8,7 @@ import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
 import { prestopSleepExceedsGrace } from './prestop-sleep-exceeds-grace';
 import { probeHandlerCount } from './probe-handler-count';
+import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
 import type { Rule, RuleMeta } from './types';
 
 export const rules: readonly Rule[] = [
@@ -16,6 +17,7 @@ export const rules: readonly Rule[] = [
   missingReadinessProbe,
   prestopSleepExceedsGrace,
   probeHandlerCount,
+  probeTimeoutExceedsPeriod,
 ];
 
 /** Rules and engine diagnostics alike: everything that can carry a rule id. */

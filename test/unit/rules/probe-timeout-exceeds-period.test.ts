@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ruleFixtures, ruleTester } from '../../support/ruleTester';
+
+const RULE = 'probe-timeout-exceeds-period';
+const fixtures = ruleFixtures(RULE);
+
+const finding = (
+  line: number,
+  column: number,
+  data: { probe: string; container: string; timeout: string | number; period: string | number },
+) => ({
+  messageId: 'timeoutNotBelowPeriod',
+  data,
+  line,
+  column,
+});
+
+const pod = (probes: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0.0\n${probes}`;
+
+ruleTester.run(RULE, {
+  valid: [
+    ...fixtures.valid,
+    {
+      name: 'a null timeout is the default',
+      code: pod('      livenessProbe:\n        tcpSocket: {port: 80}\n        timeoutSeconds:\n        periodSeconds: 2\n'),
+    },
+    {
+      name: 'JSON with a timeout below the period',
+      languageId: 'json',
+      code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "dont-fire"}, "spec": {"containers": [{"name": "app", "image": "app:1", "livenessProbe": {"tcpSocket": {"port": 80}, "timeoutSeconds": 4, "periodSeconds": 5}}]}}',
+    },
+  ],
+  invalid: [
+    fixtures.invalid('fire-deployment.yaml', {
+      errors: [
+        {
+          ...finding(32, 13, { probe: 'livenessProbe', container: 'web', timeout: 10, period: 10 }),
+          endLine: 32,
+          endColumn: 31,
+        },
+      ],
+      // Lowering the timeout or raising the period depends on the endpoint's real latency.
+      output: null,
+    }),
+    fixtures.invalid('fire-defaults.yaml', {
+      errors: [
+        finding(22, 13, { probe: 'readinessProbe', container: 'db', timeout: 15, period: '10 (the default)' }),
+        finding(43, 13, { probe: 'readinessProbe', container: 'agent', timeout: '1 (the default)', period: 1 }),
+      ],
+      output: null,
+    }),
+    fixtures.invalid('fire-sidecar-and-job.yaml', {
+      errors: [
+        finding(19, 13, { probe: 'startupProbe', container: 'proxy', timeout: 5, period: 3 }),
+        finding(30, 13, { probe: 'livenessProbe', container: 'uploader', timeout: 45, period: 30 }),
+      ],
+      output: null,
+    }),
+    fixtures.invalid('fire-flow-and-merge.yaml', {
+      errors: [
+        finding(18, 83, { probe: 'readinessProbe', container: 'api', timeout: 5, period: 5 }),
+        finding(21, 15, { probe: 'livenessProbe', container: 'api', timeout: 30, period: 20 }),
+      ],
+      output: null,
+    }),
+    {
+      name: 'JSON',
+      languageId: 'json',
+      code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "fire"}, "spec": {"containers": [{"name": "app", "image": "app:1",\n "startupProbe": {"tcpSocket": {"port": 80}, "timeoutSeconds": 10}}]}}',
+      errors: [finding(2, 46, { probe: 'startupProbe', container: 'app', timeout: 10, period: '10 (the default)' })],
+      output: null,
+    },
+  ],
+});
+
+test('every fire fixture has a case', () => {
+  assert.deepEqual(fixtures.unused(), []);
+});
