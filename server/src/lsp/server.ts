@@ -18,7 +18,7 @@ import { ChunkCache } from '../service/engine/chunkCache';
 import { checkText } from '../service/engine/checkFile';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
-import { hoverForFindings } from '../service/features/hover';
+import { hoverAt } from '../service/features/hover';
 import type { Finding } from '../service/types';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { ConfigFiles, DEFAULT_CLIENT_SETTINGS, resolveDocumentSettings, sanitizeClientSettings } from './settings';
@@ -191,7 +191,11 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(
     guard('hover', null, (params) => {
-      const hover = hoverForFindings(findingsByUri.get(params.textDocument.uri)?.findings ?? [], params.position);
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const languageId = document.languageId === 'json' ? 'json' : 'yaml';
+      const findings = findingsByUri.get(params.textDocument.uri)?.findings ?? [];
+      const hover = hoverAt(document.getText(), languageId, findings, params.position);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );

@@ -3,12 +3,29 @@
  * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
  */
 import { parseEquivalent } from '../rules/peerTools';
+import { hoverForQuantity } from './quantityHover';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../types';
 
 export interface HoverResult {
   markdown: string;
   range: Range;
+}
+
+/**
+ * Everything a hover at `position` can say: the findings there first (they are what
+ * needs attention), then what the value under the cursor means.
+ */
+export function hoverAt(
+  text: string,
+  languageId: 'yaml' | 'json',
+  findings: readonly Finding[],
+  position: Position,
+): HoverResult | undefined {
+  const forFindings = hoverForFindings(findings, position);
+  const forQuantity = hoverForQuantity(text, languageId, position);
+  if (!forFindings || !forQuantity) return forFindings ?? forQuantity;
+  return { markdown: `${forFindings.markdown}\n\n---\n\n${forQuantity.markdown}`, range: forFindings.range };
 }
 
 export function hoverForFindings(findings: readonly Finding[], position: Position): HoverResult | undefined {

@@ -71,6 +71,13 @@ export function describeBytes(nanos: bigint): string {
   return parts.join(' = ');
 }
 
+/** A short size for lists: "1.5 GiB", "about 1.56 GiB", "512 bytes". */
+export function shortBytes(nanos: bigint): string {
+  const whole = nanos / NANOS_PER_UNIT;
+  const binary = BINARY_UNITS.find(([size]) => whole >= size);
+  return binary ? `${approximately(whole, binary[0])} ${binary[1]}` : `${exactDecimal(nanos)} bytes`;
+}
+
 /** value / size to two decimals, marked "about" when it is not exact. */
 function approximately(value: bigint, size: bigint): string {
   const hundredths = (value * 100n + size / 2n) / size;

@@ -1,0 +1,109 @@
+/**
+ * Hover on a quantity: its exact value in plain words (`250m` = 0.25 CPU, a quarter of
+ * one vCPU; `1Gi` = 1,073,741,824 bytes), what a request or limit of that resource
+ * does in production, and, inside a container's resources, the whole pod's totals.
+ * Invalid values get no quantity hover: the invalid-quantity finding explains them.
+ */
+import { parseChunk } from '../document/parseChunk';
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
+import { splitYamlDocuments } from '../document/splitDocuments';
+import { rangeOf } from '../document/yamlNodes';
+import { kubeObjectsIn } from '../kubernetes/objects';
+import { podResources } from '../kubernetes/podResources';
+import type { ResourceAmounts } from '../kubernetes/podResources';
+import { parseQuantity } from '../kubernetes/quantity';
+import type { Quantity } from '../kubernetes/quantity';
+import { quantityFieldsOf, resourceOfKey } from '../kubernetes/quantityFields';
+import type { QuantityResource } from '../kubernetes/quantitySuggestions';
+import { describeBytes, describeCpu, exactDecimal, shortBytes } from '../kubernetes/quantityWords';
+import type { Position } from '../types';
+import type { HoverResult } from './hover';
+
+export function hoverForQuantity(text: string, languageId: 'yaml' | 'json', position: Position): HoverResult | undefined {
+  const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const chunk = chunks.filter((c) => c.startLine <= position.line).pop();
+  // A hover re-parses one document; past the size limit the file is not checked at all.
+  if (!chunk || chunk.text.length > DEFAULT_MAX_FILE_SIZE_BYTES) return undefined;
+  const offset = offsetAt(chunk.text, position.line - chunk.startLine, position.character);
+  if (offset === undefined) return undefined;
+  const parsed = parseChunk(chunk.text);
+  if (!parsed.doc || parsed.unusable) return undefined;
+
+  for (const object of kubeObjectsIn(parsed.doc)) {
+    for (const field of quantityFieldsOf(object)) {
+      const range = rangeOf(field.pair);
+      if (!range || offset < range[0] || offset > range[1] || typeof field.text !== 'string') continue;
+      const quantity = parseQuantity(field.text);
+      if (!quantity.ok) return undefined;
+      const lines = [`**${field.key}: ${field.text}** = ${describe(quantity.quantity.nanos, field.resource)}`];
+      const lesson = LESSONS[`${field.resource}/${field.role}`];
+      if (lesson) lines.push('', lesson);
+      lines.push(...adjustments(quantity.quantity));
+      if (field.container && field.podSpec) lines.push('', ...podTotals(podResources(object, field.podSpec)));
+      const valueRange = field.value ? rangeOf(field.value) : undefined;
+      const [start, end] = valueRange ?? range;
+      const from = parsed.lineCounter.linePos(start);
+      const to = parsed.lineCounter.linePos(end);
+      return {
+        markdown: lines.join('\n'),
+        range: {
+          start: { line: chunk.startLine + from.line - 1, character: from.col - 1 },
+          end: { line: chunk.startLine + to.line - 1, character: to.col - 1 },
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+export function describe(nanos: bigint, resource: QuantityResource): string {
+  if (resource === 'cpu') return describeCpu(nanos);
+  if (resource === 'memory' || resource === 'storage') return describeBytes(nanos);
+  return exactDecimal(nanos);
+}
+
+function short(nanos: bigint, resource: QuantityResource): string {
+  if (resource === 'cpu') return `${exactDecimal(nanos)} CPU`;
+  return resource === 'memory' || resource === 'storage' ? shortBytes(nanos) : exactDecimal(nanos);
+}
+
+const LESSONS: Readonly<Record<string, string>> = {
+  'cpu/request':
+    'A request is what the scheduler reserves on a node, whatever the container really uses; a pod whose requests no node can hold stays Pending.',
+  'cpu/limit': 'CPU is compressible: above its limit the container is throttled and keeps running.',
+  'memory/request':
+    'A request is what the scheduler reserves on a node. Under memory pressure, the kubelet evicts first the pods using most above their requests.',
+  'memory/limit': 'Memory is not compressible: above its limit the container is OOM-killed.',
+};
+
+function adjustments(quantity: Quantity): string[] {
+  if (quantity.roundedUp) return ['', 'Kubernetes rounds this up to 1n: nothing finer exists.'];
+  if (quantity.capped) return ['', 'Kubernetes caps this at 2^63-1: nothing larger exists.'];
+  return [];
+}
+
+function podTotals(pod: ReturnType<typeof podResources>): string[] {
+  const line = (label: string, amounts: ResourceAmounts): string => {
+    const parts = [...amounts].map(([name, nanos]) => `${name} ${short(nanos, resourceOfKey(name))}`);
+    return `- ${label}: ${parts.length > 0 ? parts.join(' · ') : 'none'}`;
+  };
+  const containers = pod.containerCount === 1 ? '1 container' : `${pod.containerCount} containers`;
+  const lines = [
+    `**The pod's totals** (${containers}; init containers, sidecars and overhead counted as the scheduler does):`,
+    line('requests', pod.requests),
+    line('limits', pod.limits),
+  ];
+  if (pod.unparsed > 0) lines.push(`- ${pod.unparsed} value(s) that do not parse are left out.`);
+  return lines;
+}
+
+/** The offset of a line and UTF-16 column in `text`, or undefined past its end. */
+function offsetAt(text: string, line: number, character: number): number | undefined {
+  let offset = 0;
+  for (let current = 0; current < line; current++) {
+    const newline = text.indexOf('\n', offset);
+    if (newline === -1) return undefined;
+    offset = newline + 1;
+  }
+  return offset + character;
+}

@@ -1,0 +1,88 @@
+// Hover on quantities: plain words, the lesson for the field's role, the pod's totals.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { hoverAt } from '../../server/src/service/features/hover';
+import { hoverForQuantity } from '../../server/src/service/features/quantityHover';
+import { checkText } from '../../server/src/service/engine/checkFile';
+
+const DEPLOYMENT = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: first}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: proxy
+          restartPolicy: Always
+          resources:
+            requests: {cpu: 100m, memory: 64Mi}
+        - name: migrate
+          resources:
+            requests: {cpu: "2", memory: 1Gi}
+      containers:
+        - name: web
+          resources:
+            requests:
+              cpu: 250m
+              memory: 1Gi
+            limits:
+              memory: 1Gi
+        - name: worker
+          resources:
+            limits: {cpu: 0.5, memory: 512Mi}
+      overhead: {cpu: 10m}
+`;
+
+function hoverOn(text: string, needle: string, languageId: 'yaml' | 'json' = 'yaml') {
+  const index = text.indexOf(needle);
+  assert.ok(index >= 0, needle);
+  const before = text.slice(0, index + 1).split('\n');
+  return hoverForQuantity(text, languageId, {
+    line: before.length - 1,
+    character: (before.at(-1)?.length ?? 1) - 1 + needle.length - 1,
+  });
+}
+
+test('a CPU request in plain words, with the lesson and the pod totals', () => {
+  const hover = hoverOn(DEPLOYMENT, 'cpu: 250m');
+  assert.ok(hover);
+  assert.match(hover.markdown, /\*\*cpu: 250m\*\* = 0\.25 CPU: a quarter of one vCPU \/ core \/ hyperthread/);
+  assert.match(hover.markdown, /the scheduler reserves/);
+  // CPU: app containers + sidecar = 250m + 500m (worker's limit doubles as its request) + 100m
+  // = 850m, less than migrate's 2 CPU next to the sidecar's 100m: 2.1 CPU, plus 10m overhead.
+  // Memory: 1Gi + 512Mi + 64Mi = 1600Mi beats migrate's 1Gi + 64Mi.
+  assert.match(hover.markdown, /- requests: cpu 2\.11 CPU · memory about 1\.56 GiB\n/);
+  assert.match(hover.markdown, /- limits: memory 1\.5 GiB · cpu 0\.51 CPU$/);
+  assert.match(hover.markdown, /\(2 containers;/);
+  assert.deepEqual(hover.range, { start: { line: 23, character: 19 }, end: { line: 23, character: 23 } });
+});
+
+test('a memory limit teaches OOM; JSON works too', () => {
+  const hover = hoverOn(DEPLOYMENT, 'memory: 512Mi');
+  assert.match(hover?.markdown ?? '', /536,870,912 bytes = about 536\.87 MB = 512 MiB/);
+  assert.match(hover?.markdown ?? '', /OOM-killed/);
+  const json =
+    '{"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "data"}, "spec": {"resources": {"requests": {"storage": "10Gi"}}}}';
+  assert.match(hoverOn(json, '"10Gi"', 'json')?.markdown ?? '', /10,737,418,240 bytes/);
+});
+
+test('no quantity hover on other fields, invalid values or a Helm template', () => {
+  assert.equal(hoverOn(DEPLOYMENT, 'name: web'), undefined);
+  const invalid = DEPLOYMENT.replace('memory: 512Mi', 'memory: 512mi');
+  assert.equal(hoverOn(invalid, 'memory: 512mi'), undefined);
+  assert.equal(hoverOn(DEPLOYMENT.replace('cpu: 250m', 'cpu: {{ .Values.cpu }}'), 'cpu: {{'), undefined);
+});
+
+test('hoverAt puts findings first, then the quantity', () => {
+  const text = DEPLOYMENT.replace('memory: 512Mi', 'memory: 100mi');
+  const findings = checkText(text, { languageId: 'yaml' });
+  const index = text.indexOf('limits: {cpu: 0.5');
+  const line = text.slice(0, index).split('\n').length - 1;
+  const hover = hoverAt(text, 'yaml', findings, { line, character: 24 });
+  assert.match(hover?.markdown ?? '', /0\.5 CPU: half of one/);
+});
