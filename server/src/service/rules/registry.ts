@@ -3,21 +3,27 @@
  * folder and with docs/rules/.
  */
 import { engineDiagnostics } from '../engine/engineDiagnostics';
+import { imageTagNotPinned } from './image-tag-not-pinned';
 import { livenessSameAsReadiness } from './liveness-same-as-readiness';
 import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
 import { prestopSleepExceedsGrace } from './prestop-sleep-exceeds-grace';
 import { probeHandlerCount } from './probe-handler-count';
+import { probeSuccessThreshold } from './probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
+import { requestExceedsLimit } from './request-exceeds-limit';
 import type { Rule, RuleMeta } from './types';
 
 export const rules: readonly Rule[] = [
+  imageTagNotPinned,
   livenessSameAsReadiness,
   missingLivenessProbe,
   missingReadinessProbe,
   prestopSleepExceedsGrace,
   probeHandlerCount,
+  probeSuccessThreshold,
   probeTimeoutExceedsPeriod,
+  requestExceedsLimit,
 ];
 
 /** Rules and engine diagnostics alike: everything that can carry a rule id. */

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseImageReference } from '../../../server/src/service/kubernetes/imageReference';
+import { ruleFixtures, ruleTester } from '../../support/ruleTester';
+
+const RULE = 'image-tag-not-pinned';
+const fixtures = ruleFixtures(RULE);
+
+const noTag = (line: number, column: number, image: string, container: string) => ({
+  messageId: 'noTag',
+  data: { image, container },
+  line,
+  column,
+});
+const latestTag = (line: number, column: number, image: string, container: string) => ({
+  messageId: 'latestTag',
+  data: { image, container },
+  line,
+  column,
+});
+
+const pod = (containers: string, metadata = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\n${metadata}spec:\n  containers:\n${containers}`;
+
+ruleTester.run(RULE, {
+  valid: [
+    ...fixtures.valid,
+    {
+      // Quoted, a Go template is not Helm-detected: the rule itself must leave it alone.
+      name: 'a quoted template expression',
+      code: pod('    - name: web\n      image: "{{ .Values.image.repository }}"\n'),
+    },
+    {
+      name: "kube-linter's ignore annotation for latest-tag",
+      code: pod(
+        '    - name: web\n      image: nginx\n',
+        '  annotations:\n    ignore-check.kube-linter.io/latest-tag: "pinned by the kustomization"\n',
+      ).replace('name: fire', 'name: dont-fire'),
+    },
+    {
+      name: 'suppressed with a reason',
+      code: pod(`    - name: web\n      # kubewise-disable-next-line ${RULE} -- a throwaway debug pod\n      image: busybox\n`),
+    },
+  ],
+  invalid: [
+    fixtures.invalid('fire-deployment.yaml', { errors: [noTag(18, 18, 'nginx', 'web')], output: null }),
+    fixtures.invalid('fire-latest-and-registry-ports.yaml', {
+      errors: [
+        latestTag(17, 18, 'registry.example.com/shop/web:latest', 'web'),
+        noTag(19, 18, 'registry.local:5000/shop/cart', 'cart'),
+        latestTag(21, 18, 'localhost:5000/redis:latest', 'cache'),
+      ],
+      output: null,
+    }),
+    fixtures.invalid('fire-init-and-ephemeral-containers.yaml', {
+      errors: [noTag(9, 14, 'ghcr.io/example/migrate', 'migrate'), latestTag(15, 14, 'busybox:latest', 'debugger')],
+      output: null,
+    }),
+    fixtures.invalid('fire-workload-kinds.yaml', {
+      errors: [
+        noTag(18, 18, 'postgres', 'db'),
+        latestTag(35, 18, 'docker.io/fluent/fluent-bit:latest', 'agent'),
+        noTag(50, 22, 'ghcr.io/example/report', 'report'),
+        latestTag(62, 18, 'python:latest', 'backfill'),
+      ],
+      output: null,
+    }),
+    fixtures.invalid('fire-flow-style.yaml', { errors: [noTag(11, 39, 'nginx', 'web')], output: null }),
+    {
+      name: 'JSON',
+      languageId: 'json',
+      code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "fire"}, "spec": {"containers": [{"name": "web", "image": "nginx:latest"}]}}',
+      errors: [latestTag(1, 116, 'nginx:latest', 'web')],
+      output: null,
+    },
+    {
+      name: 'an alias is reported where it is used',
+      code: pod('    - name: web\n      image: &image redis\n    - name: replica\n      image: *image\n'),
+      errors: [noTag(8, 21, 'redis', 'web'), noTag(10, 14, 'redis', 'replica')],
+      output: null,
+    },
+  ],
+});
+
+test('every fire fixture has a case', () => {
+  assert.deepEqual(fixtures.unused(), []);
+});
+
+test('parseImageReference follows the reference grammar', () => {
+  const cases: [string, ReturnType<typeof parseImageReference>][] = [
+    ['nginx', { name: 'nginx' }],
+    ['nginx:1.27', { name: 'nginx', tag: '1.27' }],
+    ['registry:5000/app', { name: 'registry:5000/app' }],
+    ['registry:5000/app:v2', { name: 'registry:5000/app', tag: 'v2' }],
+    ['localhost:5000', { name: 'localhost', tag: '5000' }],
+    ['app@sha256:abc', { name: 'app', digest: 'sha256:abc' }],
+    ['app:1.0@sha256:abc', { name: 'app', tag: '1.0', digest: 'sha256:abc' }],
+    ['', undefined],
+    ['app:', undefined],
+    ['app@', undefined],
+    [':1.0', undefined],
+    ['nginx 1.27', undefined],
+  ];
+  for (const [image, expected] of cases) assert.deepEqual(parseImageReference(image), expected, image);
+});
