@@ -61,10 +61,22 @@ ruleTester.run(RULE, {
     fixtures.invalid('fire-flow-and-merge.yaml', {
       errors: [
         finding(18, 83, { probe: 'readinessProbe', container: 'api', timeout: 5, period: 5 }),
-        finding(21, 15, { probe: 'livenessProbe', container: 'api', timeout: 30, period: 20 }),
+        // The timeout comes from a merged map: reported on the probe's key.
+        finding(19, 11, { probe: 'livenessProbe', container: 'api', timeout: 30, period: 20 }),
       ],
       output: null,
     }),
+    {
+      name: 'a probe reused through an alias is reported on its own key',
+      code: pod(
+        '      readinessProbe: &probe\n        tcpSocket: {port: 80}\n        timeoutSeconds: 10\n      livenessProbe: *probe\n',
+      ),
+      errors: [
+        finding(11, 9, { probe: 'readinessProbe', container: 'app', timeout: 10, period: '10 (the default)' }),
+        finding(12, 7, { probe: 'livenessProbe', container: 'app', timeout: 10, period: '10 (the default)' }),
+      ],
+      output: null,
+    },
     {
       name: 'JSON',
       languageId: 'json',

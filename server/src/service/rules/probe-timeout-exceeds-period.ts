@@ -7,7 +7,7 @@
  * Which one is right depends on the endpoint's real latency, which the file does not tell.
  */
 import { findPair } from '../document/yamlNodes';
-import { allProbes, probeSetting } from './probes';
+import { allProbes, probeFieldNode, probeSetting } from './probes';
 import { defineRule } from './types';
 
 export const probeTimeoutExceedsPeriod = defineRule(
@@ -35,10 +35,10 @@ export const probeTimeoutExceedsPeriod = defineRule(
       const timeoutPair = findPair(doc, probe.map, 'timeoutSeconds');
       const periodPair = findPair(doc, probe.map, 'periodSeconds');
       // Point at the field that was written: with both defaults the timeout is below the period.
-      const node = timeoutPair ?? periodPair;
-      if (!node) continue;
+      const pair = timeoutPair ?? periodPair;
+      if (!pair) continue;
       context.report({
-        node,
+        node: probeFieldNode(probe, pair),
         messageId: 'timeoutNotBelowPeriod',
         data: {
           probe: probe.field,

@@ -62,6 +62,20 @@ export function probeKey(probe: Probe): Node | Pair<unknown, unknown> {
   return isNode(probe.pair.key) ? probe.pair.key : probe.pair;
 }
 
+/**
+ * True when `pair` is written in this probe itself, rather than merged in from shared
+ * defaults or reached through an alias (`livenessProbe: *ready`): only then may a fix
+ * edit it without changing other probes, and only then is it where the reader looks.
+ */
+export function writtenInProbe(probe: Probe, pair: Pair<unknown, unknown>): boolean {
+  return probe.pair.value === probe.map && !probe.map.anchor && probe.map.items.includes(pair);
+}
+
+/** Where a finding about one field points: the field when it is written in the probe, else the probe's key. */
+export function probeFieldNode(probe: Probe, pair: Pair<unknown, unknown>): Node | Pair<unknown, unknown> {
+  return probe.pair.value === probe.map && probe.map.items.includes(pair) ? pair : probeKey(probe);
+}
+
 /** The handlers a probe sets. A null value (`httpGet:`) sets nothing, as for the API's decoder. */
 export function probeHandlers(doc: Parsed, map: YAMLMap): { handler: ProbeHandler; pair: Pair<unknown, unknown> }[] {
   return PROBE_HANDLERS.flatMap((handler) => {
