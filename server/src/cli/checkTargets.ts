@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { checkText, fileFinding } from '../service/engine/checkFile';
+import type { RuleOptions } from '../service/config/ruleOptions';
 import { unreadableFile } from '../service/engine/engineDiagnostics';
 import type { Finding, SeveritySetting } from '../service/types';
 import type { CheckTarget } from './collectFiles';
@@ -25,6 +26,7 @@ export interface CheckSettings {
   cwd: string;
   severities: Readonly<Record<string, SeveritySetting>>;
   maxFileSizeBytes?: number;
+  ruleOptions?: RuleOptions;
   readStdin: () => Promise<string>;
 }
 
@@ -60,6 +62,7 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
 function check(text: string, languageId: 'yaml' | 'json', isHelmChartTemplate: boolean, settings: CheckSettings): Finding[] {
   const options: Parameters<typeof checkText>[1] = { languageId, severities: settings.severities, isHelmChartTemplate };
   if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
+  if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
   return checkText(text, options);
 }
 

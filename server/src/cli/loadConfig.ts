@@ -9,16 +9,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, parseConfigText } from '../service/config/config';
 import type { Finding, SeveritySetting } from '../service/types';
+import type { RuleOptionsInput } from '../service/config/ruleOptions';
 import { describeFsError } from './collectFiles';
 
 export type LoadedConfig =
-  | { kind: 'ok'; severities: Record<string, SeveritySetting>; configPath?: string }
+  | { kind: 'ok'; severities: Record<string, SeveritySetting>; options: RuleOptionsInput; configPath?: string }
   | { kind: 'invalid'; configPath: string; findings: Finding[] }
   | { kind: 'unreadable'; configPath: string; detail: string };
 
 export function loadConfig(cwd: string, explicitPath: string | undefined): LoadedConfig {
   const configPath = explicitPath !== undefined ? path.resolve(cwd, explicitPath) : findConfigFile(cwd);
-  if (configPath === undefined) return { kind: 'ok', severities: {} };
+  if (configPath === undefined) return { kind: 'ok', severities: {}, options: {} };
   let text: string;
   try {
     text = fs.readFileSync(configPath, 'utf8');
@@ -27,7 +28,7 @@ export function loadConfig(cwd: string, explicitPath: string | undefined): Loade
   }
   const parsed = parseConfigText(text);
   if (parsed.findings.length > 0) return { kind: 'invalid', configPath, findings: parsed.findings };
-  return { kind: 'ok', severities: parsed.severities, configPath };
+  return { kind: 'ok', severities: parsed.severities, options: parsed.options, configPath };
 }
 
 export function findConfigFile(startDirectory: string): string | undefined {

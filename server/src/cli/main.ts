@@ -12,6 +12,7 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatPlainFindings, formatText } from './formatters/text';
 import { loadConfig } from './loadConfig';
+import { resolveRuleOptions } from '../service/config/ruleOptions';
 import { kubewiseVersion } from './version';
 
 export interface CliIo {
@@ -67,6 +68,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const reports = await checkTargets(targets, {
     cwd: io.cwd,
     severities: config.severities,
+    ruleOptions: resolveRuleOptions(config.options),
     maxFileSizeBytes: command.maxFileSizeBytes,
     readStdin: io.readStdin ?? readProcessStdin,
   });

@@ -125,6 +125,7 @@ export function startServer(connection: Connection): void {
         languageId: document.languageId === 'json' ? 'json' : 'yaml',
         severities: settings.severities,
         maxFileSizeBytes: settings.maxFileSizeBytes,
+        ruleOptions: settings.ruleOptions,
         isHelmChartTemplate: filePath !== undefined && isHelmChartTemplatePath(filePath, fs.existsSync),
         cache,
       });

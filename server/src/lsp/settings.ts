@@ -9,17 +9,22 @@ import { URI } from './uri';
 import { CONFIG_FILE_NAME, mergeSeverities, parseConfigText } from '../service/config/config';
 import type { ParsedConfig, RuleSeverities } from '../service/config/config';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
+import { readRuleOptionsInput, resolveRuleOptions } from '../service/config/ruleOptions';
+import type { RuleOptions, RuleOptionsInput } from '../service/config/ruleOptions';
 
 export interface ClientSettings {
   enable: boolean;
   rules: RuleSeverities;
   maxFileSizeKB: number;
+  /** `kubewise.node.*` and `kubewise.resources.require`. */
+  options: RuleOptionsInput;
 }
 
 export interface DocumentSettings {
   enable: boolean;
   severities: RuleSeverities;
   maxFileSizeBytes: number;
+  ruleOptions: RuleOptions;
   /** The config file that applies, with its problems, for publishing. */
   configFile: { uri: string; parsed: ParsedConfig } | undefined;
 }
@@ -28,6 +33,7 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
   enable: true,
   rules: {},
   maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_BYTES / 1024,
+  options: {},
 };
 
 export function sanitizeClientSettings(raw: unknown): ClientSettings {
@@ -39,6 +45,7 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
       typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0
         ? value.maxFileSizeKB
         : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
+    options: readRuleOptionsInput(raw),
   };
 }
 
@@ -86,6 +93,7 @@ export function resolveDocumentSettings(client: ClientSettings, configFile: Docu
     enable: client.enable,
     severities: mergeSeverities(configFile?.parsed.severities, client.rules),
     maxFileSizeBytes: client.maxFileSizeKB * 1024,
+    ruleOptions: resolveRuleOptions(configFile?.parsed.options, client.options),
     configFile,
   };
 }

@@ -15,6 +15,8 @@ import { formatMessage } from '../rules/types';
 import { allRuleIds } from '../rules/registry';
 import type { Finding, SeveritySetting } from '../types';
 import { buildConfigSchema, SEVERITY_SETTINGS } from './configSchema';
+import { readRuleOptionsInput } from './ruleOptions';
+import type { RuleOptionsInput } from './ruleOptions';
 
 export const CONFIG_FILE_NAME = '.kubewise.yaml';
 
@@ -22,6 +24,8 @@ export type RuleSeverities = Record<string, SeveritySetting>;
 
 export interface ParsedConfig {
   severities: RuleSeverities;
+  /** `node:` and `resources:`; invalid entries are left out (and reported in `findings`). */
+  options: RuleOptionsInput;
   findings: Finding[];
 }
 
@@ -37,10 +41,10 @@ export function parseConfigText(text: string): ParsedConfig {
     fixes: [],
   }));
   const doc = parsed.doc;
-  if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, findings };
+  if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, options: {}, findings };
   const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (!validate(value)) {
-    for (const error of validate.errors ?? []) {
+    for (const error of collapseAlternatives(validate.errors ?? [])) {
       const [start, end] = locate(doc, error);
       findings.push({
         ruleId: invalidConfig.id,
@@ -51,7 +55,7 @@ export function parseConfigText(text: string): ParsedConfig {
       });
     }
   }
-  return { severities: validSeverities(value), findings };
+  return { severities: validSeverities(value), options: readRuleOptionsInput(value), findings };
 }
 
 /** Keeps every well-formed entry, so one typo does not switch the whole file off. */
@@ -67,6 +71,12 @@ function validSeverities(value: unknown): RuleSeverities {
   return severities;
 }
 
+/** One message per value: an `anyOf` failure stands for the failures of its branches. */
+function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'anyOf' || !alternatives.has(e.instancePath));
+}
+
 function describe(error: ErrorObject): string {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
   if (error.keyword === 'additionalProperties') {
@@ -74,7 +84,11 @@ function describe(error: ErrorObject): string {
     return where === 'rules' ? `Unknown rule '${key}'.` : `Unknown setting '${key}' in ${where}.`;
   }
   if (error.keyword === 'enum') {
-    return `${where}: expected one of ${SEVERITY_SETTINGS.join(', ')}.`;
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? SEVERITY_SETTINGS;
+    return `${where}: expected one of ${allowed.join(', ')}.`;
+  }
+  if (error.keyword === 'anyOf' && where.startsWith('node.')) {
+    return `${where}: expected a positive Kubernetes quantity, such as "4", "3920m" or "16Gi".`;
   }
   return `${where} ${error.message ?? 'is invalid'}.`;
 }

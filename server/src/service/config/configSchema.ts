@@ -4,6 +4,7 @@
  * schema to schemas/kubewise-config.schema.json for editors that read schemas.
  */
 import { allRuleMetas } from '../rules/registry';
+import { ruleOptionsSchema } from './ruleOptions';
 
 export const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -24,6 +25,7 @@ export function buildConfigSchema(): Record<string, unknown> {
         additionalProperties: false,
         properties: ruleProperties,
       },
+      ...ruleOptionsSchema(),
     },
   };
 }

@@ -14,6 +14,8 @@ import { lintChunk } from './lintChunk';
 import type { ChunkResult } from './lintChunk';
 import { applyDirectives, parseDirectives } from './suppressions';
 import { allRuleIds } from '../rules/registry';
+import { DEFAULT_RULE_OPTIONS, ruleOptionsKey } from '../config/ruleOptions';
+import type { RuleOptions } from '../config/ruleOptions';
 
 export interface CheckOptions {
   languageId: 'yaml' | 'json';
@@ -22,6 +24,8 @@ export interface CheckOptions {
   maxFileSizeBytes?: number;
   /** The host found the file in a Helm chart's templates/ folder. */
   isHelmChartTemplate?: boolean;
+  /** Node shape and required resources; defaults when absent. */
+  ruleOptions?: RuleOptions;
   cache?: ChunkCache;
 }
 
@@ -36,9 +40,11 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
   const chunks: SourceChunk[] =
     options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const cache = options.cache ?? new ChunkCache();
+  const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
+  cache.useOptions(ruleOptionsKey(ruleOptions));
   const fresh = new Map<string, ChunkResult>();
   const results = chunks.map((chunk) => {
-    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text);
+    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions);
     fresh.set(chunk.text, result);
     return result;
   });
@@ -118,7 +124,7 @@ function shift(finding: Finding, lines: number): Finding {
     ...finding,
     range: move(finding.range),
     fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
+      ...fix,
       edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })),
     })),
   };

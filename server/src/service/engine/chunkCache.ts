@@ -6,6 +6,7 @@ import type { ChunkResult } from './lintChunk';
 
 export class ChunkCache {
   private entries = new Map<string, ChunkResult>();
+  private optionsKey: string | undefined;
   hits = 0;
   misses = 0;
 
@@ -14,6 +15,12 @@ export class ChunkCache {
     if (result) this.hits++;
     else this.misses++;
     return result;
+  }
+
+  /** Results depend on the rule options: a change of options empties the cache. */
+  useOptions(key: string): void {
+    if (key !== this.optionsKey) this.entries.clear();
+    this.optionsKey = key;
   }
 
   /** Replaces the cache with exactly the documents of the latest check. */

@@ -1,6 +1,6 @@
 /**
- * Parses and checks one document. The result depends only on the document's text,
- * so the caller can cache it by that text: ranges are relative to the document's
+ * Parses and checks one document. The result depends only on the document's text and
+ * the rule options, so the caller can cache it by that text (per options): ranges are relative to the document's
  * first line, severities are the defaults, and configuration is applied later.
  */
 import type { LineCounter } from 'yaml';
@@ -11,6 +11,8 @@ import { kubeObjectsIn } from '../kubernetes/objects';
 import type { KubeObject } from '../kubernetes/objects';
 import { isWorkload } from '../kubernetes/workloads';
 import { rules } from '../rules/registry';
+import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
+import type { RuleOptions } from '../config/ruleOptions';
 import { formatMessage } from '../rules/types';
 import type { OffsetFix, Report, Rule, RuleMeta } from '../rules/types';
 import type { Finding, Fix, Range } from '../types';
@@ -29,11 +31,11 @@ export interface ChunkResult {
 
 const KUBE_LINTER_IGNORE = 'ignore-check.kube-linter.io/';
 
-export function lintChunk(text: string): ChunkResult {
+export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTIONS): ChunkResult {
   const parsed = parseChunk(text);
   const findings = parsed.problems.map((problem) => problemFinding(problem, parsed.lineCounter));
   if (parsed.doc && !parsed.unusable) {
-    for (const object of kubeObjectsIn(parsed.doc)) findings.push(...runRules(object, text, parsed.lineCounter));
+    for (const object of kubeObjectsIn(parsed.doc)) findings.push(...runRules(object, text, parsed.lineCounter, options));
   }
   return {
     parsed,
@@ -43,7 +45,7 @@ export function lintChunk(text: string): ChunkResult {
   };
 }
 
-function runRules(object: KubeObject, text: string, lineCounter: LineCounter): Finding[] {
+function runRules(object: KubeObject, text: string, lineCounter: LineCounter, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
   const workload = isWorkload(object);
   const ignored = kubeLinterIgnores(object);
@@ -54,7 +56,7 @@ function runRules(object: KubeObject, text: string, lineCounter: LineCounter): F
       findings.push(reportFinding(rule.meta, r, object, lineCounter));
     };
     try {
-      rule.check({ object, text, report });
+      rule.check({ object, text, options, report });
     } catch (error) {
       // One broken rule must not take the others (or the server) down with it.
       const start = object.root.range?.[0] ?? 0;
@@ -74,6 +76,7 @@ function runRules(object: KubeObject, text: string, lineCounter: LineCounter): F
 function appliesTo(meta: RuleMeta, object: KubeObject, workload: boolean): boolean {
   const scope = meta.scope;
   if (scope === 'file') return false;
+  if ('all' in scope) return true;
   if ('kinds' in scope) return scope.kinds.includes(object.ref.kind);
   return workload && !(scope.exceptKinds ?? []).includes(object.ref.kind);
 }
@@ -122,10 +125,12 @@ function problemFinding(problem: ParseProblem, lineCounter: LineCounter): Findin
 }
 
 function toFix(fix: OffsetFix, lineCounter: LineCounter): Fix {
-  return {
+  const converted: Fix = {
     title: fix.title,
     edits: fix.edits.map((edit) => ({ range: toRange(lineCounter, edit.start, edit.end), newText: edit.text })),
   };
+  if (fix.fixAll === false) converted.fixAll = false;
+  return converted;
 }
 
 export function toRange(lineCounter: LineCounter, start: number, end: number): Range {

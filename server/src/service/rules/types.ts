@@ -7,9 +7,17 @@
 import type { Node, Pair } from 'yaml';
 import type { KubeObject } from '../kubernetes/objects';
 import type { Severity } from '../types';
+import type { RuleOptions } from '../config/ruleOptions';
 
-/** Where a rule applies: named kinds, or every object that carries a pod template. */
-export type RuleScope = { workloads: true; exceptKinds?: readonly string[] } | { kinds: readonly string[] };
+/**
+ * Where a rule applies: named kinds, every object that carries a pod template, or every
+ * Kubernetes object (for checks on fields many kinds share, such as quantities, where a
+ * kinds list would miss custom resources shaped like workloads).
+ */
+export type RuleScope =
+  | { workloads: true; exceptKinds?: readonly string[] }
+  | { kinds: readonly string[] }
+  | { all: true };
 
 export interface RuleMeta {
   id: string;
@@ -38,6 +46,12 @@ export interface OffsetEdit {
 export interface OffsetFix {
   title: string;
   edits: OffsetEdit[];
+  /**
+   * false for a fix that changes what the manifest asks for (`1G` → `1Gi`, `1000` →
+   * `1000m`): offered as a quick fix, never applied by fix-all (on save), which must only
+   * make edits that keep the author's meaning.
+   */
+  fixAll?: false;
 }
 
 export interface Report {
@@ -52,6 +66,8 @@ export interface RuleContext {
   object: KubeObject;
   /** The document's source text, for fixes that need indentation. */
   text: string;
+  /** The node shape and required resources in effect (see config/ruleOptions.ts). */
+  options: RuleOptions;
   report(report: Report): void;
 }
 
