@@ -12,6 +12,7 @@ import { probeHandlerCount } from './probe-handler-count';
 import { probeSuccessThreshold } from './probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
 import { requestExceedsLimit } from './request-exceeds-limit';
+import { rolloutMaxUnavailableAll } from './rollout-max-unavailable-all';
 import type { Rule, RuleMeta } from './types';
 
 export const rules: readonly Rule[] = [
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   probeSuccessThreshold,
   probeTimeoutExceedsPeriod,
   requestExceedsLimit,
+  rolloutMaxUnavailableAll,
 ];
 
 /** Rules and engine diagnostics alike: everything that can carry a rule id. */
