@@ -9,6 +9,7 @@ import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
 import { prestopSleepExceedsGrace } from './prestop-sleep-exceeds-grace';
 import { probeHandlerCount } from './probe-handler-count';
+import { probePortUndeclared } from './probe-port-undeclared';
 import { probeSuccessThreshold } from './probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
 import { requestExceedsLimit } from './request-exceeds-limit';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   missingReadinessProbe,
   prestopSleepExceedsGrace,
   probeHandlerCount,
+  probePortUndeclared,
   probeSuccessThreshold,
   probeTimeoutExceedsPeriod,
   requestExceedsLimit,
