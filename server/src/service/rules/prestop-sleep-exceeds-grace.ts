@@ -80,7 +80,8 @@ function checkPodSpec(
       messageId: grace.defaulted ? 'exceedsDefault' : 'exceeds',
       data: { container: name, sleep: sleep.seconds, grace: grace.seconds },
       container: name,
-      fixes: withFix ? [{ title: `Set ${GRACE_KEY} to ${longest + SHUTDOWN_MARGIN_SECONDS}`, edits: [edit] }] : [],
+      // The new grace period is a judgement (the margin), so never applied on save.
+      fixes: withFix ? [{ title: `Set ${GRACE_KEY} to ${longest + SHUTDOWN_MARGIN_SECONDS}`, edits: [edit], fixAll: false }] : [],
     });
   }
 }

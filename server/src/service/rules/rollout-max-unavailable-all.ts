@@ -136,6 +136,7 @@ function percentText(value: string, pair: Pair<unknown, unknown>, map: YAMLMap):
   return map.flow || (isScalar(pair.value) && pair.value.type !== 'PLAIN') ? quoted : value;
 }
 
+/** Both fixes change how the rollout behaves: offered, never applied on save. */
 function fix(title: string, edit: OffsetEdit | undefined): OffsetFix[] {
-  return edit ? [{ title, edits: [edit] }] : [];
+  return edit ? [{ title, edits: [edit], fixAll: false }] : [];
 }
