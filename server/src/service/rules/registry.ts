@@ -4,6 +4,7 @@
  */
 import { engineDiagnostics } from '../engine/engineDiagnostics';
 import { imageTagNotPinned } from './image-tag-not-pinned';
+import { limitrangeInconsistent } from './limitrange-inconsistent';
 import { livenessSameAsReadiness } from './liveness-same-as-readiness';
 import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
@@ -18,6 +19,7 @@ import type { Rule, RuleMeta } from './types';
 
 export const rules: readonly Rule[] = [
   imageTagNotPinned,
+  limitrangeInconsistent,
   livenessSameAsReadiness,
   missingLivenessProbe,
   missingReadinessProbe,

@@ -13,6 +13,7 @@ import { isAlias } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { getString } from '../document/yamlNodes';
 import { parseQuantity } from '../kubernetes/quantity';
+import { isOvercommitAllowed } from '../kubernetes/resourceNames';
 import { quantityFieldsOf } from '../kubernetes/quantityFields';
 import type { QuantityField } from '../kubernetes/quantityFields';
 import { replaceQuantity } from './fixes/replaceQuantity';
@@ -90,7 +91,7 @@ function checkPair(context: RuleContext, group: ResourceGroup, name: string, req
 
   context.report({
     node: request.value,
-    messageId: overcommitAllowed(name) ? 'exceeds' : 'exceedsMustEqual',
+    messageId: isOvercommitAllowed(name) ? 'exceeds' : 'exceedsMustEqual',
     data: {
       owner: ownerLabel(group.ownerField, containerName),
       resource: name,
@@ -111,13 +112,4 @@ const OWNER_WORDS: Readonly<Record<string, string>> = {
 function ownerLabel(field: string, name: string | undefined): string {
   if (field === 'resources') return 'The pod (spec.resources)';
   return `${OWNER_WORDS[field] ?? 'Container'} '${name ?? '(unnamed)'}'`;
-}
-
-/**
- * Kubernetes' IsOvercommitAllowed: native resources (no domain, or a kubernetes.io one)
- * other than hugepages. Extended resources such as GPUs and hugepages need request = limit.
- */
-function overcommitAllowed(name: string): boolean {
-  const native = !name.includes('/') || name.includes('kubernetes.io/');
-  return native && !name.startsWith('hugepages-');
 }
