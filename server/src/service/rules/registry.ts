@@ -4,30 +4,40 @@
  */
 import { engineDiagnostics } from '../engine/engineDiagnostics';
 import { imageTagNotPinned } from './image-tag-not-pinned';
+import { invalidQuantity } from './invalid-quantity';
 import { limitrangeInconsistent } from './limitrange-inconsistent';
+import { livenessInitialDelay } from './liveness-initial-delay';
 import { livenessSameAsReadiness } from './liveness-same-as-readiness';
 import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
+import { missingResources } from './missing-resources';
+import { podExceedsNode } from './pod-exceeds-node';
 import { prestopSleepExceedsGrace } from './prestop-sleep-exceeds-grace';
 import { probeHandlerCount } from './probe-handler-count';
 import { probePortUndeclared } from './probe-port-undeclared';
 import { probeSuccessThreshold } from './probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
+import { replicasWithoutReadiness } from './replicas-without-readiness';
 import { requestExceedsLimit } from './request-exceeds-limit';
 import { rolloutMaxUnavailableAll } from './rollout-max-unavailable-all';
 import type { Rule, RuleMeta } from './types';
 
 export const rules: readonly Rule[] = [
   imageTagNotPinned,
+  invalidQuantity,
   limitrangeInconsistent,
+  livenessInitialDelay,
   livenessSameAsReadiness,
   missingLivenessProbe,
   missingReadinessProbe,
+  missingResources,
+  podExceedsNode,
   prestopSleepExceedsGrace,
   probeHandlerCount,
   probePortUndeclared,
   probeSuccessThreshold,
   probeTimeoutExceedsPeriod,
+  replicasWithoutReadiness,
   requestExceedsLimit,
   rolloutMaxUnavailableAll,
 ];

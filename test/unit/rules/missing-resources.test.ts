@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { resolveRuleOptions } from '../../../server/src/service/config/ruleOptions';
+import { checkText } from '../../../server/src/service/engine/checkFile';
+import { ruleFixtures, ruleTester } from '../../support/ruleTester';
+
+const RULE = 'missing-resources';
+const fixtures = ruleFixtures(RULE);
+
+const pod = (resources: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n${resources}`;
+
+ruleTester.run(RULE, {
+  valid: [
+    ...fixtures.valid,
+    { name: 'a limit alone stands for the request', code: pod('      resources:\n        limits: {cpu: 500m, memory: 1Gi}\n') },
+    {
+      name: 'JSON with requests and a memory limit',
+      languageId: 'json',
+      code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "dont-fire"}, "spec": {"containers": [{"name": "app", "image": "nginx:1.27", "resources": {"requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"memory": "64Mi"}}}]}}',
+    },
+  ],
+  invalid: [
+    fixtures.invalid('fire-deployment.yaml', {
+      errors: [
+        { messageId: 'missing', data: { container: 'web', missing: 'limits.memory' }, line: 16, column: 11 },
+        {
+          messageId: 'missing',
+          data: { container: 'log-shipper', missing: 'requests.cpu, requests.memory, limits.memory' },
+          line: 22,
+          column: 11,
+        },
+      ],
+    }),
+    fixtures.invalid('fire-init-container-and-cronjob.yaml', {
+      errors: [
+        {
+          messageId: 'missing',
+          data: { container: 'fetch', missing: 'requests.cpu, requests.memory, limits.memory' },
+          line: 13,
+          column: 15,
+        },
+      ],
+      output: null,
+    }),
+    {
+      name: 'no resources block at all: no fix, the sizes are not knowable',
+      code: pod(''),
+      errors: [{ messageId: 'missing', line: 7, column: 7 }],
+      output: null,
+    },
+    {
+      name: 'the memory limit is inserted into an existing limits map, quotes kept',
+      code: pod(
+        '      resources:\n        requests:\n          cpu: 100m\n          memory: "256Mi"\n        limits:\n          cpu: "1"\n',
+      ),
+      errors: [{ messageId: 'missing', data: { container: 'app', missing: 'limits.memory' }, line: 7, column: 7 }],
+      output: pod(
+        '      resources:\n        requests:\n          cpu: 100m\n          memory: "256Mi"\n        limits:\n          cpu: "1"\n          memory: "256Mi"\n',
+      ),
+    },
+    {
+      name: 'flow-style resources get no fix',
+      code: pod('      resources: {requests: {cpu: 100m, memory: 64Mi}}\n'),
+      errors: [{ messageId: 'missing', line: 7, column: 7 }],
+      output: null,
+    },
+  ],
+});
+
+test('every fire fixture has a case', () => {
+  assert.deepEqual(fixtures.unused(), []);
+});
+
+test('the requirement is configurable: CPU limits on, memory limits off', () => {
+  const code = pod('      resources:\n        requests: {cpu: 100m, memory: 64Mi}\n');
+  const findings = (required: Parameters<typeof resolveRuleOptions>[0]) =>
+    checkText(code, { languageId: 'yaml', ruleOptions: resolveRuleOptions(required) })
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => f.message);
+  assert.deepEqual(findings({}), [
+    "Container 'app' declares no limits.memory: the scheduler cannot place it by what it really needs.",
+  ]);
+  assert.deepEqual(findings({ requiredResources: ['requests.cpu', 'limits.cpu'] }), [
+    "Container 'app' declares no limits.cpu: the scheduler cannot place it by what it really needs.",
+  ]);
+  assert.deepEqual(findings({ requiredResources: [] }), []);
+});

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { resolveRuleOptions } from '../../../server/src/service/config/ruleOptions';
+import { checkText } from '../../../server/src/service/engine/checkFile';
+import { ruleFixtures, ruleTester } from '../../support/ruleTester';
+
+const RULE = 'pod-exceeds-node';
+const fixtures = ruleFixtures(RULE);
+
+const pod = (resources: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      resources:\n${resources}`;
+
+ruleTester.run(RULE, {
+  valid: [
+    ...fixtures.valid,
+    { name: 'exactly the node', code: pod('        requests: {cpu: "2", memory: 8Gi}\n') },
+    {
+      name: 'values that do not parse are left to invalid-quantity',
+      code: pod('        requests: {cpu: 3 cores, memory: 9 GB}\n'),
+    },
+  ],
+  invalid: [
+    fixtures.invalid('fire-container-too-big.yaml', {
+      errors: [
+        {
+          messageId: 'container',
+          data: { container: 'trainer', amount: '2.5', resource: 'CPU', node: '2 CPU' },
+          line: 20,
+          column: 15,
+        },
+      ],
+    }),
+    fixtures.invalid('fire-pod-total.yaml', {
+      errors: [{ messageId: 'pod', data: { amount: '8.5 GiB', resource: 'of memory', node: '8Gi' }, line: 22, column: 7 }],
+    }),
+    {
+      name: 'a limit alone is the request, and 1 byte over is over',
+      code: pod('        limits: {memory: 8589934593}\n'),
+      errors: [{ messageId: 'container', line: 10, column: 18 }],
+    },
+    {
+      name: 'CPU and memory both too big on one container',
+      code: pod('        requests: {cpu: "4", memory: 12Gi}\n'),
+      errors: [
+        { messageId: 'container', data: { container: 'app', amount: '4', resource: 'CPU', node: '2 CPU' }, line: 10, column: 20 },
+        {
+          messageId: 'container',
+          data: { container: 'app', amount: '12 GiB', resource: 'of memory', node: '8Gi' },
+          line: 10,
+          column: 30,
+        },
+      ],
+    },
+  ],
+});
+
+test('every fire fixture has a case', () => {
+  assert.deepEqual(fixtures.unused(), []);
+});
+
+test('the node shape is a setting: the 2.5 CPU pod fits a 4 CPU node', () => {
+  const code = pod('        requests: {cpu: 2500m, memory: 1Gi}\n');
+  const count = (node: { cpu?: string; memory?: string }) =>
+    checkText(code, { languageId: 'yaml', ruleOptions: resolveRuleOptions({ node }) }).filter((f) => f.ruleId === RULE).length;
+  assert.equal(count({}), 1);
+  assert.equal(count({ cpu: '4' }), 0);
+  assert.equal(count({ cpu: '4', memory: '512Mi' }), 1);
+});
