@@ -26,6 +26,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** false: the fix changes what the manifest asks for, so fix-all (on save) skips it. */
+  fixAll?: false;
 }
 
 /** The Kubernetes object a finding belongs to. */

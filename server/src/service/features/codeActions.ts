@@ -55,11 +55,15 @@ export function quickFixes(text: string, findings: readonly Finding[]): ActionDe
 
 /**
  * Every finding's preferred fix, skipping any edit that overlaps one already taken
- * (the next run fixes what is left).
+ * (the next run fixes what is left). A preferred fix that changes the manifest's
+ * meaning (`fixAll: false`) is left for the author to choose in the light bulb.
  */
 export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
   const edits = findings
-    .flatMap((finding) => finding.fixes[0]?.edits ?? [])
+    .flatMap((finding) => {
+      const preferred = finding.fixes[0];
+      return preferred && preferred.fixAll !== false ? preferred.edits : [];
+    })
     .sort((a, b) => compare(a.range.start, b.range.start) || compare(a.range.end, b.range.end));
   const taken: TextEdit[] = [];
   let lastEnd: Range['end'] | undefined;
