@@ -34,7 +34,7 @@ export function insertIntoBlockMap(text: string, map: YAMLMap, lines: readonly s
 }
 
 /** The node whose text ends the map: the last value of the last value, and so on down. */
-function lastLeaf(node: Node): Node | undefined {
+export function lastLeaf(node: Node): Node | undefined {
   let current: Node | undefined = node;
   while (current && isCollection(current) && current.items.length > 0) {
     const last: unknown = current.items[current.items.length - 1];
