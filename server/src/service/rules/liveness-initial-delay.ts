@@ -106,7 +106,8 @@ function startupProbeFix(
     `periodSeconds: ${period}`,
     `failureThreshold: ${budget}`,
   ];
-  const childIndent = ' '.repeat(childColumn(text, probe) - keyColumn(text, probe));
+  // The timing goes at the handler's column, which is the probe map's.
+  const childIndent = /^ */.exec(handlerLines[0] ?? '')?.[0] ?? '';
   const lines = ['startupProbe:', ...handlerLines, ...timing.map((line) => `${childIndent}${line}`)];
   const removal = removeBlockPair(text, probe.map, delayPair);
   const insertion = insertIntoBlockMap(text, container, lines);
@@ -116,11 +117,6 @@ function startupProbeFix(
 
 function keyColumn(text: string, probe: Probe): number {
   return isNode(probe.pair.key) && probe.pair.key.range ? columnOf(text, probe.pair.key.range[0]) : -1;
-}
-
-function childColumn(text: string, probe: Probe): number {
-  const first = probe.map.items[0]?.key;
-  return isNode(first) && first.range ? columnOf(text, first.range[0]) : -1;
 }
 
 /**
@@ -133,13 +129,16 @@ function copiedLines(text: string, probe: Probe, handlerPair: Pair<unknown, unkn
   const key = handlerPair.key;
   const value = handlerPair.value;
   if (base < 0 || !isScalar(key) || !key.range || !isNode(value) || !copiesVerbatim(value)) return undefined;
+  // The key must open its line (not follow `? ` or other text), or the re-basing is off.
+  const column = columnOf(text, key.range[0]);
+  if (column <= base || text.slice(key.range[0] - column, key.range[0]).trim() !== '') return undefined;
   const end = contentLineEnd(text, value);
   if (end === undefined) return undefined;
   const source = text.slice(key.range[0], end).split(/\r?\n/);
   const lines: string[] = [];
   for (const [index, line] of source.entries()) {
     if (index === 0) {
-      lines.push(' '.repeat(columnOf(text, key.range[0]) - base) + line);
+      lines.push(' '.repeat(column - base) + line);
       continue;
     }
     if (line.trim() === '') continue;
