@@ -3,6 +3,7 @@
  * memory-decimal-suffix): each quantity field read the way the API server reads it,
  * which fields size one pod or container, and a fix that rewrites a value.
  */
+import { Scalar, isScalar } from 'yaml';
 import { getString } from '../document/yamlNodes';
 import type { KubeObject } from '../kubernetes/objects';
 import { NANOS_PER_UNIT, parseQuantity } from '../kubernetes/quantity';
@@ -10,6 +11,7 @@ import type { Quantity, QuantityParse } from '../kubernetes/quantity';
 import { quantityFieldsOf } from '../kubernetes/quantityFields';
 import type { QuantityField } from '../kubernetes/quantityFields';
 import { replaceQuantity } from './fixes/replaceQuantity';
+import { replaceScalar } from './fixes/replaceScalar';
 import type { OffsetFix, RuleContext } from './types';
 
 export interface ReadField {
@@ -82,11 +84,22 @@ export function changeTo(
   quantity: string,
   options: { title?: string; changesMeaning?: boolean } = {},
 ): OffsetFix | undefined {
-  const edit = replaceQuantity(context.text, field.value, quantity);
+  const edit = jsonStyle(field)
+    ? replaceScalar(context.text, field.value, `"${quantity}"`)
+    : replaceQuantity(context.text, field.value, quantity);
   if (!edit) return undefined;
   const fix: OffsetFix = { title: options.title ?? `Change to ${quantity}`, edits: [edit] };
   if (options.changesMeaning) fix.fixAll = false;
   return fix;
+}
+
+/**
+ * A plain value under a double-quoted key is a JSON number (`"cpu": 500`): `500m` would
+ * still be YAML but no longer JSON, so the new value is written as a JSON string.
+ */
+function jsonStyle(field: QuantityField): boolean {
+  const { key, value } = field.pair;
+  return isScalar(key) && key.type === Scalar.QUOTE_DOUBLE && isScalar(value) && value.type === Scalar.PLAIN;
 }
 
 /** The fixes that could be built, in order. */

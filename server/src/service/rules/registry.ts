@@ -3,6 +3,7 @@
  * folder and with docs/rules/.
  */
 import { engineDiagnostics } from '../engine/engineDiagnostics';
+import { cpuUnitSlip } from './cpu-unit-slip';
 import { imageTagNotPinned } from './image-tag-not-pinned';
 import { invalidQuantity } from './invalid-quantity';
 import { limitrangeInconsistent } from './limitrange-inconsistent';
@@ -18,11 +19,14 @@ import { probePortUndeclared } from './probe-port-undeclared';
 import { probeSuccessThreshold } from './probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
 import { replicasWithoutReadiness } from './replicas-without-readiness';
+import { quotaExceeded } from './quota-exceeded';
+import { quotaRequiresRequests } from './quota-requires-requests';
 import { requestExceedsLimit } from './request-exceeds-limit';
 import { rolloutMaxUnavailableAll } from './rollout-max-unavailable-all';
 import type { Rule, RuleMeta } from './types';
 
 export const rules: readonly Rule[] = [
+  cpuUnitSlip,
   imageTagNotPinned,
   invalidQuantity,
   limitrangeInconsistent,
@@ -38,6 +42,8 @@ export const rules: readonly Rule[] = [
   probeSuccessThreshold,
   probeTimeoutExceedsPeriod,
   replicasWithoutReadiness,
+  quotaExceeded,
+  quotaRequiresRequests,
   requestExceedsLimit,
   rolloutMaxUnavailableAll,
 ];
