@@ -84,6 +84,12 @@ test('every fire fixture has a case', () => {
   assert.deepEqual(fixtures.unused(), []);
 });
 
+test('the conversion is offered, never applied on save (fix-all)', () => {
+  const code = pod('      livenessProbe:\n        tcpSocket: {port: 80}\n        initialDelaySeconds: 60\n');
+  const fix = checkText(code, { languageId: 'yaml' }).find((f) => f.ruleId === RULE)?.fixes[0];
+  assert.equal(fix?.fixAll, false);
+});
+
 test('the startup budget covers the old one, and no more than needed', () => {
   // Old: killed when not answering by D + (F - 1) × P. New: by (N - 1) × P.
   for (const delay of [30, 31, 45, 59, 60, 61, 90, 120, 300, 601]) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkText } from '../../../server/src/service/engine/checkFile';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'probe-port-undeclared';
@@ -106,4 +107,18 @@ ruleTester.run(RULE, {
 
 test('every fire fixture has a case', () => {
   assert.deepEqual(fixtures.unused(), []);
+});
+
+test('fix-all (on save) applies the same name in another case, never a guess at the only port', () => {
+  const fixOf = (declared: string, used: string) =>
+    checkText(
+      pod(
+        `      ports:\n        - name: ${declared}\n          containerPort: 8080\n      readinessProbe:\n        tcpSocket:\n          port: ${used}\n`,
+      ),
+      {
+        languageId: 'yaml',
+      },
+    ).find((f) => f.ruleId === RULE)?.fixes[0];
+  assert.equal(fixOf('http', 'HTTP')?.fixAll, undefined);
+  assert.equal(fixOf('http', 'metrics')?.fixAll, false);
 });

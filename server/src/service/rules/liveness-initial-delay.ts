@@ -112,7 +112,8 @@ function startupProbeFix(
   const removal = removeBlockPair(text, probe.map, delayPair);
   const insertion = insertIntoBlockMap(text, container, lines);
   if (!removal || !insertion) return undefined;
-  return { title: 'Convert initialDelaySeconds to a startupProbe', edits: [removal, insertion] };
+  // A change of how the container is probed, not a repair: offered, never applied on save.
+  return { title: 'Convert initialDelaySeconds to a startupProbe', edits: [removal, insertion], fixAll: false };
 }
 
 function keyColumn(text: string, probe: Probe): number {

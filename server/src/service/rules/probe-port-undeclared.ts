@@ -102,7 +102,10 @@ function checkPort(
   const editable = written && pair.value === value && !action.anchor && writtenInProbe(probe, handlerPair);
   const edit =
     replacement !== undefined && editable ? replaceScalar(context.text, value, portText(value, replacement)) : undefined;
-  if (edit) fixes.push({ title: `Use port ${replacement}`, edits: [edit] });
+  // The same name in another case keeps the author's meaning; the only port is a
+  // judgement, offered as a quick fix but never applied on save.
+  const sameName = typeof replacement === 'string' && replacement.toLowerCase() === name.toLowerCase();
+  if (edit) fixes.push({ title: `Use port ${replacement}`, edits: [edit], ...(sameName ? {} : { fixAll: false as const }) });
 
   const names = declared.flatMap((port) => port.name ?? []);
   context.report({
