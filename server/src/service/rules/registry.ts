@@ -18,9 +18,9 @@ import { probeHandlerCount } from './probe-handler-count';
 import { probePortUndeclared } from './probe-port-undeclared';
 import { probeSuccessThreshold } from './probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
-import { replicasWithoutReadiness } from './replicas-without-readiness';
 import { quotaExceeded } from './quota-exceeded';
 import { quotaRequiresRequests } from './quota-requires-requests';
+import { replicasWithoutReadiness } from './replicas-without-readiness';
 import { requestExceedsLimit } from './request-exceeds-limit';
 import { rolloutMaxUnavailableAll } from './rollout-max-unavailable-all';
 import type { Rule, RuleMeta } from './types';
@@ -41,9 +41,9 @@ export const rules: readonly Rule[] = [
   probePortUndeclared,
   probeSuccessThreshold,
   probeTimeoutExceedsPeriod,
-  replicasWithoutReadiness,
   quotaExceeded,
   quotaRequiresRequests,
+  replicasWithoutReadiness,
   requestExceedsLimit,
   rolloutMaxUnavailableAll,
 ];
