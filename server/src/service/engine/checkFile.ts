@@ -11,6 +11,8 @@ import type { Finding, SeveritySetting } from '../types';
 import { ChunkCache } from './chunkCache';
 import { fileNotChecked, unreadableFile } from './engineDiagnostics';
 import { lintChunk } from './lintChunk';
+import { runWorkspaceRules } from './workspaceRules';
+import type { DocumentFacts } from '../workspace/namespaceFacts';
 import type { ChunkResult } from './lintChunk';
 import { applyDirectives, parseDirectives } from './suppressions';
 import { allRuleIds } from '../rules/registry';
@@ -26,6 +28,8 @@ export interface CheckOptions {
   isHelmChartTemplate?: boolean;
   /** Node shape and required resources; defaults when absent. */
   ruleOptions?: RuleOptions;
+  /** Facts of the workspace's other files, for rules across files (ResourceQuota sums). */
+  workspace?: readonly DocumentFacts[];
   cache?: ChunkCache;
 }
 
@@ -59,6 +63,8 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
   for (const [index, chunk] of chunks.entries()) {
     for (const finding of results[index]?.findings ?? []) findings.push(shift(finding, chunk.startLine));
   }
+  const located = results.map((result, index) => ({ result, startLine: chunks[index]?.startLine ?? 0 }));
+  findings.push(...runWorkspaceRules(located, options.workspace ?? [], ruleOptions));
   const configured = configure(findings, options.severities);
   const off = new Set(
     Object.entries(options.severities ?? {})
@@ -128,4 +134,20 @@ function shift(finding: Finding, lines: number): Finding {
       edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })),
     })),
   };
+}
+
+/**
+ * The facts a file contributes to rules across files, for hosts that index a
+ * workspace. With the file's cache, a later `checkText` of the same text re-parses nothing.
+ */
+export function factsOfText(
+  text: string,
+  options: Pick<CheckOptions, 'languageId' | 'maxFileSizeBytes' | 'cache'>,
+): DocumentFacts[] {
+  if (guardFinding(text, options)) return [];
+  const chunks = options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const results = chunks.map((chunk) => options.cache?.get(chunk.text) ?? lintChunk(chunk.text));
+  // A Helm template's objects are not what gets applied: they count for nothing.
+  if (results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest)) return [];
+  return results.map((result) => result.facts);
 }

@@ -18,6 +18,8 @@ import type { OffsetFix, Report, Rule, RuleMeta } from '../rules/types';
 import type { Finding, Fix, Range } from '../types';
 import { internalError, yamlAliasBomb, yamlSyntax } from './engineDiagnostics';
 import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
+import { factsOf } from '../workspace/namespaceFacts';
+import type { DocumentFacts } from '../workspace/namespaceFacts';
 
 export interface ChunkResult {
   parsed: ParsedChunk;
@@ -27,6 +29,8 @@ export interface ChunkResult {
   mentionsManifest: boolean;
   /** Findings with ranges relative to the document's first line and default severities. */
   findings: Finding[];
+  /** What rules across documents need to know (offsets relative to the document). */
+  facts: DocumentFacts;
 }
 
 const KUBE_LINTER_IGNORE = 'ignore-check.kube-linter.io/';
@@ -34,12 +38,12 @@ const KUBE_LINTER_IGNORE = 'ignore-check.kube-linter.io/';
 export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTIONS): ChunkResult {
   const parsed = parseChunk(text);
   const findings = parsed.problems.map((problem) => problemFinding(problem, parsed.lineCounter));
-  if (parsed.doc && !parsed.unusable) {
-    for (const object of kubeObjectsIn(parsed.doc)) findings.push(...runRules(object, text, parsed.lineCounter, options));
-  }
+  const objects = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
+  for (const object of objects) findings.push(...runRules(object, text, parsed.lineCounter, options));
   return {
     parsed,
     findings,
+    facts: safeFacts(objects),
     templateMarkers: hasTemplateMarkers(text, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
   };
@@ -73,9 +77,18 @@ function runRules(object: KubeObject, text: string, lineCounter: LineCounter, op
   return findings;
 }
 
+/** Facts feed other rules; a bug here must cost those rules, not the whole check. */
+function safeFacts(objects: readonly KubeObject[]): DocumentFacts {
+  try {
+    return factsOf(objects);
+  } catch {
+    return { workloads: [], quotas: [], limitRanges: [] };
+  }
+}
+
 function appliesTo(meta: RuleMeta, object: KubeObject, workload: boolean): boolean {
   const scope = meta.scope;
-  if (scope === 'file') return false;
+  if (scope === 'file' || scope === 'workspace') return false;
   if ('all' in scope) return true;
   if ('kinds' in scope) return scope.kinds.includes(object.ref.kind);
   return workload && !(scope.exceptKinds ?? []).includes(object.ref.kind);

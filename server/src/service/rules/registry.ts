@@ -9,6 +9,7 @@ import { invalidQuantity } from './invalid-quantity';
 import { limitrangeInconsistent } from './limitrange-inconsistent';
 import { livenessInitialDelay } from './liveness-initial-delay';
 import { livenessSameAsReadiness } from './liveness-same-as-readiness';
+import { memoryUnitSlip } from './memory-unit-slip';
 import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
 import { missingResources } from './missing-resources';
@@ -23,6 +24,7 @@ import { quotaRequiresRequests } from './quota-requires-requests';
 import { replicasWithoutReadiness } from './replicas-without-readiness';
 import { requestExceedsLimit } from './request-exceeds-limit';
 import { rolloutMaxUnavailableAll } from './rollout-max-unavailable-all';
+import { selectorMismatch } from './selector-mismatch';
 import type { Rule, RuleMeta } from './types';
 
 export const rules: readonly Rule[] = [
@@ -32,6 +34,7 @@ export const rules: readonly Rule[] = [
   limitrangeInconsistent,
   livenessInitialDelay,
   livenessSameAsReadiness,
+  memoryUnitSlip,
   missingLivenessProbe,
   missingReadinessProbe,
   missingResources,
@@ -46,6 +49,7 @@ export const rules: readonly Rule[] = [
   replicasWithoutReadiness,
   requestExceedsLimit,
   rolloutMaxUnavailableAll,
+  selectorMismatch,
 ];
 
 /** Rules and engine diagnostics alike: everything that can carry a rule id. */

@@ -6,7 +6,8 @@
  */
 import type { Node, Pair } from 'yaml';
 import type { KubeObject } from '../kubernetes/objects';
-import type { Severity } from '../types';
+import type { ObjectRef, Range, Severity } from '../types';
+import type { DocumentFacts, OffsetRange } from '../workspace/namespaceFacts';
 import type { RuleOptions } from '../config/ruleOptions';
 
 /**
@@ -14,16 +15,14 @@ import type { RuleOptions } from '../config/ruleOptions';
  * Kubernetes object (for checks on fields many kinds share, such as quantities, where a
  * kinds list would miss custom resources shaped like workloads).
  */
-export type RuleScope =
-  | { workloads: true; exceptKinds?: readonly string[] }
-  | { kinds: readonly string[] }
-  | { all: true };
+export type RuleScope = { workloads: true; exceptKinds?: readonly string[] } | { kinds: readonly string[] } | { all: true };
 
 export interface RuleMeta {
   id: string;
   type: 'problem' | 'suggestion';
   defaultSeverity: Severity;
-  scope: RuleScope | 'file';
+  /** 'workspace': the rule compares facts across documents and files (see workspace/). */
+  scope: RuleScope | 'file' | 'workspace';
   description: string;
   /** The lesson: why this matters in production. Shown on hover. */
   why: string;
@@ -74,6 +73,35 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /** Only for scope 'workspace'. */
+  checkWorkspace?(context: WorkspaceRuleContext): void;
+}
+
+/** What a workspace rule sees: the facts of the file being checked, and of every document. */
+export interface WorkspaceRuleContext {
+  /** This file's documents, each with a way to turn a fact's offsets into a range in the file. */
+  file: readonly { facts: DocumentFacts; locate(at: OffsetRange): Range }[];
+  /** Every document of the workspace, this file's included. */
+  all: readonly DocumentFacts[];
+  options: RuleOptions;
+  report(report: WorkspaceReport): void;
+}
+
+export interface WorkspaceReport {
+  range: Range;
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  object: ObjectRef;
+  container?: string;
+}
+
+/** Declares a rule that compares documents (ResourceQuota sums, for instance). */
+export function defineWorkspaceRule(meta: Omit<MetaInput, 'scope'>, checkWorkspace: NonNullable<Rule['checkWorkspace']>): Rule {
+  return {
+    meta: { ...meta, scope: 'workspace', docsUrl: `${DOCS_BASE_URL}/${meta.id}.md` },
+    check: () => undefined,
+    checkWorkspace,
+  };
 }
 
 export const DOCS_BASE_URL = 'https://github.com/kubewise/kubewise/blob/main/docs/rules';

@@ -1,0 +1,95 @@
+/**
+ * A ResourceQuota's `hard` values against the sum of what the workloads of its namespace
+ * ask for at full scale (per-pod requests and limits, as the scheduler counts them,
+ * times replicas), across every file of the workspace. Quota is admission control: the
+ * pods past the limit are rejected at creation, so a Deployment scales to fewer
+ * replicas than it says, with events nobody reads.
+ */
+import { exactDecimal, shortBytes } from '../kubernetes/quantityWords';
+import type { WorkloadFacts } from '../workspace/namespaceFacts';
+import { defineWorkspaceRule } from './types';
+
+/** Quota keys this rule sums, and how to read each from a workload. */
+const SUMMED: Readonly<Record<string, { role: 'requests' | 'limits' | 'pods'; resource: string }>> = {
+  cpu: { role: 'requests', resource: 'cpu' },
+  memory: { role: 'requests', resource: 'memory' },
+  'requests.cpu': { role: 'requests', resource: 'cpu' },
+  'requests.memory': { role: 'requests', resource: 'memory' },
+  'limits.cpu': { role: 'limits', resource: 'cpu' },
+  'limits.memory': { role: 'limits', resource: 'memory' },
+  pods: { role: 'pods', resource: 'pods' },
+};
+
+const NANOS = 1_000_000_000n;
+
+export const quotaExceeded = defineWorkspaceRule(
+  {
+    id: 'quota-exceeded',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    description: "The workloads of a namespace, at full scale, fit in its ResourceQuota's hard limits.",
+    why: 'A ResourceQuota caps the sum of requests, limits and pods in a namespace, and it is enforced when a pod is created: the pods past the cap are rejected, so a Deployment quietly runs fewer replicas than it declares and a rollout that needs room for a surge pod stalls. Summing the manifests before they are applied shows the shortfall while it is still a one-line change.',
+    remediation:
+      "Raise the quota's hard value, or lower the replicas, requests or limits of the namespace's workloads so their sum fits (leave room for rolling-update surge pods).",
+    equivalents: [],
+    messages: {
+      exceeded:
+        "Workloads in {{namespace}} ask for {{total}} ({{breakdown}}), more than this quota's {{key}}: {{hard}}: the pods past it are rejected at creation.",
+    },
+    fixable: false,
+  },
+  (context) => {
+    for (const { facts, locate } of context.file) {
+      for (const quota of facts.quotas) {
+        const workloads = context.all.flatMap((document) => document.workloads).filter((w) => w.namespace === quota.namespace);
+        for (const entry of quota.hard) {
+          const summed = SUMMED[entry.key];
+          if (!summed) continue;
+          const parts = workloads.map((w) => ({ workload: w, amount: amountOf(w, summed) })).filter((p) => p.amount > 0n);
+          const total = parts.reduce((sum, p) => sum + p.amount, 0n);
+          if (total <= entry.nanos) continue;
+          context.report({
+            range: locate(entry.at),
+            messageId: 'exceeded',
+            object: {
+              apiVersion: 'v1',
+              kind: 'ResourceQuota',
+              ...(quota.name ? { name: quota.name } : {}),
+              ...(quota.namespace ? { namespace: quota.namespace } : {}),
+            },
+            data: {
+              namespace: quota.namespace ? `namespace '${quota.namespace}'` : 'the namespace these manifests are applied to',
+              total: words(summed.resource, total),
+              breakdown: breakdown(parts, summed),
+              key: entry.key,
+              hard: entry.text,
+            },
+          });
+        }
+      }
+    }
+  },
+);
+
+function amountOf(workload: WorkloadFacts, summed: { role: 'requests' | 'limits' | 'pods'; resource: string }): bigint {
+  if (summed.role === 'pods') return BigInt(workload.pods) * NANOS;
+  return (workload[summed.role].get(summed.resource) ?? 0n) * BigInt(workload.pods);
+}
+
+function words(resource: string, nanos: bigint): string {
+  if (resource === 'cpu') return `${exactDecimal(nanos)} CPU`;
+  if (resource === 'memory') return shortBytes(nanos);
+  return `${exactDecimal(nanos)} pods`;
+}
+
+/** "web 3 × 500m CPU, api 2 × 1 CPU", largest first, at most three named. */
+function breakdown(parts: { workload: WorkloadFacts; amount: bigint }[], summed: { role: string; resource: string }): string {
+  const sorted = [...parts].sort((a, b) => (b.amount > a.amount ? 1 : b.amount < a.amount ? -1 : 0));
+  const named = sorted.slice(0, 3).map(({ workload, amount }) => {
+    const label = `${workload.kind} ${workload.name || '(unnamed)'}`;
+    if (summed.role === 'pods') return `${label} ${workload.pods}`;
+    return `${label} ${workload.pods} × ${words(summed.resource, amount / BigInt(workload.pods || 1))}`;
+  });
+  const rest = sorted.length - named.length;
+  return rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
+}

@@ -1,0 +1,139 @@
+/**
+ * The few facts about each object that rules across files need: what every workload
+ * asks of its namespace (per pod, times its replicas), what each ResourceQuota allows,
+ * and which resources a LimitRange fills in. Facts are extracted once per document
+ * (and cached with it), so checking a file against the rest of the workspace costs a
+ * walk over small records, not a re-parse of every file.
+ *
+ * Namespaces: an object without `metadata.namespace` goes wherever it is applied, so it
+ * is matched only with other objects that name no namespace either ('' below).
+ */
+import { findPair, getMap, getScalarValue, getSeq, getString, mapItems, rangeOf } from '../document/yamlNodes';
+import type { KubeObject } from '../kubernetes/objects';
+import { amounts, podResources } from '../kubernetes/podResources';
+import type { ResourceAmounts } from '../kubernetes/podResources';
+import { quantityFieldsOf } from '../kubernetes/quantityFields';
+import { parseQuantity } from '../kubernetes/quantity';
+import { findPodSpecs } from '../kubernetes/workloads';
+
+/** Offsets in the document the fact came from; only facts of the file being checked are reported on. */
+export type OffsetRange = [number, number];
+
+export interface ContainerFacts {
+  name: string;
+  at: OffsetRange;
+  /** `requests.cpu`, `limits.memory` …: what the container itself declares (a limit also stands for its request). */
+  declares: ReadonlySet<string>;
+}
+
+export interface WorkloadFacts {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  /** How many pods run at full scale (replicas; 1 for a bare pod or a Job run). */
+  pods: number;
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+  containers: ContainerFacts[];
+}
+
+export interface QuotaFacts {
+  name: string;
+  namespace: string;
+  /** `hard` entries that parse, with where each value is. */
+  hard: { key: string; nanos: bigint; text: string; at: OffsetRange }[];
+}
+
+export interface LimitRangeFacts {
+  namespace: string;
+  /** `requests.cpu` … for each resource the LimitRange gives containers by default. */
+  fillsIn: ReadonlySet<string>;
+}
+
+export interface DocumentFacts {
+  workloads: WorkloadFacts[];
+  quotas: QuotaFacts[];
+  limitRanges: LimitRangeFacts[];
+}
+
+export function factsOf(objects: readonly KubeObject[]): DocumentFacts {
+  const facts: DocumentFacts = { workloads: [], quotas: [], limitRanges: [] };
+  for (const object of objects) {
+    const namespace = object.ref.namespace ?? '';
+    const name = object.ref.name ?? '';
+    if (object.ref.kind === 'ResourceQuota' && object.ref.apiVersion === 'v1') {
+      facts.quotas.push({ name, namespace, hard: quotaHard(object) });
+    } else if (object.ref.kind === 'LimitRange' && object.ref.apiVersion === 'v1') {
+      facts.limitRanges.push({ namespace, fillsIn: limitRangeDefaults(object) });
+    } else {
+      for (const podSpec of findPodSpecs(object)) {
+        const pod = podResources(object, podSpec);
+        facts.workloads.push({
+          apiVersion: object.ref.apiVersion,
+          kind: object.ref.kind,
+          name,
+          namespace,
+          pods: podCount(object),
+          requests: pod.requests,
+          limits: pod.limits,
+          containers: containerFacts(object, podSpec),
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+function quotaHard(object: KubeObject): QuotaFacts['hard'] {
+  const hard: QuotaFacts['hard'] = [];
+  for (const field of quantityFieldsOf(object)) {
+    if (field.path[1] !== 'hard' || typeof field.text !== 'string' || !field.value) continue;
+    const parsed = parseQuantity(field.text);
+    const at = rangeOf(field.value);
+    if (parsed.ok && at) hard.push({ key: field.key, nanos: parsed.quantity.nanos, text: field.text, at });
+  }
+  return hard;
+}
+
+function limitRangeDefaults(object: KubeObject): Set<string> {
+  const { doc } = object;
+  const fillsIn = new Set<string>();
+  for (const item of mapItems(doc, getSeq(doc, getMap(doc, object.root, 'spec'), 'limits'))) {
+    if ((getString(doc, item, 'type') ?? 'Container') !== 'Container') continue;
+    // A default limit is also the default request when no defaultRequest is given.
+    for (const resource of amounts(object, getMap(doc, item, 'default')).keys()) {
+      fillsIn.add(`limits.${resource}`).add(`requests.${resource}`);
+    }
+    for (const resource of amounts(object, getMap(doc, item, 'defaultRequest')).keys()) fillsIn.add(`requests.${resource}`);
+  }
+  return fillsIn;
+}
+
+/** Pods at full scale. A DaemonSet runs one per node, which a manifest cannot know: counted once. */
+function podCount(object: KubeObject): number {
+  const spec = getMap(object.doc, object.root, 'spec');
+  const replicas = getScalarValue(object.doc, spec, 'replicas');
+  if (typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 0) return replicas;
+  const parallelism = getScalarValue(object.doc, spec, 'parallelism');
+  if (object.ref.kind === 'Job' && typeof parallelism === 'number' && Number.isInteger(parallelism)) return parallelism;
+  return 1;
+}
+
+function containerFacts(object: KubeObject, podSpec: Parameters<typeof podResources>[1]): ContainerFacts[] {
+  const { doc } = object;
+  const containers: ContainerFacts[] = [];
+  for (const field of ['initContainers', 'containers']) {
+    for (const container of mapItems(doc, getSeq(doc, podSpec, field))) {
+      const resources = getMap(doc, container, 'resources');
+      const declares = new Set<string>();
+      for (const resource of amounts(object, getMap(doc, resources, 'limits')).keys()) {
+        declares.add(`limits.${resource}`).add(`requests.${resource}`);
+      }
+      for (const resource of amounts(object, getMap(doc, resources, 'requests')).keys()) declares.add(`requests.${resource}`);
+      const at = rangeOf(findPair(doc, container, 'name') ?? container) ?? [0, 0];
+      containers.push({ name: getString(doc, container, 'name') ?? '(unnamed)', at, declares });
+    }
+  }
+  return containers;
+}
