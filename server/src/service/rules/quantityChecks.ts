@@ -122,3 +122,18 @@ export function shortestDecimal(nanos: bigint): string {
 export function ceilMillicores(nanos: bigint): bigint {
   return (nanos + 999_999n) / 1_000_000n;
 }
+
+/** Below this, no container runtime can start a process: a memory amount this small is a slip. */
+export const MEBIBYTE_NANOS = 2n ** 20n * NANOS_PER_UNIT;
+
+/**
+ * What memory-unit-slip reports about a memory or storage amount: the milli suffix (`512m`
+ * is 0.512 bytes) anywhere, or, for one pod or container, less than 1 MiB of memory.
+ * memory-decimal-suffix skips these so a value gets one finding, the more useful one.
+ */
+export function memorySlip(object: KubeObject, { field, quantity }: ParsedField): 'milli' | 'tooSmall' | undefined {
+  if ((field.resource !== 'memory' && field.resource !== 'storage') || quantity.nanos <= 0n) return undefined;
+  if (quantity.suffix === 'm') return 'milli';
+  if (field.key === 'memory' && quantity.nanos < MEBIBYTE_NANOS && sizesOnePod(object, field)) return 'tooSmall';
+  return undefined;
+}
