@@ -185,3 +185,24 @@ test('colour only on a terminal, and never with NO_COLOR', async () => {
   assert.ok(!(await runCli(['check', 'findings'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout.includes(escape));
   assert.ok(!(await runCli(['check', 'findings'], { isTTY: false })).stdout.includes(escape));
 });
+
+test('rules across files: a ResourceQuota is summed against the Deployments of its namespace in other files', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubewise-quota-'));
+  fs.writeFileSync(
+    path.join(dir, 'quota.yaml'),
+    'apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: compute, namespace: shop}\nspec:\n  hard: {requests.cpu: "1"}\n',
+  );
+  const deployment = (name: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n          resources: {requests: {cpu: 300m}}\n`;
+  fs.writeFileSync(path.join(dir, 'web.yaml'), deployment('web'));
+  fs.writeFileSync(path.join(dir, 'api.yaml'), deployment('api'));
+  const result = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+  const report = JSON.parse(result.stdout) as { findings: { ruleId: string; file: string; message: string }[] };
+  const quota = report.findings.filter((f) => f.ruleId === 'quota-exceeded').map((f) => [f.file, f.message]);
+  assert.deepEqual(quota, [
+    [
+      'quota.yaml',
+      "Workloads in namespace 'shop' ask for 1.2 CPU (Deployment api 2 × 0.3 CPU, Deployment web 2 × 0.3 CPU), more than this quota's requests.cpu: 1: the pods past it are rejected at creation.",
+    ],
+  ]);
+});

@@ -6,7 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
-import { checkText, fileFinding } from '../service/engine/checkFile';
+import { ChunkCache } from '../service/engine/chunkCache';
+import { checkText, factsOfText, fileFinding } from '../service/engine/checkFile';
+import type { CheckOptions } from '../service/engine/checkFile';
+import type { DocumentFacts } from '../service/workspace/namespaceFacts';
 import type { RuleOptions } from '../service/config/ruleOptions';
 import { unreadableFile } from '../service/engine/engineDiagnostics';
 import type { Finding, SeveritySetting } from '../service/types';
@@ -30,17 +33,29 @@ export interface CheckSettings {
   readStdin: () => Promise<string>;
 }
 
+interface ReadFile {
+  displayPath: string;
+  text: string;
+  languageId: 'yaml' | 'json';
+  isHelmChartTemplate: boolean;
+  cache: ChunkCache;
+}
+
+/**
+ * Two passes: read every file and collect what rules across files need (ResourceQuota
+ * sums a namespace spread over many files), then check each file against the others.
+ * Each file's cache makes the second pass re-use the first pass's parse.
+ */
 export async function checkTargets(targets: readonly CheckTarget[], settings: CheckSettings): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
+  const slots: (FileReport | ReadFile)[] = [];
   for (const target of targets) {
     if (target.kind === 'stdin') {
-      const text = await settings.readStdin();
-      reports.push({ displayPath: STDIN_DISPLAY_PATH, findings: sortByPosition(check(text, 'yaml', false, settings)) });
+      slots.push(readFile(STDIN_DISPLAY_PATH, await settings.readStdin(), 'yaml', false));
       continue;
     }
     const displayPath = toDisplayPath(settings.cwd, target.absolutePath);
     if (target.kind === 'unlistableDirectory') {
-      reports.push({ displayPath, findings: ioFinding(target.detail, settings.severities) });
+      slots.push({ displayPath, findings: ioFinding(target.detail, settings.severities) });
       continue;
     }
     let text: string;
@@ -49,21 +64,46 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
       // decoding, which is what the service's binary check looks for.
       text = fs.readFileSync(target.absolutePath, 'utf8');
     } catch (error) {
-      reports.push({ displayPath, findings: ioFinding(describeFsError(error), settings.severities) });
+      slots.push({ displayPath, findings: ioFinding(describeFsError(error), settings.severities) });
       continue;
     }
     const languageId = path.extname(target.absolutePath).toLowerCase() === '.json' ? 'json' : 'yaml';
     const isHelmChartTemplate = isHelmChartTemplatePath(target.absolutePath, (candidate) => fs.existsSync(candidate));
-    reports.push({ displayPath, findings: sortByPosition(check(text, languageId, isHelmChartTemplate, settings)) });
+    slots.push(readFile(displayPath, text, languageId, isHelmChartTemplate));
   }
-  return reports;
+
+  const facts = new Map<ReadFile, DocumentFacts[]>();
+  for (const slot of slots) {
+    if ('text' in slot && !slot.isHelmChartTemplate) {
+      facts.set(slot, factsOfText(slot.text, checkOptions(slot, [], settings)));
+    }
+  }
+  return slots.map((slot) => {
+    if (!('text' in slot)) return slot;
+    const workspace = [...facts].flatMap(([file, fileFacts]) => (file === slot ? [] : fileFacts));
+    return { displayPath: slot.displayPath, findings: sortByPosition(check(slot, workspace, settings)) };
+  });
 }
 
-function check(text: string, languageId: 'yaml' | 'json', isHelmChartTemplate: boolean, settings: CheckSettings): Finding[] {
-  const options: Parameters<typeof checkText>[1] = { languageId, severities: settings.severities, isHelmChartTemplate };
+function readFile(displayPath: string, text: string, languageId: 'yaml' | 'json', isHelmChartTemplate: boolean): ReadFile {
+  return { displayPath, text, languageId, isHelmChartTemplate, cache: new ChunkCache() };
+}
+
+function check(file: ReadFile, workspace: readonly DocumentFacts[], settings: CheckSettings): Finding[] {
+  return checkText(file.text, checkOptions(file, workspace, settings));
+}
+
+function checkOptions(file: ReadFile, workspace: readonly DocumentFacts[], settings: CheckSettings): CheckOptions {
+  const options: CheckOptions = {
+    languageId: file.languageId,
+    severities: settings.severities,
+    isHelmChartTemplate: file.isHelmChartTemplate,
+    cache: file.cache,
+    workspace,
+  };
   if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
   if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
-  return checkText(text, options);
+  return options;
 }
 
 /** The service never sees a file it could not read, so the CLI raises this one itself. */

@@ -41,18 +41,8 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
   const guard = guardFinding(text, options);
   if (guard) return fileFinding(guard.meta, guard.messageId, guard.data, options.severities);
 
-  const chunks: SourceChunk[] =
-    options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
-  const cache = options.cache ?? new ChunkCache();
+  const { chunks, results } = lintChunks(text, options);
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
-  cache.useOptions(ruleOptionsKey(ruleOptions));
-  const fresh = new Map<string, ChunkResult>();
-  const results = chunks.map((chunk) => {
-    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions);
-    fresh.set(chunk.text, result);
-    return result;
-  });
-  cache.replace(fresh);
 
   const templated = results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest);
   if (options.isHelmChartTemplate || templated) {
@@ -140,14 +130,27 @@ function shift(finding: Finding, lines: number): Finding {
  * The facts a file contributes to rules across files, for hosts that index a
  * workspace. With the file's cache, a later `checkText` of the same text re-parses nothing.
  */
-export function factsOfText(
-  text: string,
-  options: Pick<CheckOptions, 'languageId' | 'maxFileSizeBytes' | 'cache'>,
-): DocumentFacts[] {
-  if (guardFinding(text, options)) return [];
-  const chunks = options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
-  const results = chunks.map((chunk) => options.cache?.get(chunk.text) ?? lintChunk(chunk.text));
+export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
+  if (guardFinding(text, options) || options.isHelmChartTemplate) return [];
+  const { results } = lintChunks(text, options);
   // A Helm template's objects are not what gets applied: they count for nothing.
   if (results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest)) return [];
   return results.map((result) => result.facts);
+}
+
+/** Splits and lints a file, re-using (and then trimming) the file's cache. */
+function lintChunks(text: string, options: CheckOptions): { chunks: SourceChunk[]; results: ChunkResult[] } {
+  const chunks: SourceChunk[] =
+    options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const cache = options.cache ?? new ChunkCache();
+  const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
+  cache.useOptions(ruleOptionsKey(ruleOptions));
+  const fresh = new Map<string, ChunkResult>();
+  const results = chunks.map((chunk) => {
+    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions);
+    fresh.set(chunk.text, result);
+    return result;
+  });
+  cache.replace(fresh);
+  return { chunks, results };
 }
