@@ -10,6 +10,7 @@ import { ensureInstalled } from './install.mjs';
 import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
+import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -95,6 +96,7 @@ async function main() {
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
+  const quantities = quantityFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -264,6 +266,11 @@ async function main() {
     await ui.openFile(page, 'deployment.yaml');
     await crashTwiceAndRecover(page, profile, (l) => /livenessProbe/.test(l) && /kubewise/i.test(l));
   });
+
+  // Quantities, served by the restarted server: the invalid-quantity quick fix on `memory: 100mi`,
+  // and the plain-words hover on `cpu: 250m`.
+  await step(page, 'quick fix repairs an invalid quantity', '08-quantity-fix.png', () => fixInvalidQuantity(page, quantities));
+  await step(page, 'hover explains a quantity in plain words', '09-quantity-hover.png', () => hoverQuantity(page, quantities));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();
