@@ -9,6 +9,7 @@ import { invalidQuantity } from './invalid-quantity';
 import { limitrangeInconsistent } from './limitrange-inconsistent';
 import { livenessInitialDelay } from './liveness-initial-delay';
 import { livenessSameAsReadiness } from './liveness-same-as-readiness';
+import { memoryDecimalSuffix } from './memory-decimal-suffix';
 import { memoryUnitSlip } from './memory-unit-slip';
 import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   limitrangeInconsistent,
   livenessInitialDelay,
   livenessSameAsReadiness,
+  memoryDecimalSuffix,
   memoryUnitSlip,
   missingLivenessProbe,
   missingReadinessProbe,
