@@ -30,7 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   ]);
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.kubewise.yaml') },
+    // Manifests too: a ResourceQuota in one file is checked against workloads in others.
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.kubewise.yaml'),
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+      ],
+    },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Hovers link to the bundled rule docs through a command URI.

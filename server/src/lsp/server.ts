@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
@@ -15,7 +16,9 @@ import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscod
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../service/config/config';
 import { ChunkCache } from '../service/engine/chunkCache';
-import { checkText } from '../service/engine/checkFile';
+import { checkText, DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
+import type { CheckOptions } from '../service/engine/checkFile';
+import { WorkspaceIndex } from './workspaceIndex';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
@@ -40,6 +43,7 @@ export function startServer(connection: Connection): void {
   const publishedConfigFiles = new Set<string>();
   let workspaceFolders: string[] = [];
   let canPullConfiguration = false;
+  let supportsFolderChanges = false;
 
   /** The open document for a file, matched by path: VS Code and Node spell some URIs differently. */
   const openDocumentAt = (uri: string): TextDocument | undefined => {
@@ -49,6 +53,7 @@ export function startServer(connection: Connection): void {
     return filePath === undefined ? undefined : documents.all().find((document) => URI.toPath(document.uri) === filePath);
   };
 
+  const workspaceIndex = new WorkspaceIndex(() => DEFAULT_MAX_FILE_SIZE_BYTES);
   const configFiles = new ConfigFiles(
     () => workspaceFolders,
     (uri) => openDocumentAt(uri)?.getText(),
@@ -69,6 +74,7 @@ export function startServer(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -84,11 +90,13 @@ export function startServer(connection: Connection): void {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubewise' }).catch(() => undefined);
     }
+    void workspaceIndex.scan(workspaceFolders).then(revalidateAll);
+    if (!supportsFolderChanges) return; // the library throws if the client cannot send them
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
       configFiles.invalidate();
-      revalidateAll();
+      void workspaceIndex.scan(event.added.map((folder) => folder.uri)).then(revalidateAll);
     });
   });
 
@@ -121,14 +129,18 @@ export function startServer(connection: Connection): void {
       const filePath = URI.toPath(uri);
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new ChunkCache()));
-      findings = checkText(document.getText(), {
+      const options: CheckOptions = {
         languageId: document.languageId === 'json' ? 'json' : 'yaml',
         severities: settings.severities,
         maxFileSizeBytes: settings.maxFileSizeBytes,
         ruleOptions: settings.ruleOptions,
         isHelmChartTemplate: filePath !== undefined && isHelmChartTemplatePath(filePath, fs.existsSync),
         cache,
-      });
+      };
+      const text = document.getText();
+      // Other open files may sum this one's workloads into their ResourceQuota: re-check them.
+      if (workspaceIndex.setText(uri, text, options)) revalidateOthers(uri);
+      findings = checkText(text, { ...options, workspace: workspaceIndex.othersThan(uri) });
     }
     findingsByUri.set(uri, { version, findings });
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
@@ -160,6 +172,10 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) schedule(document.uri, 0);
   };
 
+  const revalidateOthers = (uri: string): void => {
+    for (const document of documents.all()) if (document.uri !== uri) schedule(document.uri, DEBOUNCE_MS);
+  };
+
   // TextDocuments reports an open as a content change too: the first check of a
   // document runs at once, later ones wait for a pause in typing.
   documents.onDidChangeContent((event) => {
@@ -178,6 +194,10 @@ export function startServer(connection: Connection): void {
     findingsByUri.delete(uri);
     clientSettings.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    void workspaceIndex.closed(uri).then(
+      (changed) => changed && revalidateAll(),
+      () => undefined,
+    );
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -185,10 +205,20 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles((event) => {
-    for (const change of event.changes) configFiles.invalidate(change.uri);
-    revalidateAll();
-  });
+  connection.onDidChangeWatchedFiles(
+    guard('watchedFiles', undefined, async (event: { changes: { uri: string; type: number }[] }) => {
+      let changed = false;
+      for (const change of event.changes) {
+        if (path.basename(URI.toPath(change.uri) ?? '') === CONFIG_FILE_NAME) {
+          configFiles.invalidate(change.uri);
+          changed = true;
+        } else if (!openDocumentAt(change.uri)) {
+          changed = (await workspaceIndex.fileChanged(change.uri, change.type === FileChangeType.Deleted)) || changed;
+        }
+      }
+      if (changed) revalidateAll();
+    }),
+  );
 
   connection.onHover(
     guard('hover', null, (params) => {
