@@ -86,7 +86,9 @@ export class WorkspaceIndex {
 
   /** Stores facts; reports whether anything another file could see has changed. */
   private set(filePath: string, facts: DocumentFacts[]): boolean {
-    const meaningful = facts.filter((f) => f.workloads.length + f.quotas.length + f.limitRanges.length > 0);
+    const meaningful = facts.filter(
+      (f) => f.workloads.length + f.quotas.length + f.limitRanges.length + f.disruptionBudgets.length > 0,
+    );
     if (meaningful.length === 0) this.byPath.delete(filePath);
     else this.byPath.set(filePath, meaningful);
     const signature = signatureOf(meaningful);

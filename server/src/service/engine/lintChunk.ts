@@ -82,7 +82,7 @@ function safeFacts(objects: readonly KubeObject[]): DocumentFacts {
   try {
     return factsOf(objects);
   } catch {
-    return { workloads: [], quotas: [], limitRanges: [] };
+    return { workloads: [], quotas: [], limitRanges: [], disruptionBudgets: [] };
   }
 }
 

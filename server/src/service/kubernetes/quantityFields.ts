@@ -117,7 +117,8 @@ function field(
  */
 function quantityText(value: unknown): QuantityField['text'] {
   if (!isScalar(value)) return { wrongType: value === undefined || value === null ? 'empty' : isSeq(value) ? 'a list' : 'a map' };
-  if (typeof value.value === 'string') return value.value;
+  // The API server trims a quantity string before parsing it (Quantity.UnmarshalJSON).
+  if (typeof value.value === 'string') return value.value.trim();
   if (typeof value.value === 'number') {
     const source = value.source;
     return typeof source === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(source) ? source : String(value.value);

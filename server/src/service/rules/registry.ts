@@ -12,6 +12,7 @@ import { livenessSameAsReadiness } from './liveness-same-as-readiness';
 import { memoryDecimalSuffix } from './memory-decimal-suffix';
 import { memoryUnitSlip } from './memory-unit-slip';
 import { missingLivenessProbe } from './missing-liveness-probe';
+import { missingPodDisruptionBudget } from './missing-pod-disruption-budget';
 import { missingReadinessProbe } from './missing-readiness-probe';
 import { missingResources } from './missing-resources';
 import { podExceedsNode } from './pod-exceeds-node';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   memoryDecimalSuffix,
   memoryUnitSlip,
   missingLivenessProbe,
+  missingPodDisruptionBudget,
   missingReadinessProbe,
   missingResources,
   podExceedsNode,

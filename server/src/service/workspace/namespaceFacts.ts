@@ -8,7 +8,9 @@
  * Namespaces: an object without `metadata.namespace` goes wherever it is applied, so it
  * is matched only with other objects that name no namespace either ('' below).
  */
-import { findPair, getMap, getScalarValue, getSeq, getString, mapItems, rangeOf } from '../document/yamlNodes';
+import { equalityRequirements, labelSelectorRequirements } from '../kubernetes/labelSelector';
+import type { Operator, Requirement } from '../kubernetes/labelSelector';
+import { findPair, getMap, getMapAt, getScalarValue, getSeq, getString, mapItems, rangeOf } from '../document/yamlNodes';
 import type { KubeObject } from '../kubernetes/objects';
 import { amounts, podResources } from '../kubernetes/podResources';
 import type { ResourceAmounts } from '../kubernetes/podResources';
@@ -36,6 +38,23 @@ export interface WorkloadFacts {
   requests: ResourceAmounts;
   limits: ResourceAmounts;
   containers: ContainerFacts[];
+  /** The pod template's labels (string values only), for selectors in other objects. */
+  templateLabels: Readonly<Record<string, string>>;
+  /** Where to report about the workload as a whole: its `replicas`, else its name. */
+  at: OffsetRange;
+}
+
+/** A selector requirement without its YAML nodes: `matchLabels` entries become `In [value]`. */
+export interface PlainRequirement {
+  key: string;
+  operator: Operator;
+  values: readonly string[];
+}
+
+export interface DisruptionBudgetFacts {
+  name: string;
+  namespace: string;
+  selector: readonly PlainRequirement[];
 }
 
 export interface QuotaFacts {
@@ -55,10 +74,11 @@ export interface DocumentFacts {
   workloads: WorkloadFacts[];
   quotas: QuotaFacts[];
   limitRanges: LimitRangeFacts[];
+  disruptionBudgets: DisruptionBudgetFacts[];
 }
 
 export function factsOf(objects: readonly KubeObject[]): DocumentFacts {
-  const facts: DocumentFacts = { workloads: [], quotas: [], limitRanges: [] };
+  const facts: DocumentFacts = { workloads: [], quotas: [], limitRanges: [], disruptionBudgets: [] };
   for (const object of objects) {
     const namespace = object.ref.namespace ?? '';
     const name = object.ref.name ?? '';
@@ -66,6 +86,10 @@ export function factsOf(objects: readonly KubeObject[]): DocumentFacts {
       facts.quotas.push({ name, namespace, hard: quotaHard(object) });
     } else if (object.ref.kind === 'LimitRange' && object.ref.apiVersion === 'v1') {
       facts.limitRanges.push({ namespace, fillsIn: limitRangeDefaults(object) });
+    } else if (object.ref.kind === 'PodDisruptionBudget' && object.ref.apiVersion.startsWith('policy/')) {
+      const selector = getMap(object.doc, getMap(object.doc, object.root, 'spec'), 'selector');
+      const requirements = selector ? labelSelectorRequirements(object.doc, selector).map(plain) : [];
+      facts.disruptionBudgets.push({ name, namespace, selector: requirements });
     } else {
       for (const podSpec of findPodSpecs(object)) {
         const pod = podResources(object, podSpec);
@@ -78,11 +102,47 @@ export function factsOf(objects: readonly KubeObject[]): DocumentFacts {
           requests: pod.requests,
           limits: pod.limits,
           containers: containerFacts(object, podSpec),
+          templateLabels: templateLabels(object),
+          at: workloadAt(object),
         });
       }
     }
   }
   return facts;
+}
+
+function plain(requirement: Requirement): PlainRequirement {
+  if (requirement.type === 'label') return { key: requirement.key, operator: 'In', values: [requirement.value] };
+  return { key: requirement.key, operator: requirement.operator, values: requirement.values };
+}
+
+/** Whether a selector selects these labels; an empty selector selects nothing here (a PDB's selects every pod, rarely meant). */
+export function selects(selector: readonly PlainRequirement[], labels: Readonly<Record<string, string>>): boolean {
+  if (selector.length === 0) return false;
+  return selector.every(({ key, operator, values }) => {
+    const value = Object.hasOwn(labels, key) ? labels[key] : undefined;
+    if (operator === 'Exists') return value !== undefined;
+    if (operator === 'DoesNotExist') return value === undefined;
+    if (operator === 'In') return value !== undefined && values.includes(value);
+    return value === undefined || !values.includes(value);
+  });
+}
+
+function templateLabels(object: KubeObject): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const map = getMapAt(object.doc, object.root, ['spec', 'template', 'metadata', 'labels']);
+  for (const requirement of map ? equalityRequirements(object.doc, map) : []) {
+    if (requirement.type === 'label') labels[requirement.key] = requirement.value;
+  }
+  return labels;
+}
+
+function workloadAt(object: KubeObject): OffsetRange {
+  const spec = getMap(object.doc, object.root, 'spec');
+  const replicas = spec ? findPair(object.doc, spec, 'replicas') : undefined;
+  const metadata = getMap(object.doc, object.root, 'metadata');
+  const name = metadata ? findPair(object.doc, metadata, 'name') : undefined;
+  return rangeOf(replicas ?? name ?? object.root) ?? [0, 0];
 }
 
 function quotaHard(object: KubeObject): QuotaFacts['hard'] {

@@ -13,5 +13,8 @@ export function replaceQuantity(text: string, node: unknown, quantity: string): 
   if (node.type === Scalar.QUOTE_DOUBLE) return replaceScalar(text, node, `"${quantity}"`);
   if (node.type === Scalar.QUOTE_SINGLE) return replaceScalar(text, node, `'${quantity}'`);
   const plainSafe = /^[+-]?(\d+\.?\d*|\.\d+)([a-zA-Z]+|[eE][+-]?\d+)?$/.test(quantity);
-  return replaceScalar(text, node, plainSafe ? quantity : `"${quantity}"`);
+  // A bare number after a quoted key is JSON (or JSON-style YAML): a suffix there needs quotes.
+  const jsonNumber = /"\s*:\s*$/.test(text.slice(Math.max(0, (node.range?.[0] ?? 0) - 200), node.range?.[0] ?? 0));
+  const numeric = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(quantity);
+  return replaceScalar(text, node, plainSafe && (numeric || !jsonNumber) ? quantity : `"${quantity}"`);
 }
