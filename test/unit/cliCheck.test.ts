@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEPLOYMENT_WITHOUT_PROBES, FIXTURES, runCli } from './cliHarness';
+import { CONTAINER_LINE, DEPLOYMENT_WITHOUT_PROBES, FIXTURES, runCli } from './cliHarness';
 
 const LIVENESS = '[missing-liveness-probe]';
 const READINESS = '[missing-readiness-probe]';
@@ -26,7 +26,7 @@ test('warnings alone exit 0; findings are printed per file, sorted, with 1-based
       `findings/deployment.yaml:17:11  warning  Container 'web' has no livenessProbe: if it hangs, Kubernetes never restarts it.  ${LIVENESS}`,
       `findings/deployment.yaml:17:11  warning  Container 'web' has no readinessProbe: it gets traffic as soon as its process starts, ready or not.  ${READINESS}`,
       '',
-      `findings/nested/statefulset.json:12:13  warning  Container 'db' has no livenessProbe: if it hangs, Kubernetes never restarts it.  ${LIVENESS}`,
+      `findings/nested/statefulset.json:13:13  warning  Container 'db' has no livenessProbe: if it hangs, Kubernetes never restarts it.  ${LIVENESS}`,
       '',
       '3 problems (3 warnings) in 2 of 2 files',
       '',
@@ -92,7 +92,7 @@ test('--help prints usage on stdout; --version prints the package version', asyn
 test('- reads YAML from stdin', async () => {
   const result = await runCli(['check', '-'], { stdin: DEPLOYMENT_WITHOUT_PROBES });
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /^<stdin>:9:11 +warning +Container 'app' has no livenessProbe/m);
+  assert.match(result.stdout, new RegExp(`^<stdin>:${CONTAINER_LINE}:11 +warning +Container 'app' has no livenessProbe`, 'm'));
   assert.match(result.stdout, /2 problems \(2 warnings\) in 1 of 1 file\n$/);
   const broken = await runCli(['check', '-'], { stdin: 'key: [unclosed\n' });
   assert.equal(broken.code, 1);
@@ -147,7 +147,7 @@ test('the configuration of the nearest ancestor of the working directory applies
     fs.writeFileSync(path.join(deep, 'app.yaml'), DEPLOYMENT_WITHOUT_PROBES);
     const result = await runCli(['check', 'app.yaml'], { cwd: deep });
     assert.ok(!result.stdout.includes(LIVENESS));
-    assert.match(result.stdout, /^app\.yaml:9:11 .*\[missing-readiness-probe\]$/m);
+    assert.match(result.stdout, new RegExp(`^app\\.yaml:${CONTAINER_LINE}:11 .*\\[missing-readiness-probe\\]$`, 'm'));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

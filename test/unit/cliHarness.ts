@@ -60,15 +60,33 @@ export interface JsonOutput {
   summary: { errors: number; warnings: number; information: number; hints: number; files: number };
 }
 
-/** A Deployment without probes, for stdin tests: two findings on line `containerLine`. */
+/**
+ * A Deployment complete but for its probes, for stdin tests: exactly two findings
+ * (no livenessProbe, no readinessProbe), both at its container, `- name: app`.
+ */
 export const DEPLOYMENT_WITHOUT_PROBES = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: from-stdin
 spec:
+  selector:
+    matchLabels:
+      app: from-stdin
   template:
+    metadata:
+      labels:
+        app: from-stdin
     spec:
       containers:
         - name: app
           image: nginx:1.27
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              memory: 128Mi
 `;
+
+/** The 1-based line of the container in DEPLOYMENT_WITHOUT_PROBES, where its findings are. */
+export const CONTAINER_LINE = 15;

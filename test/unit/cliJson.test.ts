@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEPLOYMENT_WITHOUT_PROBES, FIXTURES, runJson } from './cliHarness';
+import { CONTAINER_LINE, DEPLOYMENT_WITHOUT_PROBES, FIXTURES, runJson } from './cliHarness';
 
 test('a finding carries every field, 1-based, with the object and container', async () => {
   const { code, json } = await runJson(['findings']);
@@ -68,8 +68,8 @@ test('stdin findings name the file <stdin>', async () => {
   assert.deepEqual(
     json.findings.map((finding) => [finding.file, finding.range.start.line]),
     [
-      ['<stdin>', 9],
-      ['<stdin>', 9],
+      ['<stdin>', CONTAINER_LINE],
+      ['<stdin>', CONTAINER_LINE],
     ],
   );
   assert.equal(json.summary.files, 1);

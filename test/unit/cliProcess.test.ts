@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEPLOYMENT_WITHOUT_PROBES, FIXTURES } from './cliHarness';
+import { CONTAINER_LINE, DEPLOYMENT_WITHOUT_PROBES, FIXTURES } from './cliHarness';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -30,7 +30,7 @@ test('the built CLI runs as a process and its exit code comes through', () => {
   assert.equal(result.error, undefined);
   assert.equal(result.stderr, '');
   assert.equal(result.status, 1, result.stdout);
-  assert.match(result.stdout, /^<stdin>:9:11 +warning +.*\[missing-liveness-probe\]$/m);
+  assert.match(result.stdout, new RegExp(`^<stdin>:${CONTAINER_LINE}:11 +warning +.*\\[missing-liveness-probe\\]$`, 'm'));
   assert.match(result.stdout, /^broken\/malformed\.yaml:\d+:\d+ +error +.*\[yaml-syntax\]$/m);
   assert.match(result.stdout, /3 problems \(1 error, 2 warnings\) in 2 of 2 files\n$/);
 });
