@@ -86,3 +86,15 @@ test('hoverAt puts findings first, then the quantity', () => {
   const hover = hoverAt(text, 'yaml', findings, { line, character: 24 });
   assert.match(hover?.markdown ?? '', /0\.5 CPU: half of one/);
 });
+
+test('hover on an image teaches pinning and small images', () => {
+  const text =
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: golang:1.23\n    - name: b\n      image: gcr.io/distroless/static@sha256:abc\n    - name: c\n      image: nginx\n';
+  const at = (line: number) => hoverAt(text, 'yaml', [], { line, character: 14 })?.markdown ?? '';
+  assert.match(at(6), /Pinned by tag/);
+  assert.match(at(6), /`golang` is a full build or distribution image/);
+  assert.match(at(8), /Pinned by digest/);
+  assert.doesNotMatch(at(8), /full build/);
+  assert.match(at(10), /Not pinned/);
+  assert.equal(hoverAt(text, 'yaml', [], { line: 5, character: 14 }), undefined);
+});

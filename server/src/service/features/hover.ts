@@ -3,6 +3,7 @@
  * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
  */
 import { parseEquivalent } from '../rules/peerTools';
+import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../types';
@@ -23,9 +24,9 @@ export function hoverAt(
   position: Position,
 ): HoverResult | undefined {
   const forFindings = hoverForFindings(findings, position);
-  const forQuantity = hoverForQuantity(text, languageId, position);
-  if (!forFindings || !forQuantity) return forFindings ?? forQuantity;
-  return { markdown: `${forFindings.markdown}\n\n---\n\n${forQuantity.markdown}`, range: forFindings.range };
+  const forValue = hoverForQuantity(text, languageId, position) ?? hoverForImage(text, languageId, position);
+  if (!forFindings || !forValue) return forFindings ?? forValue;
+  return { markdown: `${forFindings.markdown}\n\n---\n\n${forValue.markdown}`, range: forFindings.range };
 }
 
 export function hoverForFindings(findings: readonly Finding[], position: Position): HoverResult | undefined {

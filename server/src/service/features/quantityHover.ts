@@ -4,9 +4,6 @@
  * does in production, and, inside a container's resources, the whole pod's totals.
  * Invalid values get no quantity hover: the invalid-quantity finding explains them.
  */
-import { parseChunk } from '../document/parseChunk';
-import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
-import { splitYamlDocuments } from '../document/splitDocuments';
 import { rangeOf } from '../document/yamlNodes';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import { podResources } from '../kubernetes/podResources';
@@ -18,21 +15,15 @@ import type { QuantityResource } from '../kubernetes/quantitySuggestions';
 import { describeBytes, describeCpu, exactDecimal, shortBytes } from '../kubernetes/quantityWords';
 import type { Position } from '../types';
 import type { HoverResult } from './hover';
+import { documentAt } from './documentAt';
 
 export function hoverForQuantity(text: string, languageId: 'yaml' | 'json', position: Position): HoverResult | undefined {
-  const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
-  const chunk = chunks.filter((c) => c.startLine <= position.line).pop();
-  // A hover re-parses one document; past the size limit the file is not checked at all.
-  if (!chunk || chunk.text.length > DEFAULT_MAX_FILE_SIZE_BYTES) return undefined;
-  const offset = offsetAt(chunk.text, position.line - chunk.startLine, position.character);
-  if (offset === undefined) return undefined;
-  const parsed = parseChunk(chunk.text);
-  if (!parsed.doc || parsed.unusable) return undefined;
-
-  for (const object of kubeObjectsIn(parsed.doc)) {
+  const at = documentAt(text, languageId, position);
+  if (!at) return undefined;
+  for (const object of kubeObjectsIn(at.parsed.doc)) {
     for (const field of quantityFieldsOf(object)) {
       const range = rangeOf(field.pair);
-      if (!range || offset < range[0] || offset > range[1] || typeof field.text !== 'string') continue;
+      if (!range || at.offset < range[0] || at.offset > range[1] || typeof field.text !== 'string') continue;
       const quantity = parseQuantity(field.text);
       if (!quantity.ok) return undefined;
       const lines = [`**${field.key}: ${field.text}** = ${describe(quantity.quantity.nanos, field.resource)}`];
@@ -40,17 +31,8 @@ export function hoverForQuantity(text: string, languageId: 'yaml' | 'json', posi
       if (lesson) lines.push('', lesson);
       lines.push(...adjustments(quantity.quantity));
       if (field.container && field.podSpec) lines.push('', ...podTotals(podResources(object, field.podSpec)));
-      const valueRange = field.value ? rangeOf(field.value) : undefined;
-      const [start, end] = valueRange ?? range;
-      const from = parsed.lineCounter.linePos(start);
-      const to = parsed.lineCounter.linePos(end);
-      return {
-        markdown: lines.join('\n'),
-        range: {
-          start: { line: chunk.startLine + from.line - 1, character: from.col - 1 },
-          end: { line: chunk.startLine + to.line - 1, character: to.col - 1 },
-        },
-      };
+      const [start, end] = (field.value ? rangeOf(field.value) : undefined) ?? range;
+      return { markdown: lines.join('\n'), range: at.toRange(start, end) };
     }
   }
   return undefined;
@@ -95,15 +77,4 @@ function podTotals(pod: ReturnType<typeof podResources>): string[] {
   ];
   if (pod.unparsed > 0) lines.push(`- ${pod.unparsed} value(s) that do not parse are left out.`);
   return lines;
-}
-
-/** The offset of a line and UTF-16 column in `text`, or undefined past its end. */
-function offsetAt(text: string, line: number, character: number): number | undefined {
-  let offset = 0;
-  for (let current = 0; current < line; current++) {
-    const newline = text.indexOf('\n', offset);
-    if (newline === -1) return undefined;
-    offset = newline + 1;
-  }
-  return offset + character;
 }

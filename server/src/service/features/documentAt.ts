@@ -1,0 +1,48 @@
+/**
+ * The parsed document under a position, for hovers that explain a value. Hovers parse
+ * just that one document (a few hundred microseconds); files past the size limit get none.
+ */
+import { parseChunk } from '../document/parseChunk';
+import type { ParsedChunk } from '../document/parseChunk';
+import { splitYamlDocuments } from '../document/splitDocuments';
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
+import type { Position, Range } from '../types';
+
+export interface DocumentAt {
+  parsed: ParsedChunk & { doc: NonNullable<ParsedChunk['doc']> };
+  /** The position as an offset into the document. */
+  offset: number;
+  /** A [start, end) offset pair of the document as a range in the file. */
+  toRange(start: number, end: number): Range;
+}
+
+export function documentAt(text: string, languageId: 'yaml' | 'json', position: Position): DocumentAt | undefined {
+  const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const chunk = chunks.filter((c) => c.startLine <= position.line).pop();
+  if (!chunk || chunk.text.length > DEFAULT_MAX_FILE_SIZE_BYTES) return undefined;
+  const offset = offsetAt(chunk.text, position.line - chunk.startLine, position.character);
+  if (offset === undefined) return undefined;
+  const parsed = parseChunk(chunk.text);
+  const doc = parsed.doc;
+  if (!doc || parsed.unusable) return undefined;
+  const toRange = (start: number, end: number): Range => {
+    const from = parsed.lineCounter.linePos(start);
+    const to = parsed.lineCounter.linePos(end);
+    return {
+      start: { line: chunk.startLine + from.line - 1, character: from.col - 1 },
+      end: { line: chunk.startLine + to.line - 1, character: to.col - 1 },
+    };
+  };
+  return { parsed: { ...parsed, doc }, offset, toRange };
+}
+
+/** The offset of a line and UTF-16 column in `text`, or undefined past its end. */
+function offsetAt(text: string, line: number, character: number): number | undefined {
+  let offset = 0;
+  for (let current = 0; current < line; current++) {
+    const newline = text.indexOf('\n', offset);
+    if (newline === -1) return undefined;
+    offset = newline + 1;
+  }
+  return offset + character;
+}
