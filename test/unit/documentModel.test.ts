@@ -11,8 +11,11 @@ import { checkText } from '../../server/src/service/engine/checkFile';
 
 const check = (text: string) => checkText(text, { languageId: 'yaml' });
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/** Complete but for its probes: exactly two findings, at its container (`- name: web`, line index 14). */
 const DEPLOYMENT =
-  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n' +
+  '  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n' +
+  '          image: nginx:1.27\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n';
 
 /** Chunks always tile the input, and each knows its first line. */
 function assertTiles(text: string): void {
@@ -131,7 +134,12 @@ describe('parseChunk', () => {
     const parsed = parseChunk(text);
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.unusable, false);
-    assert.deepEqual(check(text), []);
+    // Rules see through the alias: the container has a livenessProbe (no missing-liveness-probe),
+    // and it is the readinessProbe itself, which liveness-same-as-readiness reports on its line.
+    assert.deepEqual(
+      check(text).map((f) => [f.ruleId, f.range.start.line]),
+      [['liveness-same-as-readiness', 20]],
+    );
   });
 
   test('50,000 nested [ neither throw nor crash the process, however often they are checked', () => {
@@ -222,8 +230,8 @@ describe('Helm template detection', () => {
     assert.deepEqual(check(alerts), []);
     const findings = check(`${alerts}---\n${DEPLOYMENT}`);
     assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]).sort(), [
-      ['missing-liveness-probe', 16],
-      ['missing-readiness-probe', 16],
+      ['missing-liveness-probe', 22],
+      ['missing-readiness-probe', 22],
     ]);
   });
 
