@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkText } from '../../server/src/service/engine/checkFile';
 
+// Each Deployment is complete but for its probes: only the probe rules fire, per item.
 const LIST = `apiVersion: v1
 kind: List
 metadata: {}
@@ -12,11 +13,16 @@ items:
     metadata:
       name: fire-first
     spec:
+      selector:
+        matchLabels: {app: first}
       template:
+        metadata:
+          labels: {app: first}
         spec:
           containers:
             - name: app
               image: app:1
+              resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}
   - apiVersion: apps/v1
     kind: Deployment
     metadata:
@@ -24,11 +30,16 @@ items:
       annotations:
         ignore-check.kube-linter.io/no-liveness-probe: "checked elsewhere"
     spec:
+      selector:
+        matchLabels: {app: second}
       template:
+        metadata:
+          labels: {app: second}
         spec:
           containers:
             - name: app
               image: app:1
+              resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}
   - "not an object"
   - {}
 `;
@@ -38,9 +49,9 @@ test('each item of a List is checked as an object of its own, with its own annot
   assert.deepEqual(
     findings.map((f) => [f.ruleId, f.object?.name, f.range.start.line]),
     [
-      ['missing-liveness-probe', 'fire-first', 12],
-      ['missing-readiness-probe', 'fire-first', 12],
-      ['missing-readiness-probe', 'fire-second', 24],
+      ['missing-liveness-probe', 'fire-first', 16],
+      ['missing-readiness-probe', 'fire-first', 16],
+      ['missing-readiness-probe', 'fire-second', 33],
     ],
   );
 });
