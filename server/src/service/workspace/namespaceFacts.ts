@@ -10,7 +10,19 @@
  */
 import { equalityRequirements, labelSelectorRequirements } from '../kubernetes/labelSelector';
 import type { Operator, Requirement } from '../kubernetes/labelSelector';
-import { findPair, getMap, getMapAt, getScalarValue, getSeq, getString, mapItems, rangeOf } from '../document/yamlNodes';
+import { isScalar } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import {
+  findPair,
+  getMap,
+  getMapAt,
+  resolveNode,
+  getScalarValue,
+  getSeq,
+  getString,
+  mapItems,
+  rangeOf,
+} from '../document/yamlNodes';
 import type { KubeObject } from '../kubernetes/objects';
 import { amounts, podResources } from '../kubernetes/podResources';
 import type { ResourceAmounts } from '../kubernetes/podResources';
@@ -145,6 +157,13 @@ function workloadAt(object: KubeObject): OffsetRange {
   return rangeOf(replicas ?? name ?? object.root) ?? [0, 0];
 }
 
+function keysOf(object: KubeObject, map: YAMLMap | undefined): string[] {
+  return (map?.items ?? []).flatMap((pair) => {
+    const key = resolveNode(object.doc, pair.key);
+    return isScalar(key) && key.value !== '<<' ? [String(key.value)] : [];
+  });
+}
+
 function quotaHard(object: KubeObject): QuotaFacts['hard'] {
   const hard: QuotaFacts['hard'] = [];
   for (const field of quantityFieldsOf(object)) {
@@ -187,10 +206,11 @@ function containerFacts(object: KubeObject, podSpec: Parameters<typeof podResour
     for (const container of mapItems(doc, getSeq(doc, podSpec, field))) {
       const resources = getMap(doc, container, 'resources');
       const declares = new Set<string>();
-      for (const resource of amounts(object, getMap(doc, resources, 'limits')).keys()) {
+      // Declared is declared, even when the value does not parse (invalid-quantity says so).
+      for (const resource of keysOf(object, getMap(doc, resources, 'limits'))) {
         declares.add(`limits.${resource}`).add(`requests.${resource}`);
       }
-      for (const resource of amounts(object, getMap(doc, resources, 'requests')).keys()) declares.add(`requests.${resource}`);
+      for (const resource of keysOf(object, getMap(doc, resources, 'requests'))) declares.add(`requests.${resource}`);
       const at = rangeOf(findPair(doc, container, 'name') ?? container) ?? [0, 0];
       containers.push({ name: getString(doc, container, 'name') ?? '(unnamed)', at, declares });
     }
