@@ -23,9 +23,13 @@ const finding = (ruleId: string, line: number): Finding => ({
 });
 const ids = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
 
-/** A Deployment whose only container (at `- name: web`, line index 8) has no probes. */
+/** A Deployment complete but for its probes: its only container (`- name: web`) has two findings. */
 const DEPLOYMENT =
-  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {matchLabels: {app: web}}\n' +
+  '  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n' +
+  '          image: nginx:1.27\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n';
+/** The line index of `- name: web` in DEPLOYMENT. */
+const CONTAINER = 10;
 const check = (text: string) => checkText(text, { languageId: 'yaml' });
 
 describe('parseDirectives', () => {
@@ -148,8 +152,8 @@ describe('through checkText', () => {
 
 describe('disableForLineEdit', () => {
   test('inserts a directive above the line, at the indentation of its dash', () => {
-    const edit = disableForLineEdit(DEPLOYMENT, 8, READINESS);
-    assert.deepEqual(edit, { range: range(8, 0, 0), newText: `        # kubewise-disable-next-line ${READINESS}\n` });
+    const edit = disableForLineEdit(DEPLOYMENT, CONTAINER, READINESS);
+    assert.deepEqual(edit, { range: range(CONTAINER, 0, 0), newText: `        # kubewise-disable-next-line ${READINESS}\n` });
     const fixed = applyEdits(DEPLOYMENT, [edit]);
     assert.deepEqual(
       check(fixed).map((f) => f.ruleId),
@@ -169,8 +173,8 @@ describe('disableForLineEdit', () => {
       '        - name: web',
       `        # kubewise-disable-next-line ${LIVENESS} -- exits on hang\n        - name: web`,
     );
-    const edit = disableForLineEdit(text, 9, READINESS);
-    assert.deepEqual(edit, { range: range(8, 59, 59), newText: `, ${READINESS}` });
+    const edit = disableForLineEdit(text, CONTAINER + 1, READINESS);
+    assert.deepEqual(edit, { range: range(CONTAINER, 59, 59), newText: `, ${READINESS}` });
     const fixed = applyEdits(text, [edit]);
     assert.match(fixed, new RegExp(`# kubewise-disable-next-line ${LIVENESS}, ${READINESS} -- exits on hang\\n`));
     assert.deepEqual(check(fixed), []);
@@ -183,7 +187,7 @@ describe('disableForLineEdit', () => {
 
   test('a directive inserted into a CRLF file ends with CRLF', () => {
     const text = DEPLOYMENT.replace(/\n/g, '\r\n');
-    const fixed = applyEdits(text, [disableForLineEdit(text, 8, READINESS)]);
+    const fixed = applyEdits(text, [disableForLineEdit(text, CONTAINER, READINESS)]);
     // A lone \n would give the file mixed line endings.
     assert.doesNotMatch(fixed, /[^\r]\n/);
     assert.deepEqual(
