@@ -30,6 +30,12 @@ spec:
           ports:
             - name: http
               containerPort: 8080
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              memory: 128Mi
 `;
 
 let client: TestLspClient;
@@ -165,7 +171,16 @@ test('non-Kubernetes YAML gets nothing; JSON manifests are checked too', async (
   const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n';
   assert.deepEqual(await client.open(uriOf('.github-workflow.yml'), workflow), []);
   const json = JSON.stringify(
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i:1' }] } },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: {
+        containers: [
+          { name: 'c', image: 'i:1', resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } } },
+        ],
+      },
+    },
     null,
     2,
   );
