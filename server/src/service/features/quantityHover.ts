@@ -11,8 +11,7 @@ import type { ResourceAmounts } from '../kubernetes/podResources';
 import { parseQuantity } from '../kubernetes/quantity';
 import type { Quantity } from '../kubernetes/quantity';
 import { quantityFieldsOf, resourceOfKey } from '../kubernetes/quantityFields';
-import type { QuantityResource } from '../kubernetes/quantitySuggestions';
-import { describeBytes, describeCpu, exactDecimal, shortBytes } from '../kubernetes/quantityWords';
+import { describeAmount, shortAmount } from '../kubernetes/quantityWords';
 import type { Position } from '../types';
 import type { HoverResult } from './hover';
 import { documentAt } from './documentAt';
@@ -26,7 +25,7 @@ export function hoverForQuantity(text: string, languageId: 'yaml' | 'json', posi
       if (!range || at.offset < range[0] || at.offset > range[1] || typeof field.text !== 'string') continue;
       const quantity = parseQuantity(field.text);
       if (!quantity.ok) return undefined;
-      const lines = [`**${field.key}: ${field.text}** = ${describe(quantity.quantity.nanos, field.resource)}`];
+      const lines = [`**${field.key}: ${field.text}** = ${describeAmount(quantity.quantity.nanos, field.resource)}`];
       const lesson = LESSONS[`${field.resource}/${field.role}`];
       if (lesson) lines.push('', lesson);
       lines.push(...adjustments(quantity.quantity));
@@ -36,17 +35,6 @@ export function hoverForQuantity(text: string, languageId: 'yaml' | 'json', posi
     }
   }
   return undefined;
-}
-
-export function describe(nanos: bigint, resource: QuantityResource): string {
-  if (resource === 'cpu') return describeCpu(nanos);
-  if (resource === 'memory' || resource === 'storage') return describeBytes(nanos);
-  return exactDecimal(nanos);
-}
-
-function short(nanos: bigint, resource: QuantityResource): string {
-  if (resource === 'cpu') return `${exactDecimal(nanos)} CPU`;
-  return resource === 'memory' || resource === 'storage' ? shortBytes(nanos) : exactDecimal(nanos);
 }
 
 const LESSONS: Readonly<Record<string, string>> = {
@@ -66,7 +54,7 @@ function adjustments(quantity: Quantity): string[] {
 
 function podTotals(pod: ReturnType<typeof podResources>): string[] {
   const line = (label: string, amounts: ResourceAmounts): string => {
-    const parts = [...amounts].map(([name, nanos]) => `${name} ${short(nanos, resourceOfKey(name))}`);
+    const parts = [...amounts].map(([name, nanos]) => `${name} ${shortAmount(nanos, resourceOfKey(name))}`);
     return `- ${label}: ${parts.length > 0 ? parts.join(' · ') : 'none'}`;
   };
   const containers = pod.containerCount === 1 ? '1 container' : `${pod.containerCount} containers`;

@@ -4,6 +4,7 @@
  * nano-units); only the "about" figures are rounded, and they say so.
  */
 import { NANOS_PER_UNIT } from './quantity';
+import type { QuantityResource } from './quantitySuggestions';
 
 /** The exact decimal value of a nano-unit count: 250000000n → "0.25". */
 export function exactDecimal(nanos: bigint): string {
@@ -88,4 +89,17 @@ function approximately(value: bigint, size: bigint): string {
 function percent(part: bigint, whole: bigint): string {
   const tenths = (part * 1000n) / whole;
   return `${tenths / 10n}${tenths % 10n === 0n ? '' : `.${tenths % 10n}`}%`;
+}
+
+/** An amount of a resource in full words: "0.25 CPU: a quarter of one …", "1,073,741,824 bytes = …". */
+export function describeAmount(nanos: bigint, resource: QuantityResource): string {
+  if (resource === 'cpu') return describeCpu(nanos);
+  if (resource === 'memory' || resource === 'storage') return describeBytes(nanos);
+  return exactDecimal(nanos);
+}
+
+/** An amount for lists and messages: "0.25 CPU", "about 1.56 GiB", "3". */
+export function shortAmount(nanos: bigint, resource: QuantityResource): string {
+  if (resource === 'cpu') return `${exactDecimal(nanos)} CPU`;
+  return resource === 'memory' || resource === 'storage' ? shortBytes(nanos) : exactDecimal(nanos);
 }

@@ -5,12 +5,11 @@
  * of each side are shown.
  */
 import type { QuantityResource } from '../kubernetes/quantitySuggestions';
-import { describeBytes, exactDecimal } from '../kubernetes/quantityWords';
+import { describeBytes, shortAmount } from '../kubernetes/quantityWords';
 
-export function amountInWords(resource: QuantityResource, nanos: bigint): string {
-  if (resource === 'cpu') return `${exactDecimal(nanos)} CPU`;
-  if (resource === 'memory' || resource === 'storage') return describeBytes(nanos);
-  return exactDecimal(nanos);
+/** CPU briefly ("0.5 CPU"); bytes in full, since the gap between G and Gi is the point. */
+function amountInWords(resource: QuantityResource, nanos: bigint): string {
+  return resource === 'memory' || resource === 'storage' ? describeBytes(nanos) : shortAmount(nanos, resource);
 }
 
 /** `500m (0.5 CPU)`; just the text when the words would only repeat it (`2 (2)`). */

@@ -5,7 +5,8 @@
  * pods past the limit are rejected at creation, so a Deployment scales to fewer
  * replicas than it says, with events nobody reads.
  */
-import { exactDecimal, shortBytes } from '../kubernetes/quantityWords';
+import { resourceOfKey } from '../kubernetes/quantityFields';
+import { exactDecimal, shortAmount } from '../kubernetes/quantityWords';
 import type { WorkloadFacts } from '../workspace/namespaceFacts';
 import { defineWorkspaceRule } from './types';
 
@@ -77,9 +78,7 @@ function amountOf(workload: WorkloadFacts, summed: { role: 'requests' | 'limits'
 }
 
 function words(resource: string, nanos: bigint): string {
-  if (resource === 'cpu') return `${exactDecimal(nanos)} CPU`;
-  if (resource === 'memory') return shortBytes(nanos);
-  return `${exactDecimal(nanos)} pods`;
+  return resource === 'pods' ? `${exactDecimal(nanos)} pods` : shortAmount(nanos, resourceOfKey(resource));
 }
 
 /** "web 3 × 500m CPU, api 2 × 1 CPU", largest first, at most three named. */
