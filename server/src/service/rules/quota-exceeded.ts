@@ -40,14 +40,32 @@ export const quotaExceeded = defineWorkspaceRule(
     fixable: false,
   },
   (context) => {
+    if (!context.file.some(({ facts }) => facts.quotas.length > 0)) return;
+    // Sums per namespace and quota key, computed once: a file may hold many quotas of one namespace.
+    const byNamespace = groupBy(
+      context.all.flatMap((document) => document.workloads),
+      (w) => w.namespace,
+    );
+    const sums = new Map<string, { total: bigint; breakdown: () => string }>();
+    const sumOf = (namespace: string, key: string, summed: Summed) => {
+      const id = `${namespace}\u0000${key}`;
+      let sum = sums.get(id);
+      if (!sum) {
+        const parts = (byNamespace.get(namespace) ?? [])
+          .map((workload) => ({ workload, amount: amountOf(workload, summed) }))
+          .filter((p) => p.amount > 0n);
+        let text: string | undefined;
+        sum = { total: parts.reduce((total, p) => total + p.amount, 0n), breakdown: () => (text ??= breakdown(parts, summed)) };
+        sums.set(id, sum);
+      }
+      return sum;
+    };
     for (const { facts, locate } of context.file) {
       for (const quota of facts.quotas) {
-        const workloads = context.all.flatMap((document) => document.workloads).filter((w) => w.namespace === quota.namespace);
         for (const entry of quota.hard) {
           const summed = SUMMED[entry.key];
           if (!summed) continue;
-          const parts = workloads.map((w) => ({ workload: w, amount: amountOf(w, summed) })).filter((p) => p.amount > 0n);
-          const total = parts.reduce((sum, p) => sum + p.amount, 0n);
+          const { total, breakdown: describeParts } = sumOf(quota.namespace, entry.key, summed);
           if (total <= entry.nanos) continue;
           context.report({
             range: locate(entry.at),
@@ -61,7 +79,7 @@ export const quotaExceeded = defineWorkspaceRule(
             data: {
               namespace: quota.namespace ? `namespace '${quota.namespace}'` : 'the namespace these manifests are applied to',
               total: words(summed.resource, total),
-              breakdown: breakdown(parts, summed),
+              breakdown: describeParts(),
               key: entry.key,
               hard: entry.text,
             },
@@ -72,7 +90,20 @@ export const quotaExceeded = defineWorkspaceRule(
   },
 );
 
-function amountOf(workload: WorkloadFacts, summed: { role: 'requests' | 'limits' | 'pods'; resource: string }): bigint {
+type Summed = { role: 'requests' | 'limits' | 'pods'; resource: string };
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function amountOf(workload: WorkloadFacts, summed: Summed): bigint {
   if (summed.role === 'pods') return BigInt(workload.pods) * NANOS;
   return (workload[summed.role].get(summed.resource) ?? 0n) * BigInt(workload.pods);
 }

@@ -36,9 +36,12 @@ export const quotaRequiresRequests = defineWorkspaceRule(
   (context) => {
     const quotas = context.all.flatMap((document) => document.quotas);
     if (quotas.length === 0) return;
+    // Once per namespace, not once per workload: a stream may hold thousands of each.
+    const requiredByNamespace = new Map<string, Map<string, string>>();
     for (const { facts, locate } of context.file) {
       for (const workload of facts.workloads) {
-        const required = requiredIn(workload.namespace, context.all);
+        let required = requiredByNamespace.get(workload.namespace);
+        if (!required) requiredByNamespace.set(workload.namespace, (required = requiredIn(workload.namespace, context.all)));
         if (required.size === 0) continue;
         for (const container of workload.containers) {
           const missing = [...required.keys()].filter((key) => !container.declares.has(key));
