@@ -32,7 +32,18 @@ export interface QuantityField {
   container?: YAMLMap;
 }
 
-export function quantityFieldsOf(object: KubeObject): QuantityField[] {
+/** Several rules and the workspace facts ask for the same object's fields: walk it once. */
+const memo = new WeakMap<YAMLMap, QuantityField[]>();
+
+export function quantityFieldsOf(object: KubeObject): readonly QuantityField[] {
+  const known = memo.get(object.root);
+  if (known) return known;
+  const fields = walkObject(object);
+  memo.set(object.root, fields);
+  return fields;
+}
+
+function walkObject(object: KubeObject): QuantityField[] {
   const fields: QuantityField[] = [];
   for (const path of quantityPathsFor(object.ref.apiVersion, object.ref.kind)) {
     walk(object.doc, object.root, path, 0, {}, fields, path);
