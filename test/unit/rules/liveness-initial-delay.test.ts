@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { checkText } from '../../../server/src/service/engine/checkFile';
 import { LONG_INITIAL_DELAY_SECONDS } from '../../../server/src/service/rules/liveness-initial-delay';
 import { applyEdits } from '../../support/applyEdits';
+import { appPod } from '../../support/podManifest';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'liveness-initial-delay';
@@ -16,8 +17,7 @@ const longDelay = (line: number, column: number, container: string, delay: numbe
   column,
 });
 
-const pod = (probes: string) =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0.0\n${probes}`;
+const pod = appPod;
 
 ruleTester.run(RULE, {
   valid: [

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { appPod } from '../../support/podManifest';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'liveness-same-as-readiness';
@@ -12,8 +13,7 @@ const identical = (line: number, column: number, container: string) => ({
   column,
 });
 
-const pod = (probes: string) =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0.0\n${probes}`;
+const pod = appPod;
 
 ruleTester.run(RULE, {
   valid: [

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { appPod } from '../../support/podManifest';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'probe-handler-count';
 const fixtures = ruleFixtures(RULE);
 
-const pod = (container: string) =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0.0\n${container}`;
+const pod = appPod;
 
 ruleTester.run(RULE, {
   valid: [

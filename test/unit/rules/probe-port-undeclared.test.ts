@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkText } from '../../../server/src/service/engine/checkFile';
+import { appPod } from '../../support/podManifest';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'probe-port-undeclared';
@@ -17,8 +18,7 @@ const undeclared = (
   column,
 });
 
-const pod = (container: string) =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0.0\n${container}`;
+const pod = appPod;
 
 ruleTester.run(RULE, {
   valid: [
