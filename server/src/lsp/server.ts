@@ -16,7 +16,7 @@ import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscod
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../service/config/config';
 import { ChunkCache } from '../service/engine/chunkCache';
-import { checkText, DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
+import { checkTextWithFacts, DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
 import { WorkspaceIndex } from './workspaceIndex';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
@@ -137,10 +137,10 @@ export function startServer(connection: Connection): void {
         isHelmChartTemplate: filePath !== undefined && isHelmChartTemplatePath(filePath, fs.existsSync),
         cache,
       };
-      const text = document.getText();
+      const checked = checkTextWithFacts(document.getText(), { ...options, workspace: workspaceIndex.othersThan(uri) });
+      findings = checked.findings;
       // Other open files may sum this one's workloads into their ResourceQuota: re-check them.
-      if (workspaceIndex.setText(uri, text, options)) revalidateOthers(uri);
-      findings = checkText(text, { ...options, workspace: workspaceIndex.othersThan(uri) });
+      if (workspaceIndex.setFacts(uri, checked.facts)) revalidateOthers(uri);
     }
     findingsByUri.set(uri, { version, findings });
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });

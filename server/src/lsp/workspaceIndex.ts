@@ -11,7 +11,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { factsOfText } from '../service/engine/checkFile';
-import type { CheckOptions } from '../service/engine/checkFile';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import type { DocumentFacts } from '../service/workspace/namespaceFacts';
 import { URI } from './uri';
@@ -44,12 +43,9 @@ export class WorkspaceIndex {
     return this.readFromDisk(filePath);
   }
 
-  /**
-   * Records an open document's live text; true when its facts changed. Given the
-   * options (and cache) the document is checked with, the check that follows re-uses the parse.
-   */
-  setText(uri: string, text: string, options: CheckOptions): boolean {
-    return this.set(URI.toPath(uri) ?? uri, factsOfText(text, options));
+  /** Records the facts of an open document's live text; true when they changed. */
+  setFacts(uri: string, facts: DocumentFacts[]): boolean {
+    return this.set(URI.toPath(uri) ?? uri, facts);
   }
 
   /** A document was closed: its file's facts come from disk again (an untitled one's go). */

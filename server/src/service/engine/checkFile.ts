@@ -38,15 +38,23 @@ export const DEFAULT_MAX_FILE_SIZE_BYTES = 2 * 1024 * 1024;
 const TOP: Finding['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function checkText(text: string, options: CheckOptions): Finding[] {
+  return checkTextWithFacts(text, options).findings;
+}
+
+/**
+ * The check, plus the facts the file contributes to rules across files, from the same
+ * parse: an editor host updates its workspace index without splitting the text twice.
+ */
+export function checkTextWithFacts(text: string, options: CheckOptions): { findings: Finding[]; facts: DocumentFacts[] } {
   const guard = guardFinding(text, options);
-  if (guard) return fileFinding(guard.meta, guard.messageId, guard.data, options.severities);
+  if (guard) return { findings: fileFinding(guard.meta, guard.messageId, guard.data, options.severities), facts: [] };
 
   const { chunks, results } = lintChunks(text, options);
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
 
   const templated = results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest);
   if (options.isHelmChartTemplate || templated) {
-    return fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities);
+    return { findings: fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities), facts: [] };
   }
 
   const findings: Finding[] = [];
@@ -62,7 +70,8 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
       .map(([id]) => id),
   );
   // Configured again so that the unused-directive findings follow their own setting.
-  return configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
+  const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
+  return { findings: suppressed, facts: results.map((result) => result.facts) };
 }
 
 type FileProblem = { meta: RuleMeta; messageId: string; data: Record<string, string | number> };
