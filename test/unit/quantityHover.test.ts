@@ -98,3 +98,8 @@ test('hover on an image teaches pinning and small images', () => {
   assert.match(at(10), /Not pinned/);
   assert.equal(hoverAt(text, 'yaml', [], { line: 5, character: 14 }), undefined);
 });
+
+test('pod totals count each value that does not parse once', () => {
+  const text = DEPLOYMENT.replace('overhead: {cpu: 10m}', 'overhead: {cpu: 10 m}');
+  assert.match(hoverOn(text, 'cpu: 250m')?.markdown ?? '', /- 1 value\(s\) that do not parse are left out\./);
+});

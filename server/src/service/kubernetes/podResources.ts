@@ -57,7 +57,9 @@ export function podResources(object: KubeObject, podSpec: YAMLMap): PodResources
     }
     const podLevel = getMap(doc, getMap(doc, podSpec, 'resources'), role);
     const total = podLevel ? amounts(object, podLevel) : max(running, initPeak);
-    add(total, read(getMap(doc, podSpec, 'overhead')));
+    // Overhead counts towards both; a value of it that does not parse is one problem, not two.
+    const overhead = getMap(doc, podSpec, 'overhead');
+    add(total, role === 'requests' ? read(overhead) : amounts(object, overhead));
     result[role] = total;
   }
 
