@@ -13,8 +13,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildConfigSchema } from '../server/src/service/config/configSchema';
 import { allRuleMetas, rules } from '../server/src/service/rules/registry';
-import type { RuleMeta } from '../server/src/service/rules/types';
-import { parseEquivalent } from '../server/src/service/rules/peerTools';
+import type { RuleMeta } from '../server/src/service/rules/api/ruleTypes';
+import { parseEquivalent } from '../server/src/service/core/peerTools';
 
 const DOCS_DIR = 'docs/rules';
 const SCHEMA_FILE = 'schemas/kubewise-config.schema.json';

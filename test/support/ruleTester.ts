@@ -14,8 +14,8 @@ import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { checkText } from '../../server/src/service/engine/checkFile';
 import { ruleMeta } from '../../server/src/service/rules/registry';
-import { formatMessage } from '../../server/src/service/rules/types';
-import type { Finding, TextEdit } from '../../server/src/service/types';
+import { formatMessage } from '../../server/src/service/rules/api/ruleTypes';
+import type { Finding, TextEdit } from '../../server/src/service/core/types';
 import { applyEdits } from './applyEdits';
 
 export interface ValidCase {

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { checkText } from '../../server/src/service/engine/checkFile';
 import { rules } from '../../server/src/service/rules/registry';
-import type { Finding } from '../../server/src/service/types';
+import type { Finding } from '../../server/src/service/core/types';
 import { applyEdits } from '../support/applyEdits';
 import { fixtureDir } from '../support/ruleTester';
 

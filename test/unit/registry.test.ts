@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkText } from '../../server/src/service/engine/checkFile';
-import { allRuleMetas, rules } from '../../server/src/service/rules/registry';
-import { PEER_TOOLS, parseEquivalent } from '../../server/src/service/rules/peerTools';
+import { allRuleMetas, ruleFamily, rules } from '../../server/src/service/rules/registry';
+import { PEER_TOOLS, parseEquivalent } from '../../server/src/service/core/peerTools';
 import { REPO_ROOT, fixtureDir } from '../support/ruleTester';
 
 const RULES_DIR = path.join(REPO_ROOT, 'server/src/service/rules');
@@ -44,17 +44,21 @@ describe('registry', () => {
     for (const id of all) assert.match(id, KEBAB_CASE);
   });
 
-  test('each rule lives in its own file, named after its id', () => {
+  test('each rule lives in its own file in a family folder, named after its id', () => {
     for (const id of ruleIds) {
-      const file = path.join(RULES_DIR, `${id}.ts`);
-      assert.ok(fs.existsSync(file), `missing server/src/service/rules/${id}.ts`);
+      const family = ruleFamily(id);
+      const file = path.join(RULES_DIR, family ?? '?', `${id}.ts`);
+      assert.ok(fs.existsSync(file), `missing server/src/service/rules/<family>/${id}.ts`);
       assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`id: '${id}'`), `${id}.ts must define the rule ${id}`);
     }
   });
 
-  test('every file named like a rule id is registered', () => {
-    const named = listDir(RULES_DIR).flatMap((file) => RULE_FILE.exec(file)?.[1] ?? []);
-    assert.deepEqual(named, [...ruleIds].sort());
+  test('every file named like a rule id is registered, and no rule file sits outside a family folder', () => {
+    const families = listDir(RULES_DIR).filter((entry) => fs.statSync(path.join(RULES_DIR, entry)).isDirectory() && entry !== 'api');
+    const named = families.flatMap((family) => listDir(path.join(RULES_DIR, family)).flatMap((file) => RULE_FILE.exec(file)?.[1] ?? []));
+    assert.deepEqual(named.sort(), [...ruleIds].sort());
+    const outside = [...listDir(RULES_DIR), ...listDir(path.join(RULES_DIR, 'api'))].filter((file) => RULE_FILE.test(file));
+    assert.deepEqual(outside, [], 'rule files belong in rules/<family>/');
   });
 });
 

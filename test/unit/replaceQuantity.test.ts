@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from 'yaml';
 import type { Scalar, YAMLMap } from 'yaml';
-import { replaceQuantity } from '../../server/src/service/rules/fixes/replaceQuantity';
+import { replaceQuantity } from '../../server/src/service/rules/api/fixes/replaceQuantity';
 
 function replaced(text: string, quantity: string): string {
   const doc = parseDocument(text);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkText } from '../../server/src/service/engine/checkFile';
 import { applyDirectives, disableForLineEdit, parseDirectives } from '../../server/src/service/engine/suppressions';
-import type { Finding } from '../../server/src/service/types';
+import type { Finding } from '../../server/src/service/core/types';
 import { applyEdits } from '../support/applyEdits';
 
 const READINESS = 'missing-readiness-probe';

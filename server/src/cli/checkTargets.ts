@@ -9,10 +9,10 @@ import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { ChunkCache } from '../service/engine/chunkCache';
 import { checkText, factsOfText, fileFinding } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
-import type { DocumentFacts } from '../service/workspace/namespaceFacts';
+import type { DocumentFacts } from '../service/facts/factKind';
 import type { RuleOptions } from '../service/config/ruleOptions';
-import { unreadableFile } from '../service/engine/engineDiagnostics';
-import type { Finding, SeveritySetting } from '../service/types';
+import { unreadableFile } from '../service/core/engineDiagnostics';
+import type { Finding, SeveritySetting } from '../service/core/types';
 import type { CheckTarget } from './collectFiles';
 import { describeFsError } from './collectFiles';
 

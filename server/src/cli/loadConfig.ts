@@ -8,12 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, parseConfigText } from '../service/config/config';
-import type { Finding, SeveritySetting } from '../service/types';
-import type { RuleOptionsInput } from '../service/config/ruleOptions';
+import type { Finding, SeveritySetting } from '../service/core/types';
 import { describeFsError } from './collectFiles';
 
 export type LoadedConfig =
-  | { kind: 'ok'; severities: Record<string, SeveritySetting>; options: RuleOptionsInput; configPath?: string }
+  | { kind: 'ok'; severities: Record<string, SeveritySetting>; options: unknown; configPath?: string }
   | { kind: 'invalid'; configPath: string; findings: Finding[] }
   | { kind: 'unreadable'; configPath: string; detail: string };
 

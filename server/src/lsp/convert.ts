@@ -2,7 +2,7 @@
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { ActionDescription } from '../service/features/codeActions';
 import { ruleMeta } from '../service/rules/registry';
-import type { Finding, Fix, Severity } from '../service/types';
+import type { Finding, Fix, Severity } from '../service/core/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

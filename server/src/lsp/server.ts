@@ -22,7 +22,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
-import type { Finding } from '../service/types';
+import type { Finding } from '../service/core/types';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { ConfigFiles, DEFAULT_CLIENT_SETTINGS, resolveDocumentSettings, sanitizeClientSettings } from './settings';
 import type { ClientSettings } from './settings';

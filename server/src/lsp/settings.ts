@@ -9,15 +9,15 @@ import { URI } from './uri';
 import { CONFIG_FILE_NAME, mergeSeverities, parseConfigText } from '../service/config/config';
 import type { ParsedConfig, RuleSeverities } from '../service/config/config';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
-import { readRuleOptionsInput, resolveRuleOptions } from '../service/config/ruleOptions';
-import type { RuleOptions, RuleOptionsInput } from '../service/config/ruleOptions';
+import { resolveRuleOptions } from '../service/config/ruleOptions';
+import type { RuleOptions } from '../service/config/ruleOptions';
 
 export interface ClientSettings {
   enable: boolean;
   rules: RuleSeverities;
   maxFileSizeKB: number;
-  /** `kubewise.node.*` and `kubewise.resources.require`. */
-  options: RuleOptionsInput;
+  /** The raw `kubewise` settings: rule options are read from their sections (`kubewise.node.*` …). */
+  options: unknown;
 }
 
 export interface DocumentSettings {
@@ -45,7 +45,7 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
       typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0
         ? value.maxFileSizeKB
         : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
-    options: readRuleOptionsInput(raw),
+    options: raw,
   };
 }
 

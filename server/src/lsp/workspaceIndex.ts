@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { factsOfText } from '../service/engine/checkFile';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
-import type { DocumentFacts } from '../service/workspace/namespaceFacts';
+import type { DocumentFacts } from '../service/facts/factKind';
 import { URI } from './uri';
 
 const MAX_FILES = 5000;
@@ -82,9 +82,7 @@ export class WorkspaceIndex {
 
   /** Stores facts; reports whether anything another file could see has changed. */
   private set(filePath: string, facts: DocumentFacts[]): boolean {
-    const meaningful = facts.filter(
-      (f) => f.workloads.length + f.quotas.length + f.limitRanges.length + f.disruptionBudgets.length > 0,
-    );
+    const meaningful = facts.filter((f) => f.size > 0);
     if (meaningful.length === 0) this.byPath.delete(filePath);
     else this.byPath.set(filePath, meaningful);
     const signature = signatureOf(meaningful);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { checkText } from '../../../server/src/service/engine/checkFile';
-import { LONG_INITIAL_DELAY_SECONDS } from '../../../server/src/service/rules/liveness-initial-delay';
+import { LONG_INITIAL_DELAY_SECONDS } from '../../../server/src/service/rules/probes/liveness-initial-delay';
 import { applyEdits } from '../../support/applyEdits';
 import { appPod } from '../../support/podManifest';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';

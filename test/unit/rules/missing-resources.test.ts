@@ -81,8 +81,8 @@ test('the requirement is configurable: CPU limits on, memory limits off', () => 
   assert.deepEqual(findings({}), [
     "Container 'app' declares no limits.memory: the scheduler cannot place it by what it really needs.",
   ]);
-  assert.deepEqual(findings({ requiredResources: ['requests.cpu', 'limits.cpu'] }), [
+  assert.deepEqual(findings({ resources: { require: ['requests.cpu', 'limits.cpu'] } }), [
     "Container 'app' declares no limits.cpu: the scheduler cannot place it by what it really needs.",
   ]);
-  assert.deepEqual(findings({ requiredResources: [] }), []);
+  assert.deepEqual(findings({ resources: { require: [] } }), []);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scriptSleep } from '../../../server/src/service/rules/preStopSleep';
+import { scriptSleep } from '../../../server/src/service/kubernetes/preStopSleep';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'prestop-sleep-exceeds-grace';

@@ -4,7 +4,7 @@
  * like the text output, not the 0-based positions the service uses internally.
  */
 import { ruleMeta } from '../../service/rules/registry';
-import type { Finding, Range } from '../../service/types';
+import type { Finding, Range } from '../../service/core/types';
 import type { FileReport } from '../checkTargets';
 import { countFindings } from './findingCounts';
 

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { allRuleMetas } from '../../service/rules/registry';
-import type { RuleMeta } from '../../service/rules/types';
-import type { Finding, Severity } from '../../service/types';
+import type { RuleMeta } from '../../service/rules/api/ruleTypes';
+import type { Finding, Severity } from '../../service/core/types';
 import type { FileReport } from '../checkTargets';
 import { STDIN_DISPLAY_PATH } from '../checkTargets';
 

@@ -2,7 +2,7 @@
  * Human output: one line per finding as `path:line:col  severity  message  [rule-id]`,
  * which terminals and VS Code turn into links, grouped per file, then a summary.
  */
-import type { Finding, Severity } from '../../service/types';
+import type { Finding, Severity } from '../../service/core/types';
 import type { FileReport } from '../checkTargets';
 import { countFindings } from './findingCounts';
 

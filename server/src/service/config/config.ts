@@ -9,14 +9,12 @@ import { isMap, isScalar } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
 import { findPair } from '../document/yamlNodes';
-import { toRange } from '../engine/lintChunk';
-import { invalidConfig, yamlSyntax } from '../engine/engineDiagnostics';
-import { formatMessage } from '../rules/types';
+import { invalidConfig, yamlSyntax } from '../core/engineDiagnostics';
+import { createFinding } from '../core/findings';
+import { locatorOf } from '../core/ranges';
 import { allRuleIds } from '../rules/registry';
-import type { Finding, SeveritySetting } from '../types';
+import type { Finding, SeveritySetting } from '../core/types';
 import { buildConfigSchema, SEVERITY_SETTINGS } from './configSchema';
-import { readRuleOptionsInput } from './ruleOptions';
-import type { RuleOptionsInput } from './ruleOptions';
 
 export const CONFIG_FILE_NAME = '.kubewise.yaml';
 
@@ -24,8 +22,8 @@ export type RuleSeverities = Record<string, SeveritySetting>;
 
 export interface ParsedConfig {
   severities: RuleSeverities;
-  /** `node:` and `resources:`; invalid entries are left out (and reported in `findings`). */
-  options: RuleOptionsInput;
+  /** The file's values, for `resolveRuleOptions` (which keeps only valid option values; `findings` reports the rest). */
+  options: unknown;
   findings: Finding[];
 }
 
@@ -33,29 +31,32 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(buildConfig
 
 export function parseConfigText(text: string): ParsedConfig {
   const parsed = parseChunk(text);
-  const findings: Finding[] = parsed.problems.map((problem) => ({
-    ruleId: yamlSyntax.id,
-    severity: yamlSyntax.defaultSeverity,
-    message: problem.message,
-    range: toRange(parsed.lineCounter, problem.start, problem.end),
-    fixes: [],
-  }));
+  const locateOffsets = locatorOf(parsed.lineCounter);
+  const findings: Finding[] = parsed.problems.map((problem) =>
+    createFinding(yamlSyntax, {
+      messageId: 'syntax',
+      data: { detail: problem.message },
+      range: locateOffsets(problem.start, problem.end),
+    }),
+  );
   const doc = parsed.doc;
   if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, options: {}, findings };
   const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (!validate(value)) {
     for (const error of collapseAlternatives(validate.errors ?? [])) {
       const [start, end] = locate(doc, error);
-      findings.push({
-        ruleId: invalidConfig.id,
-        severity: invalidConfig.defaultSeverity,
-        message: formatMessage(invalidConfig.messages.invalid ?? '', { detail: describe(error) }),
-        range: toRange(parsed.lineCounter, start, end),
-        fixes: [],
-      });
+      findings.push(
+        createFinding(invalidConfig, {
+          messageId: 'invalid',
+          data: { detail: describe(error) },
+          range: locateOffsets(start, end),
+        }),
+      );
     }
   }
-  return { severities: validSeverities(value), options: readRuleOptionsInput(value), findings };
+  // In reading order, whatever order the schema lists its sections in.
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { severities: validSeverities(value), options: value, findings };
 }
 
 /** Keeps every well-formed entry, so one typo does not switch the whole file off. */

@@ -5,18 +5,19 @@
 import { byteLength, looksBinary } from '../document/textGuards';
 import { splitYamlDocuments } from '../document/splitDocuments';
 import type { SourceChunk } from '../document/splitDocuments';
-import { formatMessage } from '../rules/types';
-import type { RuleMeta } from '../rules/types';
-import type { Finding, SeveritySetting } from '../types';
+import type { RuleMeta } from '../core/ruleMeta';
+import type { Finding, SeveritySetting } from '../core/types';
+import { createFinding } from '../core/findings';
+import { shiftFinding, TOP_OF_FILE } from '../core/ranges';
 import { ChunkCache } from './chunkCache';
-import { fileNotChecked, unreadableFile } from './engineDiagnostics';
+import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
 import { runWorkspaceRules } from './workspaceRules';
-import type { DocumentFacts } from '../workspace/namespaceFacts';
+import type { DocumentFacts } from '../facts/factKind';
 import type { ChunkResult } from './lintChunk';
 import { applyDirectives, parseDirectives } from './suppressions';
 import { allRuleIds } from '../rules/registry';
-import { DEFAULT_RULE_OPTIONS, ruleOptionsKey } from '../config/ruleOptions';
+import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
 import type { RuleOptions } from '../config/ruleOptions';
 
 export interface CheckOptions {
@@ -34,8 +35,6 @@ export interface CheckOptions {
 }
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 2 * 1024 * 1024;
-
-const TOP: Finding['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function checkText(text: string, options: CheckOptions): Finding[] {
   return checkTextWithFacts(text, options).findings;
@@ -59,7 +58,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
 
   const findings: Finding[] = [];
   for (const [index, chunk] of chunks.entries()) {
-    for (const finding of results[index]?.findings ?? []) findings.push(shift(finding, chunk.startLine));
+    for (const finding of results[index]?.findings ?? []) findings.push(shiftFinding(finding, chunk.startLine));
   }
   const located = results.map((result, index) => ({ result, startLine: chunks[index]?.startLine ?? 0 }));
   findings.push(...runWorkspaceRules(located, options.workspace ?? [], ruleOptions));
@@ -98,14 +97,7 @@ export function fileFinding(
   data: Record<string, string | number>,
   severities: CheckOptions['severities'],
 ): Finding[] {
-  const finding: Finding = {
-    ruleId: meta.id,
-    severity: meta.defaultSeverity,
-    message: formatMessage(meta.messages[messageId] ?? '', data),
-    range: TOP,
-    fixes: [],
-  };
-  return configure([finding], severities);
+  return configure([createFinding(meta, { messageId, data, range: TOP_OF_FILE })], severities);
 }
 
 function configure(findings: Finding[], severities: CheckOptions['severities']): Finding[] {
@@ -117,22 +109,6 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
     configured.push(setting ? { ...finding, severity: setting } : finding);
   }
   return configured;
-}
-
-function shift(finding: Finding, lines: number): Finding {
-  if (lines === 0) return finding;
-  const move = (range: Finding['range']): Finding['range'] => ({
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  });
-  return {
-    ...finding,
-    range: move(finding.range),
-    fixes: finding.fixes.map((fix) => ({
-      ...fix,
-      edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })),
-    })),
-  };
 }
 
 /**
@@ -153,7 +129,7 @@ function lintChunks(text: string, options: CheckOptions): { chunks: SourceChunk[
     options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const cache = options.cache ?? new ChunkCache();
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
-  cache.useOptions(ruleOptionsKey(ruleOptions));
+  cache.useOptions(ruleOptions.key);
   const fresh = new Map<string, ChunkResult>();
   const results = chunks.map((chunk) => {
     const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions);

@@ -1,25 +1,27 @@
 /**
  * Parses and checks one document. The result depends only on the document's text and
- * the rule options, so the caller can cache it by that text (per options): ranges are relative to the document's
- * first line, severities are the defaults, and configuration is applied later.
+ * the rule options, so the caller can cache it by that text (per options): ranges are
+ * relative to the document's first line, severities are the defaults, and
+ * configuration is applied later.
  */
-import type { LineCounter } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
 import type { ParsedChunk, ParseProblem } from '../document/parseChunk';
 import { rangeOf } from '../document/yamlNodes';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import type { KubeObject } from '../kubernetes/objects';
 import { isWorkload } from '../kubernetes/workloads';
-import { rules } from '../rules/registry';
+import { factKindsRead, rules } from '../rules/registry';
+import type { Report } from '../rules/api/ruleTypes';
 import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
 import type { RuleOptions } from '../config/ruleOptions';
-import { formatMessage } from '../rules/types';
-import type { OffsetFix, Report, Rule, RuleMeta } from '../rules/types';
-import type { Finding, Fix, Range } from '../types';
-import { internalError, yamlAliasBomb, yamlSyntax } from './engineDiagnostics';
+import { createFinding } from '../core/findings';
+import { locatorOf } from '../core/ranges';
+import type { Locate } from '../core/ranges';
+import type { RuleMeta } from '../core/ruleMeta';
+import type { Finding } from '../core/types';
+import { internalError, yamlAliasBomb, yamlSyntax } from '../core/engineDiagnostics';
+import type { DocumentFacts, Fact } from '../facts/factKind';
 import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
-import { factsOf } from '../workspace/namespaceFacts';
-import type { DocumentFacts } from '../workspace/namespaceFacts';
 
 export interface ChunkResult {
   parsed: ParsedChunk;
@@ -29,7 +31,7 @@ export interface ChunkResult {
   mentionsManifest: boolean;
   /** Findings with ranges relative to the document's first line and default severities. */
   findings: Finding[];
-  /** What rules across documents need to know (offsets relative to the document). */
+  /** What rules across documents read, by fact kind (offsets relative to the document). */
   facts: DocumentFacts;
 }
 
@@ -37,53 +39,75 @@ const KUBE_LINTER_IGNORE = 'ignore-check.kube-linter.io/';
 
 export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTIONS): ChunkResult {
   const parsed = parseChunk(text);
-  const findings = parsed.problems.map((problem) => problemFinding(problem, parsed.lineCounter));
+  const locate = locatorOf(parsed.lineCounter);
+  const findings = parsed.problems.map((problem) => problemFinding(problem, locate));
   const objects = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
-  for (const object of objects) findings.push(...runRules(object, text, parsed.lineCounter, options));
+  for (const object of objects) findings.push(...runRules(object, text, locate, options));
   return {
     parsed,
     findings,
-    facts: safeFacts(objects),
+    facts: extractFacts(objects, locate, findings),
     templateMarkers: hasTemplateMarkers(text, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
   };
 }
 
-function runRules(object: KubeObject, text: string, lineCounter: LineCounter, options: RuleOptions): Finding[] {
+function runRules(object: KubeObject, text: string, locate: Locate, options: RuleOptions): Finding[] {
   const findings: Finding[] = [];
   const workload = isWorkload(object);
   const ignored = kubeLinterIgnores(object);
   for (const rule of rules) {
-    if (!appliesTo(rule.meta, object, workload)) continue;
+    if (!rule.check || !appliesTo(rule.meta, object, workload)) continue;
     if (rule.meta.equivalents.some((equivalent) => ignored.has(equivalent))) continue;
     const report = (r: Report): void => {
-      findings.push(reportFinding(rule.meta, r, object, lineCounter));
+      const [start, end] = rangeOf(r.node) ?? [0, 0];
+      findings.push(
+        createFinding(rule.meta, {
+          messageId: r.messageId,
+          data: r.data,
+          range: locate(start, end),
+          object: object.ref,
+          container: r.container,
+          fixes: r.fixes,
+          locate,
+        }),
+      );
     };
     try {
-      rule.check({ object, text, options, report });
+      rule.check({ object, text, options: options.byRule.get(rule.meta.id), report });
     } catch (error) {
       // One broken rule must not take the others (or the server) down with it.
-      const start = object.root.range?.[0] ?? 0;
-      findings.push({
-        ruleId: internalError.id,
-        severity: internalError.defaultSeverity,
-        message: formatMessage(internalError.messages.crashed ?? '', { rule: rule.meta.id, detail: String(error) }),
-        range: toRange(lineCounter, start, start),
-        object: object.ref,
-        fixes: [],
-      });
+      findings.push(crashFinding(rule.meta.id, error, object, locate));
     }
   }
   return findings;
 }
 
-/** Facts feed other rules; a bug here must cost those rules, not the whole check. */
-function safeFacts(objects: readonly KubeObject[]): DocumentFacts {
-  try {
-    return factsOf(objects);
-  } catch {
-    return { workloads: [], quotas: [], limitRanges: [], disruptionBudgets: [] };
+/** Facts feed other rules; a bug in one kind's extractor costs that kind, reported like a crashed rule. */
+function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: Finding[]): DocumentFacts {
+  const facts = new Map<string, Fact[]>();
+  for (const kind of factKindsRead) {
+    const found: Fact[] = [];
+    for (const object of objects) {
+      try {
+        found.push(...kind.extract(object));
+      } catch (error) {
+        findings.push(crashFinding(`facts:${kind.id}`, error, object, locate));
+      }
+    }
+    if (found.length > 0) facts.set(kind.id, found);
   }
+  return facts;
+}
+
+export function crashFinding(what: string, error: unknown, object: KubeObject | undefined, locate: Locate): Finding {
+  const start = object?.root.range?.[0] ?? 0;
+  return createFinding(internalError, {
+    messageId: 'crashed',
+    data: { rule: what, detail: String(error) },
+    range: locate(start, start),
+    object: object?.ref,
+  });
 }
 
 function appliesTo(meta: RuleMeta, object: KubeObject, workload: boolean): boolean {
@@ -103,56 +127,15 @@ function kubeLinterIgnores(object: KubeObject): Set<string> {
   return ignored;
 }
 
-function reportFinding(meta: RuleMeta, report: Report, object: KubeObject, lineCounter: LineCounter): Finding {
-  const template = meta.messages[report.messageId];
-  if (template === undefined) throw new Error(`Rule ${meta.id} reported unknown message id '${report.messageId}'`);
-  const [start, end] = rangeOf(report.node) ?? [0, 0];
-  const finding: Finding = {
-    ruleId: meta.id,
-    severity: meta.defaultSeverity,
-    message: formatMessage(template, report.data),
-    range: toRange(lineCounter, start, end),
-    object: object.ref,
-    fixes: (report.fixes ?? []).map((fix) => toFix(fix, lineCounter)),
-  };
-  if (report.container !== undefined) finding.container = report.container;
-  return finding;
-}
+const PROBLEM_MESSAGES: Readonly<Record<ParseProblem['kind'], { meta: RuleMeta; messageId: string }>> = {
+  syntax: { meta: yamlSyntax, messageId: 'syntax' },
+  'duplicate-key': { meta: yamlSyntax, messageId: 'duplicateKey' },
+  'parser-failure': { meta: yamlSyntax, messageId: 'parserFailure' },
+  'too-deep': { meta: yamlSyntax, messageId: 'tooDeep' },
+  'alias-bomb': { meta: yamlAliasBomb, messageId: 'aliasBomb' },
+};
 
-function problemFinding(problem: ParseProblem, lineCounter: LineCounter): Finding {
-  const meta = problem.kind === 'alias-bomb' ? yamlAliasBomb : yamlSyntax;
-  const messageId = {
-    syntax: 'syntax',
-    'duplicate-key': 'duplicateKey',
-    'alias-bomb': 'aliasBomb',
-    'parser-failure': 'parserFailure',
-    'too-deep': 'tooDeep',
-  }[problem.kind];
-  return {
-    ruleId: meta.id,
-    severity: meta.defaultSeverity,
-    message: formatMessage(meta.messages[messageId] ?? '{{detail}}', { detail: problem.message }),
-    range: toRange(lineCounter, problem.start, problem.end),
-    fixes: [],
-  };
+export function problemFinding(problem: ParseProblem, locate: Locate): Finding {
+  const { meta, messageId } = PROBLEM_MESSAGES[problem.kind];
+  return createFinding(meta, { messageId, data: { detail: problem.message }, range: locate(problem.start, problem.end) });
 }
-
-function toFix(fix: OffsetFix, lineCounter: LineCounter): Fix {
-  const converted: Fix = {
-    title: fix.title,
-    edits: fix.edits.map((edit) => ({ range: toRange(lineCounter, edit.start, edit.end), newText: edit.text })),
-  };
-  if (fix.fixAll === false) converted.fixAll = false;
-  return converted;
-}
-
-export function toRange(lineCounter: LineCounter, start: number, end: number): Range {
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(end);
-  return {
-    start: { line: from.line - 1, character: from.col - 1 },
-    end: { line: to.line - 1, character: to.col - 1 },
-  };
-}
-
-export type { Rule };

@@ -4,9 +4,9 @@
  * With no rule listed, a directive covers every rule. A directive (or one of its
  * rule ids) that suppresses nothing is reported, with a fix that removes it.
  */
-import type { Finding, Range, TextEdit } from '../types';
-import { formatMessage } from '../rules/types';
-import { unusedDisableDirective } from './engineDiagnostics';
+import type { Finding, Range, TextEdit } from '../core/types';
+import { formatMessage } from '../rules/api/ruleTypes';
+import { unusedDisableDirective } from '../core/engineDiagnostics';
 
 export interface DisableDirective {
   kind: 'next-line' | 'file';

@@ -3,16 +3,20 @@
  * documents' facts against the facts of every document in the workspace. The host
  * passes the facts of the other files; a file alone is a workspace of one, so a
  * ResourceQuota and the Deployments it caps can live in one file or in many.
+ *
+ * A rule runs for a file whenever the file contributes a fact of a kind the rule
+ * declares it reads; it reports facts of this file, and the engine makes the range.
  */
 import { rules } from '../rules/registry';
-import { formatMessage } from '../rules/types';
-import type { WorkspaceReport } from '../rules/types';
-import type { Finding, Range } from '../types';
-import type { DocumentFacts, OffsetRange } from '../workspace/namespaceFacts';
+import type { WorkspaceReport } from '../rules/api/ruleTypes';
+import type { Fact, FactKind, DocumentFacts } from '../facts/factKind';
 import type { RuleOptions } from '../config/ruleOptions';
+import { createFinding } from '../core/findings';
+import { locatorOf, TOP_OF_FILE } from '../core/ranges';
+import type { Locate } from '../core/ranges';
+import type { Finding } from '../core/types';
+import { internalError } from '../core/engineDiagnostics';
 import type { ChunkResult } from './lintChunk';
-import { toRange } from './lintChunk';
-import { internalError } from './engineDiagnostics';
 
 const workspaceRules = rules.filter((rule) => rule.meta.scope === 'workspace' && rule.checkWorkspace);
 
@@ -21,44 +25,70 @@ export function runWorkspaceRules(
   otherFiles: readonly DocumentFacts[],
   options: RuleOptions,
 ): Finding[] {
-  const file = results.map(({ result, startLine }) => ({
-    facts: result.facts,
-    locate: (at: OffsetRange): Range => shift(toRange(result.parsed.lineCounter, at[0], at[1]), startLine),
-  }));
-  if (!file.some(({ facts }) => facts.workloads.length + facts.quotas.length > 0)) return [];
-  const all = [...file.map(({ facts }) => facts), ...otherFiles];
+  const locators = new Map<Fact, Locate>();
+  const inFile = new Map<string, Fact[]>();
+  const seen = new Set<ChunkResult>();
+  for (const { result, startLine } of results) {
+    const locate = locatorOf(result.parsed.lineCounter, startLine);
+    // Two documents with the same text share one cached result: copy the facts so each is located in its own document.
+    const copy = seen.has(result);
+    seen.add(result);
+    for (const [kind, cached] of result.facts) {
+      const facts = copy ? cached.map((fact) => ({ ...fact })) : cached;
+      for (const fact of facts) locators.set(fact, locate);
+      let list = inFile.get(kind);
+      if (!list) inFile.set(kind, (list = []));
+      list.push(...facts);
+    }
+  }
+  const everywhere = new Map<string, Fact[]>();
+  const allOf = (kind: string): Fact[] => {
+    let found = everywhere.get(kind);
+    if (!found) {
+      found = [...(inFile.get(kind) ?? []), ...otherFiles.flatMap((document) => document.get(kind) ?? [])];
+      everywhere.set(kind, found);
+    }
+    return found;
+  };
+
   const findings: Finding[] = [];
   for (const rule of workspaceRules) {
+    const declared = new Set((rule.facts ?? []).map((kind) => kind.id));
+    if (![...declared].some((kind) => inFile.has(kind))) continue;
+    const read = <T extends Fact>(kind: FactKind<T>, facts: (kind: string) => readonly Fact[]): readonly T[] => {
+      if (!declared.has(kind.id)) throw new Error(`${rule.meta.id} reads facts '${kind.id}' it does not declare`);
+      return facts(kind.id) as readonly T[];
+    };
     const report = (r: WorkspaceReport): void => {
-      const finding: Finding = {
-        ruleId: rule.meta.id,
-        severity: rule.meta.defaultSeverity,
-        message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
-        range: r.range,
-        object: r.object,
-        fixes: [],
-      };
-      if (r.container !== undefined) finding.container = r.container;
-      findings.push(finding);
+      const locate = locators.get(r.fact);
+      if (!locate) throw new Error(`${rule.meta.id} reported a fact that is not from the file being checked`);
+      const [start, end] = r.at ?? r.fact.at;
+      findings.push(
+        createFinding(rule.meta, {
+          messageId: r.messageId,
+          data: r.data,
+          range: locate(start, end),
+          object: r.fact.object,
+          container: r.container,
+        }),
+      );
     };
     try {
-      rule.checkWorkspace?.({ file, all, options, report });
-    } catch (error) {
-      findings.push({
-        ruleId: internalError.id,
-        severity: internalError.defaultSeverity,
-        message: formatMessage(internalError.messages.crashed ?? '', { rule: rule.meta.id, detail: String(error) }),
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        fixes: [],
+      rule.checkWorkspace?.({
+        inFile: (kind) => read(kind, (id) => inFile.get(id) ?? []),
+        all: (kind) => read(kind, allOf),
+        options: options.byRule.get(rule.meta.id),
+        report,
       });
+    } catch (error) {
+      findings.push(
+        createFinding(internalError, {
+          messageId: 'crashed',
+          data: { rule: rule.meta.id, detail: String(error) },
+          range: TOP_OF_FILE,
+        }),
+      );
     }
   }
   return findings;
-}
-
-function shift(range: Range, lines: number): Range {
-  return {
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  };
 }

@@ -3,7 +3,7 @@
  * (preferred), "Disable <rule> for this line", "Show documentation", and fix-all.
  */
 import { disableForLineEdit } from '../engine/suppressions';
-import type { Finding, Range, TextEdit } from '../types';
+import type { Finding, Range, TextEdit } from '../core/types';
 
 export interface ActionDescription {
   title: string;

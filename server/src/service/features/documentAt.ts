@@ -6,7 +6,7 @@ import { parseChunk } from '../document/parseChunk';
 import type { ParsedChunk } from '../document/parseChunk';
 import { splitYamlDocuments } from '../document/splitDocuments';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
-import type { Position, Range } from '../types';
+import type { Position, Range } from '../core/types';
 
 export interface DocumentAt {
   parsed: ParsedChunk & { doc: NonNullable<ParsedChunk['doc']> };

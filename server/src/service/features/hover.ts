@@ -2,11 +2,11 @@
  * Hover over a finding teaches: what the rule wants, why it matters in production,
  * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
  */
-import { parseEquivalent } from '../rules/peerTools';
+import { parseEquivalent } from '../core/peerTools';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { ruleMeta } from '../rules/registry';
-import type { Finding, Position, Range } from '../types';
+import type { Finding, Position, Range } from '../core/types';
 
 export interface HoverResult {
   markdown: string;

@@ -7,7 +7,7 @@ import { findPair, getString, rangeOf } from '../document/yamlNodes';
 import { parseImageReference } from '../kubernetes/imageReference';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import { allContainers } from '../kubernetes/workloads';
-import type { Position } from '../types';
+import type { Position } from '../core/types';
 import { documentAt } from './documentAt';
 import type { HoverResult } from './hover';
 

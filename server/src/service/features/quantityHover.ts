@@ -12,7 +12,7 @@ import { parseQuantity } from '../kubernetes/quantity';
 import type { Quantity } from '../kubernetes/quantity';
 import { quantityFieldsOf, resourceOfKey } from '../kubernetes/quantityFields';
 import { describeAmount, shortAmount } from '../kubernetes/quantityWords';
-import type { Position } from '../types';
+import type { Position } from '../core/types';
 import type { HoverResult } from './hover';
 import { documentAt } from './documentAt';
 

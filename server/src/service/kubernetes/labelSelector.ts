@@ -108,3 +108,27 @@ export function isEmptyLabelSelector(doc: Document.Parsed, selector: YAMLMap): b
   });
   return onlyKnownKeys && !hasLabels && !hasExpressions;
 }
+
+/** A selector requirement without its YAML nodes: `matchLabels` entries become `In [value]`. */
+export interface PlainRequirement {
+  key: string;
+  operator: Operator;
+  values: readonly string[];
+}
+
+export function plainRequirement(requirement: Requirement): PlainRequirement {
+  if (requirement.type === 'label') return { key: requirement.key, operator: 'In', values: [requirement.value] };
+  return { key: requirement.key, operator: requirement.operator, values: requirement.values };
+}
+
+/** Whether a selector selects these labels; an empty selector selects nothing here (a PDB's selects every pod, rarely meant). */
+export function selects(selector: readonly PlainRequirement[], labels: Readonly<Record<string, string>>): boolean {
+  if (selector.length === 0) return false;
+  return selector.every(({ key, operator, values }) => {
+    const value = Object.hasOwn(labels, key) ? labels[key] : undefined;
+    if (operator === 'Exists') return value !== undefined;
+    if (operator === 'DoesNotExist') return value === undefined;
+    if (operator === 'In') return value !== undefined && values.includes(value);
+    return value === undefined || !values.includes(value);
+  });
+}

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
-import type { ObjectRef } from '../types';
+import type { ObjectRef } from '../core/types';
 import { getMap, getSeq, getString, resolveNode } from '../document/yamlNodes';
 
 export interface KubeObject {

@@ -64,6 +64,9 @@ export const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = {
 /** Binary suffixes and their power of two. */
 export const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 
+/** A non-negative quantity as a JSON Schema pattern, for settings and config files (the parser is the real judge). */
+export const QUANTITY_PATTERN = '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$';
+
 const NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?/;
 const EXPONENT = /^[eE]([+-]?\d+)$/;
 const INT32_MAX = 2 ** 31 - 1;

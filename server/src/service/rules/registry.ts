@@ -1,60 +1,14 @@
 /**
- * Every rule, sorted by id. A test keeps this list in step with the files in this
- * folder and with docs/rules/.
+ * Every rule, sorted by id, derived from the generated list of family folders
+ * (registry.generated.ts), so the registry cannot drift from the files.
  */
-import { engineDiagnostics } from '../engine/engineDiagnostics';
-import { cpuUnitSlip } from './cpu-unit-slip';
-import { imageTagNotPinned } from './image-tag-not-pinned';
-import { invalidQuantity } from './invalid-quantity';
-import { limitrangeInconsistent } from './limitrange-inconsistent';
-import { livenessInitialDelay } from './liveness-initial-delay';
-import { livenessSameAsReadiness } from './liveness-same-as-readiness';
-import { memoryDecimalSuffix } from './memory-decimal-suffix';
-import { memoryUnitSlip } from './memory-unit-slip';
-import { missingLivenessProbe } from './missing-liveness-probe';
-import { missingPodDisruptionBudget } from './missing-pod-disruption-budget';
-import { missingReadinessProbe } from './missing-readiness-probe';
-import { missingResources } from './missing-resources';
-import { podExceedsNode } from './pod-exceeds-node';
-import { prestopSleepExceedsGrace } from './prestop-sleep-exceeds-grace';
-import { probeHandlerCount } from './probe-handler-count';
-import { probePortUndeclared } from './probe-port-undeclared';
-import { probeSuccessThreshold } from './probe-success-threshold';
-import { probeTimeoutExceedsPeriod } from './probe-timeout-exceeds-period';
-import { quotaExceeded } from './quota-exceeded';
-import { quotaRequiresRequests } from './quota-requires-requests';
-import { replicasWithoutReadiness } from './replicas-without-readiness';
-import { requestExceedsLimit } from './request-exceeds-limit';
-import { rolloutMaxUnavailableAll } from './rollout-max-unavailable-all';
-import { selectorMismatch } from './selector-mismatch';
-import type { Rule, RuleMeta } from './types';
+import { engineDiagnostics } from '../core/engineDiagnostics';
+import type { RuleMeta } from '../core/ruleMeta';
+import type { FactKind } from '../facts/factKind';
+import { registeredRules } from './registry.generated';
+import type { Rule } from './api/ruleTypes';
 
-export const rules: readonly Rule[] = [
-  cpuUnitSlip,
-  imageTagNotPinned,
-  invalidQuantity,
-  limitrangeInconsistent,
-  livenessInitialDelay,
-  livenessSameAsReadiness,
-  memoryDecimalSuffix,
-  memoryUnitSlip,
-  missingLivenessProbe,
-  missingPodDisruptionBudget,
-  missingReadinessProbe,
-  missingResources,
-  podExceedsNode,
-  prestopSleepExceedsGrace,
-  probeHandlerCount,
-  probePortUndeclared,
-  probeSuccessThreshold,
-  probeTimeoutExceedsPeriod,
-  quotaExceeded,
-  quotaRequiresRequests,
-  replicasWithoutReadiness,
-  requestExceedsLimit,
-  rolloutMaxUnavailableAll,
-  selectorMismatch,
-];
+export const rules: readonly Rule[] = registeredRules.map((entry) => entry.rule);
 
 /** Rules and engine diagnostics alike: everything that can carry a rule id. */
 export const allRuleMetas: readonly RuleMeta[] = [...rules.map((rule) => rule.meta), ...engineDiagnostics].sort((a, b) =>
@@ -64,7 +18,25 @@ export const allRuleMetas: readonly RuleMeta[] = [...rules.map((rule) => rule.me
 export const allRuleIds: ReadonlySet<string> = new Set(allRuleMetas.map((meta) => meta.id));
 
 const byId = new Map(allRuleMetas.map((meta) => [meta.id, meta]));
+const familyById = new Map(registeredRules.map((entry) => [entry.rule.meta.id, entry.family]));
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return byId.get(id);
 }
+
+/** The family folder of a rule; undefined for engine diagnostics. */
+export function ruleFamily(id: string): string | undefined {
+  return familyById.get(id);
+}
+
+/** Family names, sorted, each with its rules' ids. */
+export const families: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(registeredRules.map((entry) => entry.family))]
+    .sort()
+    .map((family) => [family, registeredRules.filter((entry) => entry.family === family).map((entry) => entry.rule.meta.id)]),
+);
+
+/** Every fact kind some registered rule reads: what the engine extracts from each document. */
+export const factKindsRead: readonly FactKind[] = [
+  ...new Map(rules.flatMap((rule) => rule.facts ?? []).map((kind) => [kind.id, kind])).values(),
+];

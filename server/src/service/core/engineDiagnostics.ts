@@ -1,0 +1,94 @@
+/**
+ * Diagnostics the engine itself raises (not tied to a Kubernetes object). They carry
+ * the same metadata as rules so that hover, docs and configuration treat them alike.
+ */
+import { defineEngineDiagnostic } from './ruleMeta';
+
+export const yamlSyntax = defineEngineDiagnostic({
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  description: 'The file is not valid YAML (or JSON).',
+  why: 'kubectl and the API server refuse a manifest that does not parse, and a duplicate key is either rejected or silently keeps only one of the values, so what you read is not what is applied.',
+  remediation: 'Fix the syntax at the marked position.',
+  equivalents: ['kube-linter:parse-error'],
+  messages: { syntax: '{{detail}}', duplicateKey: '{{detail}}', parserFailure: '{{detail}}', tooDeep: '{{detail}}' },
+});
+
+export const yamlAliasBomb = defineEngineDiagnostic({
+  id: 'yaml-alias-bomb',
+  defaultSeverity: 'error',
+  description: 'YAML anchors and aliases expand to an enormous document.',
+  why: 'Nested aliases ("billion laughs") make a few lines expand to millions of nodes; tools that expand them run out of memory. Kubewise refuses to expand them and does not check the document.',
+  remediation: 'Replace the nested aliases with the values they stand for, or remove them.',
+  equivalents: [],
+  messages: { aliasBomb: '{{detail}}' },
+});
+
+export const fileNotChecked = defineEngineDiagnostic({
+  id: 'file-not-checked',
+  defaultSeverity: 'information',
+  description: 'The file is deliberately not checked: a Helm chart template or a file over the size limit.',
+  why: 'A Helm template is not Kubernetes YAML until `helm template` renders it, so checking it as YAML would show a wall of false errors. A very large file is skipped to keep the editor responsive.',
+  remediation: 'Check the rendered output (`helm template … | kubewise check -`) or raise `kubewise.maxFileSizeKB`.',
+  equivalents: [],
+  messages: {
+    helmTemplate:
+      'Helm chart template: Kubewise checks rendered manifests, not templates. Render it with `helm template` and check the output.',
+    tooLarge: 'File not checked: {{size}} KiB is over the {{limit}} KiB limit (setting kubewise.maxFileSizeKB).',
+  },
+});
+
+export const unreadableFile = defineEngineDiagnostic({
+  id: 'unreadable-file',
+  defaultSeverity: 'error',
+  description: 'The file could not be read as text: it is binary or could not be opened.',
+  why: 'A manifest that is not text cannot be applied; a binary file among manifests is usually a mistake in the path or an encoding problem.',
+  remediation: 'Remove the file from the manifests folder or save it as UTF-8 text.',
+  equivalents: [],
+  messages: { binary: 'Binary file (it contains NUL bytes): not checked.', io: 'Could not read the file: {{detail}}' },
+});
+
+export const unusedDisableDirective = defineEngineDiagnostic({
+  id: 'unused-disable-directive',
+  defaultSeverity: 'warning',
+  description: 'A `kubewise-disable` comment that suppresses nothing.',
+  why: 'A stale suppression hides the next real finding on that line and tells readers something is wrong where nothing is.',
+  remediation: 'Remove the comment, or the rule id that no longer applies.',
+  equivalents: [],
+  fixable: true,
+  messages: {
+    unused: 'Unused kubewise-disable directive: no {{rule}} finding to suppress here.',
+    unusedAll: 'Unused kubewise-disable directive: there is no finding to suppress here.',
+    unknownRule: "Unknown rule '{{rule}}' in kubewise-disable directive.",
+  },
+});
+
+export const invalidConfig = defineEngineDiagnostic({
+  id: 'invalid-config',
+  defaultSeverity: 'error',
+  description: 'The `.kubewise.yaml` configuration file is invalid.',
+  why: 'An invalid configuration is ignored as a whole, so the rule settings you meant to apply are not applied in the editor or in CI.',
+  remediation: 'Fix the marked entry: `rules` maps rule ids to off, error, warning, information or hint.',
+  equivalents: [],
+  messages: { invalid: '{{detail}}' },
+});
+
+export const internalError = defineEngineDiagnostic({
+  id: 'internal-error',
+  defaultSeverity: 'warning',
+  description: 'A rule failed on this object; its findings are missing.',
+  why: 'Kubewise keeps checking the rest of the file, but this rule could not judge this object. Please report it with the object that caused it.',
+  remediation: 'Report the problem with the manifest that triggers it.',
+  equivalents: [],
+  messages: { crashed: "Rule '{{rule}}' failed on this object: {{detail}}" },
+});
+
+export const engineDiagnostics = [
+  fileNotChecked,
+  internalError,
+  invalidConfig,
+  unreadableFile,
+  unusedDisableDirective,
+  yamlAliasBomb,
+  yamlSyntax,
+];

@@ -1,0 +1,43 @@
+/**
+ * Facts are the small records rules across documents and files compare: a workload's
+ * per-pod requests, a quota's hard values, a budget's selector. Each kind is declared
+ * once, in its own file, with the code that extracts it from one object; a workspace
+ * rule declares the kinds it reads, and the engine extracts exactly those (cached with
+ * the document), so checking a file against the workspace walks small records, never
+ * other files' text.
+ *
+ * Offsets: every field named `at` holds offsets in the document the fact came from.
+ * Hosts compare facts without their `at` fields to tell whether an edit changed what
+ * other files can see (see engine/workspaceFacts.ts).
+ */
+import type { OffsetRange } from '../core/ruleMeta';
+import type { ObjectRef } from '../core/types';
+import type { KubeObject } from '../kubernetes/objects';
+
+export interface Fact {
+  /** The object the fact describes, for findings reported on it. */
+  object: ObjectRef;
+  /** `metadata.namespace`, or '' when the object names none (it goes wherever it is applied). */
+  namespace: string;
+  /** `metadata.name`, or ''. */
+  name: string;
+  /** Where a finding about the fact as a whole goes. */
+  at: OffsetRange;
+}
+
+export interface FactKind<T extends Fact = Fact> {
+  id: string;
+  extract(object: KubeObject): T[];
+}
+
+export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject) => T[]): FactKind<T> {
+  return { id, extract };
+}
+
+/** The facts of one document, by fact kind id. */
+export type DocumentFacts = ReadonlyMap<string, readonly Fact[]>;
+
+/** The fields every fact shares, read from its object. */
+export function factBase(object: KubeObject, at: OffsetRange): Fact {
+  return { object: object.ref, namespace: object.ref.namespace ?? '', name: object.ref.name ?? '', at };
+}

@@ -1,0 +1,17 @@
+/**
+ * Replaces the text of one scalar value, keeping everything around it (the key, a
+ * trailing comment, the line ending). Only plain scalars and single-line quoted ones are
+ * replaced: a block scalar owns the lines below it, and rewriting one safely depends on
+ * layout we would have to guess. An anchored scalar is left alone too: its aliases
+ * elsewhere would change with it.
+ */
+import { isScalar, Scalar } from 'yaml';
+import type { OffsetEdit } from '../ruleTypes';
+
+export function replaceScalar(text: string, node: unknown, replacement: string): OffsetEdit | undefined {
+  if (!isScalar(node) || !node.range || node.anchor) return undefined;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return undefined;
+  const [start, end] = node.range;
+  if (text.slice(start, end).includes('\n')) return undefined;
+  return { start, end, text: replacement };
+}

@@ -1,0 +1,101 @@
+/**
+ * The rule API, after ESLint: `meta` describes a rule (and generates its docs, its
+ * config schema and its settings), `check` inspects one Kubernetes object and reports
+ * nodes with message ids. Rules across files declare the fact kinds they read and
+ * report facts. The engine turns nodes and facts into ranges; rules never build a
+ * range and never import the LSP library (dependency-cruiser enforces what a rule may
+ * import: this folder, kubernetes/, document/, facts/ and its own family).
+ */
+import type { Node, Pair } from 'yaml';
+import type { KubeObject } from '../../kubernetes/objects';
+import type { Fact, FactKind } from '../../facts/factKind';
+import { docsUrlOf } from '../../core/ruleMeta';
+import type { OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta } from '../../core/ruleMeta';
+
+export type { JsonSchema, OffsetEdit, OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta, RuleScope } from '../../core/ruleMeta';
+
+export interface Report {
+  node: Node | Pair<unknown, unknown>;
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  container?: string;
+  fixes?: OffsetFix[];
+}
+
+export interface RuleContext<O = unknown> {
+  object: KubeObject;
+  /** The document's source text, for fixes that need indentation. */
+  text: string;
+  /** This rule's options in effect (meta.options, resolved from defaults, `.kubewise.yaml` and settings). */
+  options: O;
+  report(report: Report): void;
+}
+
+/** What a rule across files sees: facts of the declared kinds, in this file and in the workspace. */
+export interface WorkspaceRuleContext<O = unknown> {
+  /** Facts of this kind from the file being checked: the only facts a rule may report on. */
+  inFile<T extends Fact>(kind: FactKind<T>): readonly T[];
+  /** Facts of this kind from every document of the workspace, this file's included. */
+  all<T extends Fact>(kind: FactKind<T>): readonly T[];
+  options: O;
+  report(report: WorkspaceReport): void;
+}
+
+export interface WorkspaceReport {
+  /** A fact of this file (from `inFile`): the finding is about its object. */
+  fact: Fact;
+  /** Offsets inside the fact's document (a field the fact recorded); the fact's own `at` when absent. */
+  at?: OffsetRange;
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  container?: string;
+}
+
+export interface Rule<O = unknown> {
+  meta: RuleMeta;
+  /** Fact kinds a rule across files reads; the engine runs it for a file that contributes any of them. */
+  facts?: readonly FactKind[];
+  /** Turns the validated option values (defaults filled in) into what the rule reads. */
+  resolveOptions?: (values: Readonly<Record<string, unknown>>) => O;
+  check?(context: RuleContext<O>): void;
+  checkWorkspace?(context: WorkspaceRuleContext<O>): void;
+}
+
+/** A rule with the family folder it lives in, as the generated registry lists it. */
+export interface RegisteredRule {
+  family: string;
+  rule: Rule;
+}
+
+type MetaInput = Omit<RuleMeta, 'docsUrl' | 'options'>;
+
+/** Options as a rule declares them: the meta (schema, docs) and how to read the values. */
+export interface OptionsDeclaration<O> {
+  meta: RuleOptionsMeta;
+  resolve(values: Readonly<Record<string, unknown>>): O;
+}
+
+/** Declares a rule; the docs URL follows from the id so the two cannot drift. */
+export function defineRule<O = unknown>(
+  meta: MetaInput & { options?: OptionsDeclaration<O> },
+  check: (context: RuleContext<O>) => void,
+): Rule<O> {
+  const { options, ...rest } = meta;
+  const rule: Rule<O> = { meta: { ...rest, docsUrl: docsUrlOf(meta.id) }, check };
+  if (options) {
+    rule.meta.options = options.meta;
+    rule.resolveOptions = options.resolve;
+  }
+  return rule;
+}
+
+/** Declares a rule that compares documents and files (ResourceQuota sums, for instance). */
+export function defineWorkspaceRule(
+  meta: Omit<MetaInput, 'scope'> & { facts: readonly FactKind[] },
+  checkWorkspace: (context: WorkspaceRuleContext) => void,
+): Rule {
+  const { facts, ...rest } = meta;
+  return { meta: { ...rest, scope: 'workspace', docsUrl: docsUrlOf(meta.id) }, facts, checkWorkspace };
+}
+
+export { formatMessage } from '../../core/ruleMeta';

@@ -1,0 +1,154 @@
+/**
+ * A pod whose requests are larger than a whole node can never be scheduled: it stays
+ * Pending, nothing is evicted to make room, and only a bigger node helps (a cluster
+ * autoscaler adds nodes of the same shape, which does not). The node shape is a
+ * setting (`node:` in .kubewise.yaml, `kubewise.node.*`; default 2 CPU / 8Gi).
+ *
+ * The pod's requests are computed as the scheduler does (kubernetes/podResources.ts):
+ * sidecars and app containers together, init containers one at a time, plus overhead.
+ * A single container that is too big is reported on its own request; otherwise the
+ * pod's total is reported on its `containers` key.
+ */
+import type { YAMLMap } from 'yaml';
+import { findPair, getMap, getSeq, getString, mapItems } from '../../document/yamlNodes';
+import { amounts, podResources } from '../../kubernetes/podResources';
+import { findPodSpecs } from '../../kubernetes/workloads';
+import { exactDecimal, shortBytes } from '../../kubernetes/quantityWords';
+import { parseQuantity, QUANTITY_PATTERN } from '../../kubernetes/quantity';
+import { defineRule } from '../api/ruleTypes';
+import type { RuleContext } from '../api/ruleTypes';
+
+const RESOURCES = ['cpu', 'memory'] as const;
+type Resource = (typeof RESOURCES)[number];
+
+/** One node of the cluster, in nano-units; the default is a common small node (an AWS m5.large, a GKE e2-standard-2). */
+export interface NodeShape {
+  cpu: string;
+  memory: string;
+  cpuNanos: bigint;
+  memoryNanos: bigint;
+}
+
+const DEFAULT_NODE = { cpu: '2', memory: '8Gi' };
+
+const positiveQuantity = {
+  anyOf: [
+    { type: 'string', pattern: QUANTITY_PATTERN },
+    { type: 'number', exclusiveMinimum: 0 },
+  ],
+};
+
+function nanosOf(value: unknown, fallback: string): { text: string; nanos: bigint } {
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : fallback;
+  const parsed = parseQuantity(text);
+  if (parsed.ok && parsed.quantity.nanos > 0n) return { text, nanos: parsed.quantity.nanos };
+  const fallbackParsed = parseQuantity(fallback);
+  return { text: fallback, nanos: fallbackParsed.ok ? fallbackParsed.quantity.nanos : 0n };
+}
+
+export const podExceedsNode = defineRule(
+  {
+    id: 'pod-exceeds-node',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    scope: { workloads: true },
+    description: "A pod's CPU or memory requests fit on one node of the configured shape (default 2 CPU, 8Gi).",
+    why: 'The scheduler places a pod only on a node with room for all of its requests. A pod that asks for more than a whole node (2.5 CPU on nodes with 2 vCPUs) stays Pending forever: nothing is evicted for it, and a cluster autoscaler adds nodes of the same size, which do not help. A node also keeps some of its capacity for the system, so even a request equal to the node does not fit.',
+    remediation:
+      'Lower the requests to what the container really uses, or run it on a larger node pool (and set kubewise.node to that shape).',
+    equivalents: [],
+    messages: {
+      container:
+        "Container '{{container}}' alone requests {{amount}} {{resource}}, more than a whole node has ({{node}}): the pod stays Pending forever.",
+      pod: 'The pod requests {{amount}} {{resource}} in total, more than a whole node has ({{node}}): it stays Pending forever.',
+    },
+    fixable: false,
+    options: {
+      meta: {
+        section: 'node',
+        description: `The shape of your nodes, for rules that check whether a pod can ever be scheduled. Default: ${DEFAULT_NODE.cpu} CPU, ${DEFAULT_NODE.memory}.`,
+        properties: {
+          cpu: {
+            schema: positiveQuantity,
+            setting: {
+              type: 'string',
+              pattern: QUANTITY_PATTERN,
+              patternErrorMessage: 'A Kubernetes quantity, e.g. "4" or "3920m".',
+            },
+            description: `Allocatable CPU of one node (a quantity, e.g. "4" or "3920m"). Default "${DEFAULT_NODE.cpu}".`,
+            markdownDescription:
+              'Allocatable CPU of one of your nodes (a quantity, e.g. `"4"` or `"3920m"`). Rules warn when a pod\'s requests can never fit on such a node. Overrides `node.cpu` in `.kubewise.yaml`. Unset: `.kubewise.yaml`, else 2 CPU (a common small node).',
+            default: DEFAULT_NODE.cpu,
+          },
+          memory: {
+            schema: positiveQuantity,
+            setting: { type: 'string', pattern: QUANTITY_PATTERN, patternErrorMessage: 'A Kubernetes quantity, e.g. "16Gi".' },
+            description: `Allocatable memory of one node (e.g. "16Gi"). Default "${DEFAULT_NODE.memory}".`,
+            markdownDescription:
+              'Allocatable memory of one of your nodes (e.g. `"16Gi"`). Overrides `node.memory` in `.kubewise.yaml`. Unset: `.kubewise.yaml`, else `8Gi`.',
+            default: DEFAULT_NODE.memory,
+          },
+        },
+      },
+      resolve: (values): NodeShape => {
+        const cpu = nanosOf(values.cpu, DEFAULT_NODE.cpu);
+        const memory = nanosOf(values.memory, DEFAULT_NODE.memory);
+        return { cpu: cpu.text, memory: memory.text, cpuNanos: cpu.nanos, memoryNanos: memory.nanos };
+      },
+    },
+  },
+  (context) => {
+    for (const podSpec of findPodSpecs(context.object)) {
+      const total = podResources(context.object, podSpec).requests;
+      for (const resource of RESOURCES) {
+        const capacity = resource === 'cpu' ? context.options.cpuNanos : context.options.memoryNanos;
+        if ((total.get(resource) ?? 0n) <= capacity) continue;
+        if (!reportTooBigContainers(context, podSpec, resource, capacity)) {
+          const containers = findPair(context.object.doc, podSpec, 'containers');
+          context.report({
+            node: containers ?? podSpec,
+            messageId: 'pod',
+            data: describe(context, resource, total.get(resource) ?? 0n),
+          });
+        }
+      }
+    }
+  },
+);
+
+/** Reports every container whose own request is too big; true when there was one. */
+function reportTooBigContainers(
+  context: RuleContext<NodeShape>,
+  podSpec: YAMLMap,
+  resource: Resource,
+  capacity: bigint,
+): boolean {
+  const { doc } = context.object;
+  let reported = false;
+  for (const field of ['initContainers', 'containers']) {
+    for (const container of mapItems(doc, getSeq(doc, podSpec, field))) {
+      const resources = getMap(doc, container, 'resources');
+      // The request, or the limit Kubernetes copies into it when there is none.
+      const map = [getMap(doc, resources, 'requests'), getMap(doc, resources, 'limits')].find(
+        (candidate) => candidate && amounts(context.object, candidate).has(resource),
+      );
+      const amount = map ? amounts(context.object, map).get(resource) : undefined;
+      if (!map || amount === undefined || amount <= capacity) continue;
+      const name = getString(doc, container, 'name') ?? '(unnamed)';
+      context.report({
+        node: findPair(doc, map, resource) ?? map,
+        messageId: 'container',
+        data: { ...describe(context, resource, amount), container: name },
+        container: name,
+      });
+      reported = true;
+    }
+  }
+  return reported;
+}
+
+function describe(context: RuleContext<NodeShape>, resource: Resource, nanos: bigint): Record<string, string> {
+  const node = context.options;
+  if (resource === 'cpu') return { amount: exactDecimal(nanos), resource: 'CPU', node: `${node.cpu} CPU` };
+  return { amount: shortBytes(nanos), resource: 'of memory', node: node.memory };
+}
