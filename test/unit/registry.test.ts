@@ -54,8 +54,12 @@ describe('registry', () => {
   });
 
   test('every file named like a rule id is registered, and no rule file sits outside a family folder', () => {
-    const families = listDir(RULES_DIR).filter((entry) => fs.statSync(path.join(RULES_DIR, entry)).isDirectory() && entry !== 'api');
-    const named = families.flatMap((family) => listDir(path.join(RULES_DIR, family)).flatMap((file) => RULE_FILE.exec(file)?.[1] ?? []));
+    const families = listDir(RULES_DIR).filter(
+      (entry) => fs.statSync(path.join(RULES_DIR, entry)).isDirectory() && entry !== 'api',
+    );
+    const named = families.flatMap((family) =>
+      listDir(path.join(RULES_DIR, family)).flatMap((file) => RULE_FILE.exec(file)?.[1] ?? []),
+    );
     assert.deepEqual(named.sort(), [...ruleIds].sort());
     const outside = [...listDir(RULES_DIR), ...listDir(path.join(RULES_DIR, 'api'))].filter((file) => RULE_FILE.test(file));
     assert.deepEqual(outside, [], 'rule files belong in rules/<family>/');
