@@ -7,11 +7,9 @@ import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
+import type { HoverResult } from './hoverResult';
 
-export interface HoverResult {
-  markdown: string;
-  range: Range;
-}
+export type { HoverResult } from './hoverResult';
 
 /**
  * Everything a hover at `position` can say: the findings there first (they are what

@@ -9,7 +9,7 @@ import { kubeObjectsIn } from '../kubernetes/objects';
 import { allContainers } from '../kubernetes/workloads';
 import type { Position } from '../core/types';
 import { documentAt } from './documentAt';
-import type { HoverResult } from './hover';
+import type { HoverResult } from './hoverResult';
 
 /** Build images whose default tags carry a whole toolchain; a runtime image is a fraction of the size. */
 const BUILD_IMAGES = /(^|\/)(golang|node|python|ruby|openjdk|maven|gradle|rust|gcc|ubuntu|debian|centos|fedora)$/;

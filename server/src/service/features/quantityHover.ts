@@ -13,7 +13,7 @@ import type { Quantity } from '../kubernetes/quantity';
 import { quantityFieldsOf, resourceOfKey } from '../kubernetes/quantityFields';
 import { describeAmount, shortAmount } from '../kubernetes/quantityWords';
 import type { Position } from '../core/types';
-import type { HoverResult } from './hover';
+import type { HoverResult } from './hoverResult';
 import { documentAt } from './documentAt';
 
 export function hoverForQuantity(text: string, languageId: 'yaml' | 'json', position: Position): HoverResult | undefined {
