@@ -11,17 +11,29 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { parseAllDocuments } from 'yaml';
-import { checkText } from '../../server/src/service/engine/checkFile';
+import { parseAllDocuments, stringify } from 'yaml';
+import { parseConfigText } from '../../server/src/service/config/config';
+import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
+import type { CheckOptions } from '../../server/src/service/engine/checkFile';
+import { resolveRuleOptions } from '../../server/src/service/config/ruleOptions';
 import { ruleMeta } from '../../server/src/service/rules/registry';
 import { formatMessage } from '../../server/src/service/rules/api/ruleTypes';
 import type { Finding, TextEdit } from '../../server/src/service/core/types';
 import { applyEdits } from './applyEdits';
 
+export interface OtherFile {
+  code: string;
+  languageId?: 'yaml' | 'json';
+}
+
 export interface ValidCase {
   name: string;
   code: string;
   languageId?: 'yaml' | 'json';
+  /** Rule options as `.kubewise.yaml` writes them (`{ node: { cpu: '4' } }`), validated as the config file's are. */
+  options?: Readonly<Record<string, unknown>>;
+  /** Other files of the workspace: their facts reach rules across files, as the CLI and the editor pass them. */
+  otherFiles?: readonly OtherFile[];
   /** Set by `ruleFixtures`: the file's objects must be named after their intent. */
   fixture?: 'fire' | 'dont-fire';
 }
@@ -59,6 +71,7 @@ export const ruleTester = {
     describe(ruleId, () => {
       test('the rule exists and case names are unique', () => {
         assert.ok(ruleMeta(ruleId), `Unknown rule '${ruleId}'`);
+        for (const c of [...tests.valid, ...tests.invalid]) assertValidOptions(c);
         const names = [...tests.valid, ...tests.invalid].map((c) => c.name);
         const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
         assert.deepEqual(duplicates, [], 'Duplicate case names make failures ambiguous');
@@ -69,10 +82,24 @@ export const ruleTester = {
   },
 };
 
-function findingsOf(ruleId: string, code: string, languageId: 'yaml' | 'json' = 'yaml'): Finding[] {
-  return checkText(code, { languageId })
+type CaseSetup = Pick<ValidCase, 'code' | 'languageId' | 'options' | 'otherFiles'>;
+
+function findingsOf(ruleId: string, testCase: CaseSetup, code = testCase.code): Finding[] {
+  const ruleOptions = resolveRuleOptions(testCase.options);
+  const options: CheckOptions = { languageId: testCase.languageId ?? 'yaml', ruleOptions };
+  const workspace = (testCase.otherFiles ?? []).flatMap((file) =>
+    factsOfText(file.code, { languageId: file.languageId ?? 'yaml', ruleOptions }),
+  );
+  return checkText(code, { ...options, workspace })
     .filter((finding) => finding.ruleId === ruleId)
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Options a case passes must be ones a user could write: they go through the config file's validation. */
+function assertValidOptions(testCase: ValidCase): void {
+  if (!testCase.options) return;
+  const problems = parseConfigText(stringify(testCase.options)).findings.map((f) => f.message);
+  assert.deepEqual(problems, [], `${testCase.name}: options are not valid .kubewise.yaml`);
 }
 
 function describeFindings(findings: readonly Finding[]): string {
@@ -83,14 +110,14 @@ function describeFindings(findings: readonly Finding[]): string {
 }
 
 function runValid(ruleId: string, valid: ValidCase): void {
-  const findings = findingsOf(ruleId, valid.code, valid.languageId);
+  const findings = findingsOf(ruleId, valid);
   assert.equal(findings.length, 0, `Expected no ${ruleId} findings, got:\n${describeFindings(findings)}`);
   if (valid.fixture) assertObjectNames(valid.code, 'dont-fire');
 }
 
 function runInvalid(ruleId: string, invalid: InvalidCase): void {
   assert.ok(invalid.errors.length > 0, 'An invalid case must expect at least one error');
-  const findings = findingsOf(ruleId, invalid.code, invalid.languageId);
+  const findings = findingsOf(ruleId, invalid);
   assert.equal(
     findings.length,
     invalid.errors.length,
@@ -167,7 +194,7 @@ function assertFix(ruleId: string, invalid: InvalidCase, findings: readonly Find
   );
 
   const fixedTargets = new Set(withFix.map(target));
-  const remaining = findingsOf(ruleId, output, invalid.languageId).filter((finding) => fixedTargets.has(target(finding)));
+  const remaining = findingsOf(ruleId, invalid, output).filter((finding) => fixedTargets.has(target(finding)));
   assert.equal(remaining.length, 0, `After the fix, ${ruleId} still reports:\n${describeFindings(remaining)}`);
 }
 
