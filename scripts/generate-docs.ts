@@ -12,12 +12,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildConfigSchema } from '../server/src/service/config/configSchema';
-import { allRuleMetas, rules } from '../server/src/service/rules/registry';
+import { allRuleMetas, families, ruleFamily, rules } from '../server/src/service/rules/registry';
+import { configurableRules } from '../server/src/service/config/ruleOptions';
 import type { RuleMeta } from '../server/src/service/rules/api/ruleTypes';
 import { parseEquivalent } from '../server/src/service/core/peerTools';
 
 const DOCS_DIR = 'docs/rules';
 const SCHEMA_FILE = 'schemas/kubewise-config.schema.json';
+const PACKAGE_FILE = 'package.json';
 const README_START = '<!-- rules:start -->';
 const README_END = '<!-- rules:end -->';
 
@@ -40,6 +42,8 @@ export function generate(root: string): Map<string, string | null> {
     if (file.endsWith('.md') && !files.has(`${DOCS_DIR}/${file}`)) files.set(`${DOCS_DIR}/${file}`, null);
   }
   files.set(SCHEMA_FILE, `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);
+  const manifest = readIfExists(path.join(root, PACKAGE_FILE));
+  if (manifest !== undefined) files.set(PACKAGE_FILE, withConfiguration(manifest));
   const readme = readIfExists(path.join(root, 'README.md'));
   const updated = readme === undefined ? undefined : replaceRegion(readme, `\n${rulesTable(`${DOCS_DIR}/`)}\n`);
   if (updated !== undefined) files.set('README.md', updated);
@@ -52,7 +56,7 @@ function rulePage(meta: RuleMeta, examples: { fire?: Example; dontFire?: Example
     '',
     meta.description,
     '',
-    `**Type:** ${meta.type} · **Default severity:** ${meta.defaultSeverity} · **Fixable:** ${meta.fixable ? 'yes' : 'no'} · **Applies to:** ${scopeText(meta)}`,
+    `**Family:** ${ruleFamily(meta.id) ?? 'engine'} · **Type:** ${meta.type} · **Default severity:** ${meta.defaultSeverity} · **Fixable:** ${meta.fixable ? 'yes' : 'no'} · **Applies to:** ${scopeText(meta)}`,
     '',
     '## Why',
     '',
@@ -129,6 +133,7 @@ function configurationLines(meta: RuleMeta): string[] {
     '```',
     '',
   ];
+  if (meta.options) lines.push(...optionLines(meta));
   if (meta.scope === 'file') return lines;
   lines.push(
     'Suppress one finding with a comment on the line above it, with the reason for your reviewers:',
@@ -148,6 +153,83 @@ function configurationLines(meta: RuleMeta): string[] {
   return lines;
 }
 
+/** The rule's options, from `meta.options`: where they live, each value, its default. */
+function optionLines(meta: RuleMeta): string[] {
+  const options = meta.options!;
+  const example = Object.entries(options.properties).map(([name, property]) => `  ${name}: ${JSON.stringify(property.default)}`);
+  return [
+    `Options (section \`${options.section}\` of \`.kubewise.yaml\`, or the editor settings \`kubewise.${options.section}.*\`, which win): ${options.description}.`,
+    '',
+    '| Option | Default | Meaning |',
+    '|---|---|---|',
+    ...Object.entries(options.properties).map(
+      ([name, property]) => `| \`${options.section}.${name}\` | \`${JSON.stringify(property.default)}\` | ${cell(property.description)} |`,
+    ),
+    '',
+    '```yaml',
+    '# .kubewise.yaml',
+    `${options.section}:`,
+    ...example,
+    '```',
+    '',
+  ];
+}
+
+/**
+ * package.json's `contributes.configuration`: the host settings below, `kubewise.rules`
+ * with every rule id, and one `kubewise.<section>.<option>` per rule option.
+ */
+function withConfiguration(manifest: string): string {
+  const pkg = JSON.parse(manifest) as { contributes?: { configuration?: unknown } };
+  const severity = { type: 'string', enum: ['off', 'error', 'warning', 'information', 'hint'] };
+  const properties: Record<string, unknown> = {
+    'kubewise.enable': {
+      type: 'boolean',
+      default: true,
+      scope: 'resource',
+      description: 'Check Kubernetes manifests in this folder.',
+    },
+    'kubewise.rules': {
+      type: 'object',
+      default: {},
+      scope: 'resource',
+      markdownDescription:
+        'Severity per rule id: `"off"`, `"error"`, `"warning"`, `"information"` or `"hint"`. Overrides `.kubewise.yaml`. Example: `{"missing-liveness-probe": "off"}`.',
+      properties: Object.fromEntries(allRuleMetas.map((meta) => [meta.id, { ...severity, description: meta.description }])),
+      additionalProperties: false,
+    },
+    'kubewise.maxFileSizeKB': {
+      type: 'number',
+      default: 2048,
+      minimum: 1,
+      scope: 'resource',
+      description: 'Files larger than this (in KiB) are not checked; an information diagnostic says so.',
+    },
+  };
+  for (const rule of configurableRules) {
+    const options = rule.meta.options!;
+    for (const [name, property] of Object.entries(options.properties)) {
+      const setting = property.setting as { type: string };
+      properties[`kubewise.${options.section}.${name}`] = {
+        ...setting,
+        type: [setting.type, 'null'],
+        default: null,
+        scope: 'resource',
+        markdownDescription: property.markdownDescription,
+      };
+    }
+  }
+  properties['kubewise.trace.server'] = {
+    type: 'string',
+    enum: ['off', 'messages', 'verbose'],
+    default: 'off',
+    scope: 'window',
+    description: 'Trace the communication between VS Code and the Kubewise language server.',
+  };
+  pkg.contributes = { ...pkg.contributes, configuration: { title: 'Kubewise', properties } };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
 function equivalentLines(meta: RuleMeta): string[] {
   if (meta.equivalents.length === 0) return ['None: this check is specific to Kubewise.'];
   return [
@@ -160,23 +242,37 @@ function equivalentLines(meta: RuleMeta): string[] {
   ];
 }
 
-/** The rules table; `linkPrefix` is where the pages are, seen from the file holding the table. */
+/** The rules tables, one per family and one for the engine; `linkPrefix` is where the pages are. */
 function rulesTable(linkPrefix: string): string {
-  return [
+  const table = (title: string, metas: readonly RuleMeta[]): string[] => [
+    `**${title}**`,
+    '',
     '| Rule | Default severity | Fixable | Description |',
     '|---|---|---|---|',
-    ...allRuleMetas.map(
+    ...metas.map(
       (meta) =>
         `| [${meta.id}](${linkPrefix}${meta.id}.md) | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${cell(meta.description)} |`,
     ),
-  ].join('\n');
+    '',
+  ];
+  const metaOf = (id: string): RuleMeta => allRuleMetas.find((meta) => meta.id === id)!;
+  return [
+    ...[...families].flatMap(([family, ids]) => table(`${family}`, ids.map(metaOf))),
+    ...table(
+      'engine (diagnostics about the file itself)',
+      allRuleMetas.filter((meta) => ruleFamily(meta.id) === undefined),
+    ),
+  ]
+    .join('\n')
+    .trimEnd();
 }
 
 function indexPage(): string {
   return [
     '# Rules',
     '',
-    'Every rule and engine diagnostic Kubewise reports, by id. Each page says why it matters, how to fix it,',
+    'Every rule and engine diagnostic Kubewise reports, by family (the folder under `server/src/service/rules/`), then by id.',
+    'Each page says why it matters, how to fix it,',
     'and how to configure or suppress it. Generated by `npm run generate` from the rule registry.',
     '',
     rulesTable(''),

@@ -1,6 +1,7 @@
 // Meta-tests that keep rules, registry, fixtures, tests and docs in step (ESLint and
 // kube-linter both fail their build when a check has no test or no docs).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
@@ -29,6 +30,13 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('registry', () => {
+  test('registry.generated.ts is what the family folders say (run `npm run generate` if this fails)', () => {
+    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/generate-registry.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+  });
+
   test('is sorted by id', () => {
     assert.deepEqual(ruleIds, [...ruleIds].sort());
     const all = allRuleMetas.map((meta) => meta.id);
