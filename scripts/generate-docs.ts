@@ -163,7 +163,8 @@ function optionLines(meta: RuleMeta): string[] {
     '| Option | Default | Meaning |',
     '|---|---|---|',
     ...Object.entries(options.properties).map(
-      ([name, property]) => `| \`${options.section}.${name}\` | \`${JSON.stringify(property.default)}\` | ${cell(property.description)} |`,
+      ([name, property]) =>
+        `| \`${options.section}.${name}\` | \`${JSON.stringify(property.default)}\` | ${cell(property.description)} |`,
     ),
     '',
     '```yaml',
