@@ -23,15 +23,54 @@ export function findPair(doc: Parsed, map: YAMLMap, key: string, depth = 0): Pai
   }
   if (depth >= MAX_MERGE_DEPTH) return undefined;
   for (const item of map.items) {
-    if (keyText(doc, item.key) !== MERGE_KEY) continue;
-    const merged = resolveNode(doc, item.value);
-    const sources = isSeq(merged) ? merged.items.map((source) => resolveNode(doc, source)) : [merged];
-    for (const source of sources) {
+    if (!isMergeKey(doc, item.key)) continue;
+    for (const source of mergeSources(doc, item.value)) {
       const found = isMap(source) ? findPair(doc, source, key, depth + 1) : undefined;
       if (found) return found;
     }
   }
   return undefined;
+}
+
+/** Whether a key is YAML's merge key `<<`. */
+export function isMergeKey(doc: Parsed, key: unknown): boolean {
+  return keyText(doc, key) === MERGE_KEY;
+}
+
+/** The maps a merge key's value brings in (`<<: *a` or `<<: [*a, *b]`), earlier ones first; they win over later ones. */
+export function mergeSources(doc: Parsed, value: unknown): unknown[] {
+  const merged = resolveNode(doc, value);
+  return isSeq(merged) ? merged.items.map((source) => resolveNode(doc, source)) : [merged];
+}
+
+/** Deep enough for any manifest field; the bound only guards against alias cycles. */
+const MAX_PLAIN_DEPTH = 32;
+
+/**
+ * Plain data from a node, as kubectl's decoder sees it: aliases followed, merge keys
+ * applied (keys written in a map win over merged ones, earlier sources over later ones).
+ */
+export function plainData(doc: Parsed, node: unknown, depth = 0): unknown {
+  if (depth > MAX_PLAIN_DEPTH) return undefined;
+  const resolved = resolveNode(doc, node);
+  if (isScalar(resolved)) return resolved.value;
+  if (isSeq(resolved)) return resolved.items.map((item) => plainData(doc, item, depth + 1));
+  if (!isMap(resolved)) return resolved ?? null;
+  const own: Record<string, unknown> = {};
+  const merged: Record<string, unknown>[] = [];
+  for (const item of resolved.items) {
+    const name = keyText(doc, item.key);
+    if (name === undefined) continue;
+    if (name !== MERGE_KEY) {
+      own[name] = plainData(doc, item.value, depth + 1);
+      continue;
+    }
+    for (const source of mergeSources(doc, item.value)) {
+      const value = plainData(doc, source, depth + 1);
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) merged.push(value as Record<string, unknown>);
+    }
+  }
+  return Object.assign({}, ...[...merged].reverse(), own) as Record<string, unknown>;
 }
 
 function keyText(doc: Parsed, key: unknown): string | undefined {

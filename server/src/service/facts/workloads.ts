@@ -15,6 +15,7 @@ import {
   mapItems,
   rangeOf,
   resolveNode,
+  isMergeKey,
 } from '../document/yamlNodes';
 import type { OffsetRange } from '../core/ruleMeta';
 import { equalityRequirements } from '../kubernetes/labelSelector';
@@ -87,7 +88,7 @@ function podCount(object: KubeObject): number {
 function keysOf(object: KubeObject, map: YAMLMap | undefined): string[] {
   return (map?.items ?? []).flatMap((pair) => {
     const key = resolveNode(object.doc, pair.key);
-    return isScalar(key) && key.value !== '<<' ? [String(key.value)] : [];
+    return isScalar(key) && !isMergeKey(object.doc, key) ? [String(key.value)] : [];
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import { isScalar } from 'yaml';
 import type { Document, Pair, YAMLMap } from 'yaml';
-import { getMap, getSeq, getString, mapItems, resolveNode } from '../document/yamlNodes';
+import { getMap, getSeq, getString, mapItems, resolveNode, isMergeKey } from '../document/yamlNodes';
 
 export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
@@ -47,7 +47,7 @@ export function equalityRequirements(doc: Document.Parsed, map: YAMLMap | undefi
     const key = resolveNode(doc, pair.key);
     const value = resolveNode(doc, pair.value);
     if (!isScalar(key) || !isScalar(value) || typeof key.value !== 'string' || typeof value.value !== 'string') continue;
-    if (key.value === '<<' || TEMPLATED.test(key.value) || TEMPLATED.test(value.value)) continue;
+    if (isMergeKey(doc, key) || TEMPLATED.test(key.value) || TEMPLATED.test(value.value)) continue;
     requirements.push({ type: 'label', key: key.value, value: value.value, pair });
   }
   return requirements;

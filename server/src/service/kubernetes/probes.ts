@@ -6,9 +6,9 @@
  * with `restartPolicy: Always`). It rejects them on plain init containers and on
  * ephemeral containers, so those are left to schema validation and never checked here.
  */
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import { isMap, isNode, isScalar } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { findPair, getString, resolveNode } from '../document/yamlNodes';
+import { findPair, getString, plainData, resolveNode } from '../document/yamlNodes';
 import type { KubeObject } from './objects';
 import { allContainers } from './workloads';
 import type { ContainerRef } from './workloads';
@@ -116,7 +116,7 @@ export function probeSetting(doc: Parsed, map: YAMLMap, field: ProbeSetting): nu
  * "the same probe" means.
  */
 export function normalizedProbe(doc: Parsed, map: YAMLMap): unknown {
-  const plain = plainValue(doc, map, 0);
+  const plain = plainData(doc, map);
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) return plain;
   const probe = plain as Record<string, unknown>;
   for (const field of Object.keys(PROBE_DEFAULTS) as ProbeSetting[]) {
@@ -131,48 +131,4 @@ export function normalizedProbe(doc: Parsed, map: YAMLMap): unknown {
     if (action['scheme'] === undefined || action['scheme'] === null || action['scheme'] === '') action['scheme'] = 'HTTP';
   }
   return probe;
-}
-
-/** Deep enough for any probe; the bound only guards against alias cycles. */
-const MAX_PLAIN_DEPTH = 32;
-const MERGE_KEY = '<<';
-
-/** Plain data from a node, following aliases and merge keys (keys written in a map win). */
-function plainValue(doc: Parsed, node: unknown, depth: number): unknown {
-  if (depth > MAX_PLAIN_DEPTH) return undefined;
-  const resolved = resolveNode(doc, node);
-  if (isScalar(resolved)) return resolved.value;
-  if (isSeq(resolved)) return resolved.items.map((item) => plainValue(doc, item, depth + 1));
-  if (!isMap(resolved)) return resolved ?? null;
-  const own: Record<string, unknown> = {};
-  const merged: Record<string, unknown>[] = [];
-  for (const item of resolved.items) {
-    const key = resolveNode(doc, item.key);
-    const name = isScalar(key) ? String(key.value) : undefined;
-    if (name === undefined) continue;
-    if (name !== MERGE_KEY) {
-      own[name] = plainValue(doc, item.value, depth + 1);
-      continue;
-    }
-    const source = resolveNode(doc, item.value);
-    const sources = isSeq(source) ? source.items : [source];
-    for (const each of sources) {
-      const value = plainValue(doc, each, depth + 1);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) merged.push(value as Record<string, unknown>);
-    }
-  }
-  // Earlier merge sources win over later ones, and the map's own keys over all of them.
-  return Object.assign({}, ...[...merged].reverse(), own) as Record<string, unknown>;
-}
-
-/** Structural equality of plain data, ignoring key order. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameData(item, b[i]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => key in right && sameData(left[key], right[key]));
 }

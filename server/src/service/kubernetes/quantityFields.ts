@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { findPair, resolveNode } from '../document/yamlNodes';
+import { findPair, resolveNode, isMergeKey } from '../document/yamlNodes';
 import { podSpecQuantityPaths, quantityPathsFor } from './kinds';
 import type { KubeObject } from './objects';
 import { findPodSpecs } from './workloads';
@@ -75,7 +75,7 @@ function walk(
     // A map of quantities: each entry is one.
     for (const pair of node.items) {
       const key = resolveNode(doc, pair.key);
-      if (isScalar(key) && key.value !== '<<') out.push(field(doc, pair, String(key.value), full, owner));
+      if (isScalar(key) && !isMergeKey(doc, key)) out.push(field(doc, pair, String(key.value), full, owner));
     }
     return;
   }

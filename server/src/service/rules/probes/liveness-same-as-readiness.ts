@@ -8,7 +8,8 @@
  * No fix: the right liveness check (a cheaper endpoint, a process check) depends on
  * the application, which the manifest does not tell.
  */
-import { probeHandlers, probeKey, probeOf, probingContainers, normalizedProbe, sameData } from '../../kubernetes/probes';
+import { isDeepStrictEqual } from 'node:util';
+import { probeHandlers, probeKey, probeOf, probingContainers, normalizedProbe } from '../../kubernetes/probes';
 import { defineRule } from '../api/ruleTypes';
 
 export const livenessSameAsReadiness = defineRule(
@@ -36,7 +37,7 @@ export const livenessSameAsReadiness = defineRule(
       if (!liveness || !readiness) continue;
       // A probe without a handler is probe-handler-count's finding, not a copy of anything.
       if (probeHandlers(object.doc, liveness.map).length === 0) continue;
-      if (!sameData(normalizedProbe(object.doc, liveness.map), normalizedProbe(object.doc, readiness.map))) continue;
+      if (!isDeepStrictEqual(normalizedProbe(object.doc, liveness.map), normalizedProbe(object.doc, readiness.map))) continue;
       context.report({
         node: probeKey(liveness),
         messageId: 'identical',
