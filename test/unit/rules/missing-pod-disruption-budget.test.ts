@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText, factsOfText } from '../../../server/src/service/engine/checkFile';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'missing-pod-disruption-budget';
@@ -8,6 +7,9 @@ const fixtures = ruleFixtures(RULE);
 
 const DEPLOYMENT =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - {name: api, image: "nginx:1.27"}\n';
+
+const BUDGET =
+  'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api, namespace: shop}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: api}}\n';
 
 ruleTester.run(RULE, {
   valid: [
@@ -17,6 +19,7 @@ ruleTester.run(RULE, {
       name: 'a Job is not replicated',
       code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  parallelism: 4\n  template:\n    metadata:\n      labels: {app: j}\n    spec:\n      restartPolicy: Never\n      containers: [{name: j, image: "busybox:1.36"}]\n',
     },
+    { name: 'a budget in another file of the workspace counts', code: DEPLOYMENT, otherFiles: [{ code: BUDGET }] },
   ],
   invalid: [
     fixtures.invalid('fire-deployment.yaml', {
@@ -29,20 +32,21 @@ ruleTester.run(RULE, {
         },
       ],
     }),
+    {
+      name: 'without the budget in another file, the same Deployment has none',
+      code: DEPLOYMENT,
+      errors: [
+        {
+          message:
+            'Deployment api runs 2 replicas and no PodDisruptionBudget selects its pods: a node drain may evict them all at once.',
+          line: 5,
+          column: 3,
+        },
+      ],
+    },
   ],
 });
 
 test('every fire fixture has a case', () => {
   assert.deepEqual(fixtures.unused(), []);
-});
-
-test('a budget in another file of the workspace counts', () => {
-  const budget = factsOfText(
-    'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api, namespace: shop}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: api}}\n',
-    { languageId: 'yaml' },
-  );
-  const count = (workspace: typeof budget) =>
-    checkText(DEPLOYMENT, { languageId: 'yaml', workspace }).filter((f) => f.ruleId === RULE).length;
-  assert.equal(count([]), 1);
-  assert.equal(count(budget), 0);
 });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveRuleOptions } from '../../../server/src/service/config/ruleOptions';
-import { checkText } from '../../../server/src/service/engine/checkFile';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'missing-resources';
 const fixtures = ruleFixtures(RULE);
+
+/** Requests but no limits: what is missing depends on the `resources.require` setting. */
+const REQUESTS_ONLY = '      resources:\n        requests: {cpu: 100m, memory: 64Mi}\n';
 
 const pod = (resources: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n${resources}`;
@@ -18,6 +19,11 @@ ruleTester.run(RULE, {
       name: 'JSON with requests and a memory limit',
       languageId: 'json',
       code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "dont-fire"}, "spec": {"containers": [{"name": "app", "image": "nginx:1.27", "resources": {"requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"memory": "64Mi"}}}]}}',
+    },
+    {
+      name: 'the requirement is configurable: nothing required, nothing missing',
+      code: pod(REQUESTS_ONLY),
+      options: { resources: { require: [] } },
     },
   ],
   invalid: [
@@ -65,24 +71,35 @@ ruleTester.run(RULE, {
       errors: [{ messageId: 'missing', line: 7, column: 7 }],
       output: null,
     },
+    {
+      name: 'the requirement is configurable: by default the memory limit is required',
+      code: pod(REQUESTS_ONLY),
+      options: {},
+      errors: [
+        {
+          message: "Container 'app' declares no limits.memory: the scheduler cannot place it by what it really needs.",
+          line: 7,
+          column: 7,
+        },
+      ],
+      output: pod(`${REQUESTS_ONLY}        limits:\n          memory: 64Mi\n`),
+    },
+    {
+      name: 'the requirement is configurable: CPU limits on, memory limits off',
+      code: pod(REQUESTS_ONLY),
+      options: { resources: { require: ['requests.cpu', 'limits.cpu'] } },
+      errors: [
+        {
+          message: "Container 'app' declares no limits.cpu: the scheduler cannot place it by what it really needs.",
+          line: 7,
+          column: 7,
+        },
+      ],
+      output: null,
+    },
   ],
 });
 
 test('every fire fixture has a case', () => {
   assert.deepEqual(fixtures.unused(), []);
-});
-
-test('the requirement is configurable: CPU limits on, memory limits off', () => {
-  const code = pod('      resources:\n        requests: {cpu: 100m, memory: 64Mi}\n');
-  const findings = (required: Parameters<typeof resolveRuleOptions>[0]) =>
-    checkText(code, { languageId: 'yaml', ruleOptions: resolveRuleOptions(required) })
-      .filter((f) => f.ruleId === RULE)
-      .map((f) => f.message);
-  assert.deepEqual(findings({}), [
-    "Container 'app' declares no limits.memory: the scheduler cannot place it by what it really needs.",
-  ]);
-  assert.deepEqual(findings({ resources: { require: ['requests.cpu', 'limits.cpu'] } }), [
-    "Container 'app' declares no limits.cpu: the scheduler cannot place it by what it really needs.",
-  ]);
-  assert.deepEqual(findings({ resources: { require: [] } }), []);
 });

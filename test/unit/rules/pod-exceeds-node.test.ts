@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveRuleOptions } from '../../../server/src/service/config/ruleOptions';
-import { checkText } from '../../../server/src/service/engine/checkFile';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'pod-exceeds-node';
 const fixtures = ruleFixtures(RULE);
+
+/** 2.5 CPU and 1Gi: over the default 2 CPU node, within a 4 CPU one. */
+const SMALL_POD_RESOURCES = '        requests: {cpu: 2500m, memory: 1Gi}\n';
 
 const pod = (resources: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      resources:\n${resources}`;
@@ -17,6 +18,11 @@ ruleTester.run(RULE, {
     {
       name: 'values that do not parse are left to invalid-quantity',
       code: pod('        requests: {cpu: 3 cores, memory: 9 GB}\n'),
+    },
+    {
+      name: 'the node shape is a setting: the 2.5 CPU pod fits a 4 CPU node',
+      code: pod(SMALL_POD_RESOURCES),
+      options: { node: { cpu: '4' } },
     },
   ],
   invalid: [
@@ -51,18 +57,35 @@ ruleTester.run(RULE, {
         },
       ],
     },
+    {
+      name: 'the node shape is a setting: an empty node setting keeps the 2 CPU default',
+      code: pod(SMALL_POD_RESOURCES),
+      options: { node: {} },
+      errors: [
+        {
+          messageId: 'container',
+          data: { container: 'app', amount: '2.5', resource: 'CPU', node: '2 CPU' },
+          line: 10,
+          column: 20,
+        },
+      ],
+    },
+    {
+      name: 'the node shape is a setting: a 4 CPU node with 512Mi is too small for 1Gi',
+      code: pod(SMALL_POD_RESOURCES),
+      options: { node: { cpu: '4', memory: '512Mi' } },
+      errors: [
+        {
+          messageId: 'container',
+          data: { container: 'app', amount: '1 GiB', resource: 'of memory', node: '512Mi' },
+          line: 10,
+          column: 32,
+        },
+      ],
+    },
   ],
 });
 
 test('every fire fixture has a case', () => {
   assert.deepEqual(fixtures.unused(), []);
-});
-
-test('the node shape is a setting: the 2.5 CPU pod fits a 4 CPU node', () => {
-  const code = pod('        requests: {cpu: 2500m, memory: 1Gi}\n');
-  const count = (node: { cpu?: string; memory?: string }) =>
-    checkText(code, { languageId: 'yaml', ruleOptions: resolveRuleOptions({ node }) }).filter((f) => f.ruleId === RULE).length;
-  assert.equal(count({}), 1);
-  assert.equal(count({ cpu: '4' }), 0);
-  assert.equal(count({ cpu: '4', memory: '512Mi' }), 1);
 });

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText, factsOfText } from '../../../server/src/service/engine/checkFile';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'quota-requires-requests';
 const fixtures = ruleFixtures(RULE);
 
+const MEMORY_QUOTA =
+  'apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: mem, namespace: shop}\nspec:\n  hard: {requests.memory: 1Gi}\n';
+const BARE_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
+
 ruleTester.run(RULE, {
-  valid: fixtures.valid,
+  valid: [...fixtures.valid, { name: 'no quota anywhere: nothing is required', code: BARE_POD }],
   invalid: [
     fixtures.invalid('fire-no-requests.yaml', {
       errors: [
@@ -25,29 +29,22 @@ ruleTester.run(RULE, {
         },
       ],
     }),
+    {
+      name: 'the quota may live in another file of the workspace',
+      code: BARE_POD,
+      otherFiles: [{ code: MEMORY_QUOTA }],
+      errors: [
+        {
+          message:
+            "Container 'web' declares no requests.memory, but namespace 'shop' has a ResourceQuota on it ('mem'): the API server rejects its pods.",
+          line: 6,
+          column: 7,
+        },
+      ],
+    },
   ],
 });
 
 test('every fire fixture has a case', () => {
   assert.deepEqual(fixtures.unused(), []);
-});
-
-test('the quota may live in another file of the workspace', () => {
-  const quota = factsOfText(
-    'apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: mem, namespace: shop}\nspec:\n  hard: {requests.memory: 1Gi}\n',
-    { languageId: 'yaml' },
-  );
-  const pod =
-    'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
-  assert.equal(checkText(pod, { languageId: 'yaml' }).filter((f) => f.ruleId === RULE).length, 0);
-  const findings = checkText(pod, { languageId: 'yaml', workspace: quota }).filter((f) => f.ruleId === RULE);
-  assert.deepEqual(
-    findings.map((f) => [f.range.start.line, f.message]),
-    [
-      [
-        5,
-        "Container 'web' declares no requests.memory, but namespace 'shop' has a ResourceQuota on it ('mem'): the API server rejects its pods.",
-      ],
-    ],
-  );
 });
