@@ -12,7 +12,7 @@ import { locatorOf, TOP_OF_FILE } from '../../server/src/service/core/ranges';
 import type { Finding } from '../../server/src/service/core/types';
 import type { ParseProblemKind } from '../../server/src/service/document/parseChunk';
 import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
-import { problemFinding } from '../../server/src/service/engine/lintChunk';
+import { problemFinding } from '../../server/src/service/document/problemFinding';
 import { workloadFacts } from '../../server/src/service/facts/workloads';
 import { rules } from '../../server/src/service/rules/registry';
 import type { Rule } from '../../server/src/service/rules/api/ruleTypes';
@@ -139,7 +139,7 @@ describe('a cross-file rule that throws', () => {
     const findings = check(QUOTA_AND_DEPLOYMENT);
     const crashes = only(findings, 'internal-error');
     assert.equal(crashes.length, 1, crashes.map((f) => f.message).join('\n'));
-    assert.equal(crashes[0]?.message, "Rule 'quota-exceeded' failed on this object: Error: boom");
+    assert.equal(crashes[0]?.message, "Rule 'quota-exceeded' failed while comparing this file with the rest of the workspace: Error: boom");
     assert.deepEqual(crashes[0]?.range, TOP_OF_FILE);
     assert.equal(only(findings, 'quota-exceeded').length, 0);
     assert.deepEqual(
@@ -159,7 +159,7 @@ describe('a cross-file rule that throws', () => {
     const findings = checkText(deployment, { languageId: 'yaml', workspace: quota });
     assert.deepEqual(
       only(findings, 'internal-error').map((f) => f.message),
-      ["Rule 'quota-exceeded' failed on this object: Error: boom"],
+      ["Rule 'quota-exceeded' failed while comparing this file with the rest of the workspace: Error: boom"],
     );
     assert.deepEqual(
       findings.filter((f) => f.ruleId !== 'internal-error'),
@@ -180,7 +180,7 @@ describe('a cross-file rule that throws', () => {
     const unknownId = checkText(deployment, { languageId: 'yaml', workspace: quota });
     assert.deepEqual(
       only(unknownId, 'internal-error').map((f) => f.message),
-      ["Rule 'quota-requires-requests' failed on this object: Error: quota-requires-requests has no message id 'noSuchMessage'"],
+      ["Rule 'quota-requires-requests' failed while comparing this file with the rest of the workspace: Error: quota-requires-requests has no message id 'noSuchMessage'"],
     );
     assert.equal(only(unknownId, 'quota-requires-requests').length, 0);
 
@@ -193,7 +193,7 @@ describe('a cross-file rule that throws', () => {
     assert.deepEqual(
       only(foreign, 'internal-error').map((f) => f.message),
       [
-        "Rule 'quota-requires-requests' failed on this object: Error: quota-requires-requests reported a fact that is not from the file being checked",
+        "Rule 'quota-requires-requests' failed while comparing this file with the rest of the workspace: Error: quota-requires-requests reported a fact that is not from the file being checked",
       ],
     );
   });
@@ -214,8 +214,8 @@ describe('a fact extractor that throws', () => {
     assert.deepEqual(
       crashes.map((f) => [f.object?.kind, f.message]),
       [
-        ['ResourceQuota', "Rule 'facts:workload' failed on this object: Error: extractor boom"],
-        ['Deployment', "Rule 'facts:workload' failed on this object: Error: extractor boom"],
+        ['ResourceQuota', "Reading the 'workload' facts of this object failed: Error: extractor boom. Rules that compare objects across files do not see it."],
+        ['Deployment', "Reading the 'workload' facts of this object failed: Error: extractor boom. Rules that compare objects across files do not see it."],
       ],
     );
     assert.deepEqual(at(crashes[1]), [6, 0], 'at the start of the Deployment');

@@ -9,7 +9,8 @@ import { isMap, isScalar } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
 import { findPair } from '../document/yamlNodes';
-import { invalidConfig, yamlSyntax } from '../core/engineDiagnostics';
+import { invalidConfig } from '../core/engineDiagnostics';
+import { problemFinding } from '../document/problemFinding';
 import { createFinding } from '../core/findings';
 import { locatorOf } from '../core/ranges';
 import { allRuleIds } from '../rules/registry';
@@ -32,13 +33,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(buildConfig
 export function parseConfigText(text: string): ParsedConfig {
   const parsed = parseChunk(text);
   const locateOffsets = locatorOf(parsed.lineCounter);
-  const findings: Finding[] = parsed.problems.map((problem) =>
-    createFinding(yamlSyntax, {
-      messageId: 'syntax',
-      data: { detail: problem.message },
-      range: locateOffsets(problem.start, problem.end),
-    }),
-  );
+  const findings: Finding[] = parsed.problems.map((problem) => problemFinding(problem, locateOffsets));
   const doc = parsed.doc;
   if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, options: {}, findings };
   const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};

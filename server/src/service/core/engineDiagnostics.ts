@@ -80,7 +80,12 @@ export const internalError = defineEngineDiagnostic({
   why: 'Kubewise keeps checking the rest of the file, but this rule could not judge this object. Please report it with the object that caused it.',
   remediation: 'Report the problem with the manifest that triggers it.',
   equivalents: [],
-  messages: { crashed: "Rule '{{rule}}' failed on this object: {{detail}}" },
+  messages: {
+    crashed: "Rule '{{rule}}' failed on this object: {{detail}}",
+    crashedAcrossFiles: "Rule '{{rule}}' failed while comparing this file with the rest of the workspace: {{detail}}",
+    factsFailed:
+      "Reading the '{{kind}}' facts of this object failed: {{detail}}. Rules that compare objects across files do not see it.",
+  },
 });
 
 export const engineDiagnostics = [

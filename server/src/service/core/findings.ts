@@ -17,12 +17,19 @@ export interface FindingInput {
   fixes?: readonly OffsetFix[] | undefined;
   /** Turns the fixes' offsets into ranges; required when there are fixes. */
   locate?: Locate | undefined;
+  /** Fixes already in positions (edits to comment lines, which no YAML node holds). */
+  rangeFixes?: readonly Fix[] | undefined;
 }
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /** A message id the meta does not declare is a bug in the caller: it throws, and a test covers every caller. */
 export function createFinding(meta: RuleMeta, input: FindingInput): Finding {
   const template = meta.messages[input.messageId];
   if (template === undefined) throw new Error(`${meta.id} has no message id '${input.messageId}'`);
+  for (const [, key] of template.matchAll(PLACEHOLDER)) {
+    if (!input.data || !(key! in input.data)) throw new Error(`${meta.id}/${input.messageId}: no value for {{${key}}}`);
+  }
   const fixes = input.fixes ?? [];
   if (fixes.length > 0 && !input.locate) throw new Error(`${meta.id}: fixes need a locator`);
   const finding: Finding = {
@@ -30,7 +37,7 @@ export function createFinding(meta: RuleMeta, input: FindingInput): Finding {
     severity: meta.defaultSeverity,
     message: formatMessage(template, input.data),
     range: input.range,
-    fixes: input.locate ? fixes.map((fix) => toFix(fix, input.locate!)) : [],
+    fixes: [...(input.locate ? fixes.map((fix) => toFix(fix, input.locate!)) : []), ...(input.rangeFixes ?? [])],
   };
   if (input.object) finding.object = input.object;
   if (input.container !== undefined) finding.container = input.container;

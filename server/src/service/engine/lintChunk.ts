@@ -5,7 +5,8 @@
  * configuration is applied later.
  */
 import { parseChunk } from '../document/parseChunk';
-import type { ParsedChunk, ParseProblem } from '../document/parseChunk';
+import type { ParsedChunk } from '../document/parseChunk';
+import { problemFinding } from '../document/problemFinding';
 import { rangeOf } from '../document/yamlNodes';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import type { KubeObject } from '../kubernetes/objects';
@@ -19,7 +20,7 @@ import { locatorOf } from '../core/ranges';
 import type { Locate } from '../core/ranges';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding } from '../core/types';
-import { internalError, yamlAliasBomb, yamlSyntax } from '../core/engineDiagnostics';
+import { internalError } from '../core/engineDiagnostics';
 import type { DocumentFacts, Fact } from '../facts/factKind';
 import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
 
@@ -92,7 +93,15 @@ function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: 
       try {
         found.push(...kind.extract(object));
       } catch (error) {
-        findings.push(crashFinding(`facts:${kind.id}`, error, object, locate));
+        const start = object.root.range?.[0] ?? 0;
+        findings.push(
+          createFinding(internalError, {
+            messageId: 'factsFailed',
+            data: { kind: kind.id, detail: String(error) },
+            range: locate(start, start),
+            object: object.ref,
+          }),
+        );
       }
     }
     if (found.length > 0) facts.set(kind.id, found);
@@ -125,17 +134,4 @@ function kubeLinterIgnores(object: KubeObject): Set<string> {
     if (key.startsWith(KUBE_LINTER_IGNORE)) ignored.add(`kube-linter:${key.slice(KUBE_LINTER_IGNORE.length)}`);
   }
   return ignored;
-}
-
-const PROBLEM_MESSAGES: Readonly<Record<ParseProblem['kind'], { meta: RuleMeta; messageId: string }>> = {
-  syntax: { meta: yamlSyntax, messageId: 'syntax' },
-  'duplicate-key': { meta: yamlSyntax, messageId: 'duplicateKey' },
-  'parser-failure': { meta: yamlSyntax, messageId: 'parserFailure' },
-  'too-deep': { meta: yamlSyntax, messageId: 'tooDeep' },
-  'alias-bomb': { meta: yamlAliasBomb, messageId: 'aliasBomb' },
-};
-
-export function problemFinding(problem: ParseProblem, locate: Locate): Finding {
-  const { meta, messageId } = PROBLEM_MESSAGES[problem.kind];
-  return createFinding(meta, { messageId, data: { detail: problem.message }, range: locate(problem.start, problem.end) });
 }

@@ -5,7 +5,7 @@
  * rule ids) that suppresses nothing is reported, with a fix that removes it.
  */
 import type { Finding, Range, TextEdit } from '../core/types';
-import { formatMessage } from '../rules/api/ruleTypes';
+import { createFinding } from '../core/findings';
 import { unusedDisableDirective } from '../core/engineDiagnostics';
 
 export interface DisableDirective {
@@ -94,13 +94,7 @@ export function applyDirectives(
 function unusedFinding(directive: DisableDirective, range: Range, rule: string, messageId: string, edit: TextEdit): Finding {
   const meta = unusedDisableDirective;
   const title = directive.rules.length > 1 ? `Remove '${rule}' from the directive` : 'Remove the unused directive';
-  return {
-    ruleId: meta.id,
-    severity: meta.defaultSeverity,
-    message: formatMessage(meta.messages[messageId] ?? '', { rule }),
-    range,
-    fixes: [{ title, edits: [edit] }],
-  };
+  return createFinding(meta, { messageId, data: { rule }, range, rangeFixes: [{ title, edits: [edit] }] });
 }
 
 function removeLine(directive: DisableDirective): TextEdit {

@@ -83,7 +83,7 @@ export function runWorkspaceRules(
     } catch (error) {
       findings.push(
         createFinding(internalError, {
-          messageId: 'crashed',
+          messageId: 'crashedAcrossFiles',
           data: { rule: rule.meta.id, detail: String(error) },
           range: TOP_OF_FILE,
         }),

@@ -8,7 +8,7 @@
  *
  * Offsets: every field named `at` holds offsets in the document the fact came from.
  * Hosts compare facts without their `at` fields to tell whether an edit changed what
- * other files can see (see engine/workspaceFacts.ts).
+ * other files can see, so an edit that only moves lines re-checks nothing else.
  */
 import type { OffsetRange } from '../core/ruleMeta';
 import type { ObjectRef } from '../core/types';
