@@ -139,7 +139,10 @@ describe('a cross-file rule that throws', () => {
     const findings = check(QUOTA_AND_DEPLOYMENT);
     const crashes = only(findings, 'internal-error');
     assert.equal(crashes.length, 1, crashes.map((f) => f.message).join('\n'));
-    assert.equal(crashes[0]?.message, "Rule 'quota-exceeded' failed while comparing this file with the rest of the workspace: Error: boom");
+    assert.equal(
+      crashes[0]?.message,
+      "Rule 'quota-exceeded' failed while comparing this file with the rest of the workspace: Error: boom",
+    );
     assert.deepEqual(crashes[0]?.range, TOP_OF_FILE);
     assert.equal(only(findings, 'quota-exceeded').length, 0);
     assert.deepEqual(
@@ -180,7 +183,9 @@ describe('a cross-file rule that throws', () => {
     const unknownId = checkText(deployment, { languageId: 'yaml', workspace: quota });
     assert.deepEqual(
       only(unknownId, 'internal-error').map((f) => f.message),
-      ["Rule 'quota-requires-requests' failed while comparing this file with the rest of the workspace: Error: quota-requires-requests has no message id 'noSuchMessage'"],
+      [
+        "Rule 'quota-requires-requests' failed while comparing this file with the rest of the workspace: Error: quota-requires-requests has no message id 'noSuchMessage'",
+      ],
     );
     assert.equal(only(unknownId, 'quota-requires-requests').length, 0);
 
@@ -214,8 +219,14 @@ describe('a fact extractor that throws', () => {
     assert.deepEqual(
       crashes.map((f) => [f.object?.kind, f.message]),
       [
-        ['ResourceQuota', "Reading the 'workload' facts of this object failed: Error: extractor boom. Rules that compare objects across files do not see it."],
-        ['Deployment', "Reading the 'workload' facts of this object failed: Error: extractor boom. Rules that compare objects across files do not see it."],
+        [
+          'ResourceQuota',
+          "Reading the 'workload' facts of this object failed: Error: extractor boom. Rules that compare objects across files do not see it.",
+        ],
+        [
+          'Deployment',
+          "Reading the 'workload' facts of this object failed: Error: extractor boom. Rules that compare objects across files do not see it.",
+        ],
       ],
     );
     assert.deepEqual(at(crashes[1]), [6, 0], 'at the start of the Deployment');
