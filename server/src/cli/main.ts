@@ -4,8 +4,8 @@
  * takes its streams and working directory as arguments so tests drive it in-process;
  * the bootstrap at the bottom wires it to the real process.
  */
-import { parseArgs, USAGE } from './args';
-import { runCheck } from './commands/check';
+import { parseArgs, usageOf } from './args';
+import { findCommand } from './commands';
 import { EXIT_OK, EXIT_USAGE_OR_IO } from './commands/command';
 import type { CliIo } from './commands/command';
 import { kubewiseVersion } from './version';
@@ -16,16 +16,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'help':
-      io.stdout.write(USAGE);
+      io.stdout.write(usageOf(parsed.command));
       return EXIT_OK;
     case 'version':
       io.stdout.write(`${kubewiseVersion()}\n`);
       return EXIT_OK;
     case 'usageError':
-      io.stderr.write(`kubewise: ${parsed.message}\n\n${USAGE}`);
+      io.stderr.write(`kubewise: ${parsed.message}\n\n${usageOf(parsed.command)}`);
       return EXIT_USAGE_OR_IO;
-    case 'check':
-      return runCheck(parsed, io);
+    default: {
+      const command = findCommand(parsed.kind);
+      if (!command) throw new Error(`no subcommand '${parsed.kind}' in the table, yet it parsed arguments`);
+      return command.run(parsed, io);
+    }
   }
 }
 
