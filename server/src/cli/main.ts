@@ -33,6 +33,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // Stacks in an internal error then name the TypeScript file and line, not dist/cli.js.
+  process.setSourceMapsEnabled(true);
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
     (code) => {
       // exitCode, not exit(): exit() can cut off output still buffered for a pipe.
