@@ -22,7 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    // Used when the extension runs from a checkout (F5, see forceDebug below): "Attach to
+    // Server" in .vscode/launch.json attaches to this port, and the stacks the server
+    // logs go through dist/server.js.map, which the VSIX does not ship.
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009', '--enable-source-maps'] },
+    },
   };
   const selector = ['yaml', 'json'].flatMap((language) => [
     { scheme: 'file', language },
@@ -43,7 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: { enabledCommands: ['kubewise.showRuleDocs'] } },
     errorHandler: restartingErrorHandler(output),
   };
-  client = new LanguageClient('kubewise', 'Kubewise', serverOptions, clientOptions);
+  // The client's own test for debug mode looks for --inspect in the extension host's
+  // arguments, which depends on how VS Code starts it; the extension mode does not.
+  const forceDebug = context.extensionMode === vscode.ExtensionMode.Development;
+  client = new LanguageClient('kubewise', 'Kubewise', serverOptions, clientOptions, forceDebug);
 
   context.subscriptions.push(
     output,

@@ -1,16 +1,23 @@
 /**
- * The Kubewise version, read from package.json at run time. A JSON import would need
- * package.json inside the server project's `include`; walking up from this file
- * instead finds it both from out/server/src/cli/ (tsc) and from dist/ (the bundle).
+ * The Kubewise version. The bundles have it from package.json at build time (esbuild's
+ * `define` in scripts/bundle.mjs), so dist/cli.js needs no package.json beside it. The
+ * tsc build under out/, which the unit tests run, has no define; it reads package.json
+ * at run time instead. A JSON import would need package.json inside the server
+ * project's `include`; walking up from this file finds it from out/server/src/cli/.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+/** Replaced by a string literal in the bundles; not defined at all in the tsc build. */
+declare const KUBEWISE_VERSION: string | undefined;
 
 const PACKAGE_NAME = 'kubewise';
 
 let cachedVersion: string | undefined;
 
 export function kubewiseVersion(): string {
+  // typeof, not a plain read: an undeclared global throws in the tsc build.
+  if (typeof KUBEWISE_VERSION === 'string') return KUBEWISE_VERSION;
   cachedVersion ??= findVersion(__dirname);
   return cachedVersion;
 }
