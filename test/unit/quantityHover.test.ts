@@ -103,3 +103,21 @@ test('pod totals count each value that does not parse once', () => {
   const text = DEPLOYMENT.replace('overhead: {cpu: 10m}', 'overhead: {cpu: 10 m}');
   assert.match(hoverOn(text, 'cpu: 250m')?.markdown ?? '', /- 1 value\(s\) that do not parse are left out\./);
 });
+
+test("hovers follow the user's size limit, as the check does", () => {
+  // Past the 2 MiB default, in a document of its own so the one hovered stays small.
+  const big = `${DEPLOYMENT}---\n${'# padding\n'.repeat(220_000)}`;
+  const index = big.indexOf('cpu: 250m');
+  const position = { line: big.slice(0, index).split('\n').length - 1, character: 19 };
+  assert.equal(hoverAt(big, 'yaml', [], position), undefined, 'over the default limit: no hover');
+  const raised = hoverAt(big, 'yaml', [], position, { maxFileSizeBytes: 4 * 1024 * 1024 });
+  assert.match(raised?.markdown ?? '', /0\.25 CPU/, 'a raised limit brings it back');
+  const lowered = { maxFileSizeBytes: 512 };
+  assert.ok(DEPLOYMENT.length > 512);
+  assert.match(hoverAt(DEPLOYMENT, 'yaml', [], position)?.markdown ?? '', /0\.25 CPU/);
+  assert.equal(hoverAt(DEPLOYMENT, 'yaml', [], position, lowered), undefined, 'a lowered limit takes it away');
+  assert.deepEqual(
+    checkText(DEPLOYMENT, { languageId: 'yaml', ...lowered }).map((f) => f.ruleId),
+    ['file-not-checked'],
+  );
+});

@@ -9,6 +9,7 @@ import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatPlainFindings, formatText } from '../formatters/text';
 import { loadConfig } from '../loadConfig';
+import { WorkspaceFilter } from '../../host/workspaceFiles';
 import { resolveRuleOptions } from '../../service/config/ruleOptions';
 import { kubewiseVersion } from '../version';
 import { EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, usageProblem } from './command';
@@ -99,7 +100,7 @@ async function runCheck(command: CheckArgs, io: CliIo): Promise<number> {
     return EXIT_USAGE_OR_IO;
   }
 
-  const { targets, badPaths } = collectFiles(command.paths, io.cwd);
+  const { targets, badPaths } = await collectFiles(command.paths, io.cwd, new WorkspaceFilter(config.ignore));
   if (badPaths.length > 0) {
     // A mistyped path in CI must fail loudly, not pass as "no problems".
     for (const bad of badPaths) io.stderr.write(`kubewise: ${bad.path}: ${bad.detail}\n`);

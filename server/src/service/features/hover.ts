@@ -3,6 +3,7 @@
  * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
  */
 import { parseEquivalent } from '../core/peerTools';
+import type { HoverLimits } from './documentAt';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { ruleMeta } from '../rules/registry';
@@ -20,9 +21,10 @@ export function hoverAt(
   languageId: 'yaml' | 'json',
   findings: readonly Finding[],
   position: Position,
+  limits: HoverLimits = {},
 ): HoverResult | undefined {
   const forFindings = hoverForFindings(findings, position);
-  const forValue = hoverForQuantity(text, languageId, position) ?? hoverForImage(text, languageId, position);
+  const forValue = hoverForQuantity(text, languageId, position, limits) ?? hoverForImage(text, languageId, position, limits);
   if (!forFindings || !forValue) return forFindings ?? forValue;
   return { markdown: `${forFindings.markdown}\n\n---\n\n${forValue.markdown}`, range: forFindings.range };
 }
