@@ -26,10 +26,10 @@ module.exports = {
       to: { path: '^server/src/(lsp|cli|host)/' },
     },
     {
-      name: 'service-no-lsp-library',
-      comment: 'The language service is LSP-free: only server/src/lsp/ and the client speak the protocol.',
+      name: 'lsp-library-only-in-lsp',
+      comment: 'The language service, host/ and the CLI are LSP-free: only server/src/lsp/ and the client speak the protocol.',
       severity: 'error',
-      from: { path: S },
+      from: { path: '^server/src/(service|host|cli)/' },
       to: { path: '(^|/)node_modules/(vscode-languageserver[^/]*|vscode-languageclient|vscode-jsonrpc|@types/vscode)/|^vscode$' },
     },
     {

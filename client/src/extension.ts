@@ -42,6 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.kubewise.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+        // A folder deleted or renamed is reported as the folder alone, not as the manifests in
+        // it: forward creates and deletes of every path, and the server walks or drops folders.
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
       ],
     },
     outputChannel: output,
