@@ -27,6 +27,7 @@ import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { ConfigFiles, DEFAULT_CLIENT_SETTINGS, resolveDocumentSettings, sanitizeClientSettings } from './settings';
 import type { ClientSettings } from './settings';
 import { URI } from './uri';
+import { registerEstimateRequests } from './estimate';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
@@ -263,6 +264,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
 }
