@@ -30,8 +30,7 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_INPUT_LENGTH = 1000;
 
 type EstimateResponse =
-  | { ok: false; errors: Record<string, string> }
-  | { ok: true; report: EstimateReport; markdown: string; yamlComment: string };
+  { ok: false; errors: Record<string, string> } | { ok: true; report: EstimateReport; markdown: string; yamlComment: string };
 
 interface EstimateParams {
   estimate: EstimateKind;
@@ -64,7 +63,9 @@ export function registerEstimateRequests(
   let disk: { at: number; files: { absolute: string; file: SizingFile }[] } | undefined;
 
   const displayPath = (absolute: string): string => {
-    const folder = folders().map((uri) => URI.toPath(uri)).find((dir) => dir && absolute.startsWith(dir + path.sep));
+    const folder = folders()
+      .map((uri) => URI.toPath(uri))
+      .find((dir) => dir && absolute.startsWith(dir + path.sep));
     return folder ? path.relative(folder, absolute).split(path.sep).join('/') : path.basename(absolute);
   };
 
@@ -109,15 +110,22 @@ export function registerEstimateRequests(
     }),
   );
 
-  connection.onRequest(
+  const estimateHandler = (raw: unknown): EstimateResponse => {
+    const params = readEstimateParams(raw);
+    if (!params) return { ok: false, errors: { '': 'Kubewise could not read this request.' } };
+    const outcome = runEstimate(params.estimate, params.inputs, workspaceFor(params.uri), () => 'your input');
+    if (!outcome.ok) return outcome;
+    return {
+      ok: true,
+      report: outcome.report,
+      markdown: reportAsMarkdown(outcome.report),
+      yamlComment: reportAsYamlComment(outcome.report),
+    };
+  };
+  const estimateFailed: EstimateResponse = { ok: false, errors: { '': 'The estimate failed; see the Kubewise output.' } };
+  connection.onRequest<EstimateResponse, void>(
     'kubewise/estimate',
-    guarded<EstimateResponse>('estimate', { ok: false, errors: { '': 'The estimate failed; see the Kubewise output.' } }, (raw) => {
-      const params = readEstimateParams(raw);
-      if (!params) return { ok: false, errors: { '': 'Kubewise could not read this request.' } };
-      const outcome = runEstimate(params.estimate, params.inputs, workspaceFor(params.uri), () => 'your input');
-      if (!outcome.ok) return outcome;
-      return { ok: true, report: outcome.report, markdown: reportAsMarkdown(outcome.report), yamlComment: reportAsYamlComment(outcome.report) };
-    }),
+    guarded<EstimateResponse>('estimate', estimateFailed, estimateHandler),
   );
 
   connection.onRequest(
@@ -126,10 +134,17 @@ export function registerEstimateRequests(
       const uri = typeof raw === 'object' && raw !== null ? (raw as { uri?: unknown }).uri : undefined;
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
       if (!document) return [];
-      const workspace = sizingWorkspace([{ path: 'open', text: document.getText(), languageId: document.languageId === 'json' ? 'json' : 'yaml' }]);
+      const workspace = sizingWorkspace([
+        { path: 'open', text: document.getText(), languageId: document.languageId === 'json' ? 'json' : 'yaml' },
+      ]);
       const lenses = [
         ...workspace.prometheuses.map((fact) => ({ offset: fact.offset, estimate: 'prometheus', name: fact.name })),
-        ...workspace.quotas.map((fact) => ({ offset: fact.offset, estimate: 'capacity', name: fact.name, namespace: fact.namespace })),
+        ...workspace.quotas.map((fact) => ({
+          offset: fact.offset,
+          estimate: 'capacity',
+          name: fact.name,
+          namespace: fact.namespace,
+        })),
       ];
       return lenses.map((lens) => ({ ...lens, line: document.positionAt(lens.offset).line }));
     }),
