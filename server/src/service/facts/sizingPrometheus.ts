@@ -7,17 +7,7 @@
  */
 import { isScalar } from 'yaml';
 import type { YAMLMap } from 'yaml';
-import {
-  findPair,
-  getMap,
-  getMapAt,
-  getScalarValue,
-  getSeq,
-  getString,
-  mapItems,
-  rangeOf,
-  resolveNode,
-} from '../document/yamlNodes';
+import { findPair, getMap, getMapAt, getScalarValue, getSeq, mapItems, rangeOf, resolveNode } from '../document/yamlNodes';
 import { equalityRequirements, labelSelectorRequirements, plainRequirement } from '../kubernetes/labelSelector';
 import type { PlainRequirement } from '../kubernetes/labelSelector';
 import type { KubeObject } from '../kubernetes/objects';
