@@ -7,6 +7,7 @@
 // Order, bottom up: core < document < kubernetes < facts < rules/api < rules/<family>
 // < rules (registry) < config < engine < features. Each layer may import only layers below
 // it, so folders cannot form a cycle; `no-circular` catches cycles inside a folder too.
+// sizing/ (the estimates) sits beside rules/: on facts and below, and features/ may use it.
 const S = '^server/src/service/';
 const only = (name, comment, from, allowed) => ({
   name,
@@ -68,6 +69,9 @@ module.exports = {
     ]),
     only('config-layer', 'config/ reads rule metas, never the engine.', `${S}config/`, [
       `${S}(core|document|kubernetes|facts|rules|config)/`,
+    ]),
+    only('sizing-layer', 'sizing/ estimates from facts and quantities; no rule, engine or config.', `${S}sizing/`, [
+      `${S}(core|document|kubernetes|facts|sizing)/`,
     ]),
     only('engine-layer', 'The engine runs rules; features build on it, not the reverse.', `${S}engine/`, [
       `${S}(core|document|kubernetes|facts|rules|config|engine)/`,

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import { registerSizing } from './sizing/commands';
 import type {
   CloseHandlerResult,
   ErrorHandler,
@@ -66,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage('Kubewise language server restarted.');
     }),
     vscode.commands.registerCommand('kubewise.showOutput', () => output.show(true)),
+    ...registerSizing(context, () => client),
   );
   await client.start();
 }

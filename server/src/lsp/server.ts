@@ -28,6 +28,7 @@ import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { registerEstimateRequests } from './estimate';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
@@ -298,6 +299,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
 }
