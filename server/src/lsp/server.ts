@@ -18,6 +18,7 @@ import { ChunkCache } from '../service/engine/chunkCache';
 import { checkTextWithFacts } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
 import { isHelmChartTemplateOnDisk, realPathOf } from '../host/manifestFile';
+import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
@@ -46,6 +47,7 @@ export function startServer(connection: Connection): void {
   const publishedConfigFiles = new Set<string>();
   let workspaceFolders: string[] = [];
   let supportsFolderChanges = false;
+  let canRegisterConfiguration = false;
 
   /** Open documents by file path: the model and config lookup speak paths, the protocol URIs. */
   const openUriByPath = new Map<string, string>();
@@ -77,6 +79,8 @@ export function startServer(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pulled.canPull = params.capabilities.workspace?.configuration === true;
+    pulled.push(params.initializationOptions);
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
@@ -85,12 +89,13 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'kubewise' },
+      serverInfo: { name: 'kubewise', version: kubewiseVersion() },
     };
   });
 
   connection.onInitialized(() => {
-    if (pulled.canPull) {
+    // Only a client that registers dynamically: others send every change anyway (or log an error).
+    if (pulled.canPull && canRegisterConfiguration) {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: ['kubewise', 'files.exclude'] })
         .catch(() => undefined);
@@ -227,7 +232,8 @@ export function startServer(connection: Connection): void {
     );
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((change) => {
+    pulled.push(change.settings);
     pulled.clear();
     revalidateAll();
     refreshWorkspace(false); // `files.exclude` or the size limit may have changed what is indexed
