@@ -2,11 +2,12 @@
 // bins run from there: `kubewise check` and `kubewise-language-server --stdio`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { installPackedKubewise } from '../support/installedPackage';
+import { parse as parseYaml } from 'yaml';
+import { installPackedKubewise, REPO_ROOT } from '../support/installedPackage';
 import type { InstalledPackage } from '../support/installedPackage';
 import { TestLspClient } from '../support/lspClient';
 
@@ -85,4 +86,55 @@ test('the language server started without a transport prints its usage instead o
   assert.equal(result.status, 2);
   assert.match(result.stderr, /^Usage: kubewise-language-server --stdio/);
   assert.doesNotMatch(result.stderr, /at .*\.js:\d+/);
+});
+
+/**
+ * The pre-commit hook as pre-commit runs it: the staged files that match `types_or`
+ * (identify's yaml and json), appended to the shlex-split `entry`, one run
+ * (`require_serial`), in the repository, with the package installed in it.
+ */
+test('the pre-commit hook checks the staged manifests and fails the commit on an error', () => {
+  const hooks = parseYaml(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+    id: string;
+    entry: string;
+    language: string;
+    types_or: string[];
+    require_serial: boolean;
+  }[];
+  const hook = hooks.find((candidate) => candidate.id === 'kubewise');
+  assert.ok(hook, 'a hook with id kubewise');
+  assert.equal(hook.language, 'system');
+  assert.deepEqual(hook.types_or, ['yaml', 'json']);
+  assert.equal(hook.require_serial, true);
+
+  const repo = installed.folder;
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+  git('init', '-q');
+  fs.writeFileSync(path.join(repo, 'pod.yaml'), POD);
+  fs.writeFileSync(path.join(repo, 'notes.txt'), 'not a manifest\n');
+  fs.writeFileSync(path.join(repo, 'unstaged.yaml'), POD.replace('64Mi }', '100mi }'));
+  git('add', 'pod.yaml', 'notes.txt');
+
+  const runHook = (): { status: number | null; stdout: string } => {
+    const staged = git('diff', '--cached', '--name-only', '--diff-filter=ACMR').split('\n').filter(Boolean);
+    const files = staged.filter((file) => /\.(ya?ml|json)$/.test(file));
+    const [program = '', ...args] = hook.entry.split(/\s+/);
+    const result = spawnSync(program, [...args, ...files], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+    });
+    return { status: result.status, stdout: result.stdout + result.stderr };
+  };
+
+  const clean = runHook();
+  assert.equal(clean.status, 0, clean.stdout);
+  assert.match(clean.stdout, /^pod\.yaml:\d+:\d+ +warning/m);
+  assert.doesNotMatch(clean.stdout, /unstaged\.yaml|notes\.txt/);
+
+  fs.writeFileSync(path.join(repo, 'broken.yaml'), POD.replace('64Mi }', '100mi }'));
+  git('add', 'broken.yaml');
+  const failing = runHook();
+  assert.equal(failing.status, 1, failing.stdout);
+  assert.match(failing.stdout, /^broken\.yaml:\d+:\d+ +error .*\[invalid-quantity\]$/m);
 });
