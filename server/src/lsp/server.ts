@@ -29,6 +29,7 @@ import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { registerWorkspaceStatus } from './workspaceStatus';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
@@ -63,6 +64,17 @@ export function startServer(connection: Connection): void {
     (folderPath) => folderSetup(folderPath, pulled, configFiles),
     (message) => connection.console.info(message),
   );
+
+  // `kubewise/status` and `kubewise/checkWorkspace`; logs what the server indexed after each walk.
+  const status = registerWorkspaceStatus({
+    connection,
+    documents,
+    pulled,
+    configFiles,
+    workspace,
+    folderPaths,
+    whenIdle: () => activity.whenIdle(),
+  });
 
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
@@ -114,7 +126,10 @@ export function startServer(connection: Connection): void {
   const refreshWorkspace = (always: boolean): void => {
     void activity.track(
       workspace.refresh(folderPaths()).then(
-        (changed) => (changed || always) && revalidateAll(),
+        (changed) => {
+          status.walked();
+          if (changed || always) revalidateAll();
+        },
         (error: unknown) => connection.console.error(`workspace scan failed: ${String(error)}`),
       ),
     );
@@ -252,6 +267,7 @@ export function startServer(connection: Connection): void {
     }
     if (configChanged) await workspace.refresh(folderPaths());
     if (changed || configChanged) revalidateAll();
+    status.walked();
   });
   connection.onDidChangeWatchedFiles((event) => void activity.track(watchedFilesChanged(event)));
   // For tests and tools: answers once every check and disk task in progress has finished.
