@@ -17,7 +17,7 @@ const common = {
   // need not carry the sources; .vscodeignore keeps them out of the VSIX.
   sourcemap: true,
   sourcesContent: false,
-  // dist/cli.js runs without a package.json beside it (server/src/cli/version.ts).
+  // dist/cli.js runs without a package.json beside it (server/src/host/version.ts).
   define: { KUBEWISE_VERSION: JSON.stringify(version) },
 };
 const builds = [

@@ -11,6 +11,7 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -271,6 +272,11 @@ async function main() {
   // and the plain-words hover on `cpu: 250m`.
   await step(page, 'quick fix repairs an invalid quantity', '08-quantity-fix.png', () => fixInvalidQuantity(page, quantities));
   await step(page, 'hover explains a quantity in plain words', '09-quantity-hover.png', () => hoverQuantity(page, quantities));
+
+  // The first minute: the walkthrough, its sample with the status-bar count, and Check Workspace.
+  await step(page, 'the walkthrough opens', '10-walkthrough.png', () => openWalkthrough(page));
+  await step(page, 'the sample manifest opens with findings in the status bar', '11-sample.png', () => openSample(page));
+  await step(page, 'Check Workspace lists a file nobody opened', '12-check-workspace.png', () => checkWorkspace(page, workspace));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

@@ -18,6 +18,7 @@ import { ChunkCache } from '../service/engine/chunkCache';
 import { checkTextWithFacts } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
 import { isHelmChartTemplateOnDisk, realPathOf } from '../host/manifestFile';
+import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
@@ -29,6 +30,7 @@ import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
 import { registerEstimateRequests } from './estimate';
+import { registerWorkspaceStatus } from './workspaceStatus';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
@@ -47,6 +49,7 @@ export function startServer(connection: Connection): void {
   const publishedConfigFiles = new Set<string>();
   let workspaceFolders: string[] = [];
   let supportsFolderChanges = false;
+  let canRegisterConfiguration = false;
 
   /** Open documents by file path: the model and config lookup speak paths, the protocol URIs. */
   const openUriByPath = new Map<string, string>();
@@ -63,6 +66,17 @@ export function startServer(connection: Connection): void {
     (message) => connection.console.info(message),
   );
 
+  // `kubewise/status` and `kubewise/checkWorkspace`; logs what the server indexed after each walk.
+  const status = registerWorkspaceStatus({
+    connection,
+    documents,
+    pulled,
+    configFiles,
+    workspace,
+    folderPaths,
+    whenIdle: () => activity.whenIdle(),
+  });
+
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -78,6 +92,8 @@ export function startServer(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pulled.canPull = params.capabilities.workspace?.configuration === true;
+    pulled.push(params.initializationOptions);
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
@@ -86,12 +102,13 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'kubewise' },
+      serverInfo: { name: 'kubewise', version: kubewiseVersion() },
     };
   });
 
   connection.onInitialized(() => {
-    if (pulled.canPull) {
+    // Only a client that registers dynamically: others send every change anyway (or log an error).
+    if (pulled.canPull && canRegisterConfiguration) {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: ['kubewise', 'files.exclude'] })
         .catch(() => undefined);
@@ -110,7 +127,10 @@ export function startServer(connection: Connection): void {
   const refreshWorkspace = (always: boolean): void => {
     void activity.track(
       workspace.refresh(folderPaths()).then(
-        (changed) => (changed || always) && revalidateAll(),
+        (changed) => {
+          status.walked();
+          if (changed || always) revalidateAll();
+        },
         (error: unknown) => connection.console.error(`workspace scan failed: ${String(error)}`),
       ),
     );
@@ -228,7 +248,8 @@ export function startServer(connection: Connection): void {
     );
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((change) => {
+    pulled.push(change.settings);
     pulled.clear();
     revalidateAll();
     refreshWorkspace(false); // `files.exclude` or the size limit may have changed what is indexed
@@ -247,6 +268,7 @@ export function startServer(connection: Connection): void {
     }
     if (configChanged) await workspace.refresh(folderPaths());
     if (changed || configChanged) revalidateAll();
+    status.walked();
   });
   connection.onDidChangeWatchedFiles((event) => void activity.track(watchedFilesChanged(event)));
   // For tests and tools: answers once every check and disk task in progress has finished.
