@@ -67,4 +67,4 @@ export function nonStringScalarType(node: unknown): NonStringType | undefined {
 }
 
 /** Marks of Helm, Go templates and envsubst: values resolved elsewhere, never judged here. */
-export const TEMPLATED = /\{\{|\$\{|\$\(/;
+export const TEMPLATED = /\{\{|\$\{|\$\(|^\$[A-Za-z_]\w*$/;
