@@ -7,6 +7,7 @@ import { highCardinalityLabelName } from './labels/high-cardinality-label-name';
 import { highCardinalityLabelValue } from './labels/high-cardinality-label-value';
 import { imageTagNotPinned } from './images/image-tag-not-pinned';
 import { invalidLabel } from './labels/invalid-label';
+import { invalidPrometheusFlag } from './monitoring/invalid-prometheus-flag';
 import { invalidPrometheusNotation } from './monitoring/invalid-prometheus-notation';
 import { invalidQuantity } from './resources/invalid-quantity';
 import { limitrangeInconsistent } from './quotas/limitrange-inconsistent';
@@ -18,12 +19,15 @@ import { missingLivenessProbe } from './probes/missing-liveness-probe';
 import { missingPodDisruptionBudget } from './rollout/missing-pod-disruption-budget';
 import { missingReadinessProbe } from './probes/missing-readiness-probe';
 import { missingResources } from './resources/missing-resources';
+import { monitorLabelmapAllLabels } from './monitoring/monitor-labelmap-all-labels';
+import { monitorMissingLimits } from './monitoring/monitor-missing-limits';
 import { podExceedsNode } from './resources/pod-exceeds-node';
 import { prestopSleepExceedsGrace } from './lifecycle/prestop-sleep-exceeds-grace';
 import { probeHandlerCount } from './probes/probe-handler-count';
 import { probePortUndeclared } from './probes/probe-port-undeclared';
 import { probeSuccessThreshold } from './probes/probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probes/probe-timeout-exceeds-period';
+import { prometheusRetention } from './monitoring/prometheus-retention';
 import { promqlHighCardinalityGrouping } from './monitoring/promql-high-cardinality-grouping';
 import { promqlSyntaxError } from './monitoring/promql-syntax-error';
 import { quotaExceeded } from './quotas/quota-exceeded';
@@ -43,6 +47,7 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'labels', rule: highCardinalityLabelValue },
   { family: 'images', rule: imageTagNotPinned },
   { family: 'labels', rule: invalidLabel },
+  { family: 'monitoring', rule: invalidPrometheusFlag },
   { family: 'monitoring', rule: invalidPrometheusNotation },
   { family: 'resources', rule: invalidQuantity },
   { family: 'quotas', rule: limitrangeInconsistent },
@@ -54,12 +59,15 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'rollout', rule: missingPodDisruptionBudget },
   { family: 'probes', rule: missingReadinessProbe },
   { family: 'resources', rule: missingResources },
+  { family: 'monitoring', rule: monitorLabelmapAllLabels },
+  { family: 'monitoring', rule: monitorMissingLimits },
   { family: 'resources', rule: podExceedsNode },
   { family: 'lifecycle', rule: prestopSleepExceedsGrace },
   { family: 'probes', rule: probeHandlerCount },
   { family: 'probes', rule: probePortUndeclared },
   { family: 'probes', rule: probeSuccessThreshold },
   { family: 'probes', rule: probeTimeoutExceedsPeriod },
+  { family: 'monitoring', rule: prometheusRetention },
   { family: 'monitoring', rule: promqlHighCardinalityGrouping },
   { family: 'monitoring', rule: promqlSyntaxError },
   { family: 'quotas', rule: quotaExceeded },

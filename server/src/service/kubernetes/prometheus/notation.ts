@@ -61,7 +61,7 @@ export function parseFlagSize(text: string): Parsed<number> {
 
 function sizeReason(text: string): string {
   if (/^\d+(\.\d+)?$/.test(text)) return 'a number without a unit is not a size (write 512MB, 50GB)';
-  if (/^\d+(\.\d+)?\s*[KMGTPE]i?$/i.test(text)) return 'the unit ends in B (write 50GB, not 50G)';
+  if (/^\d+(\.\d+)?[KMGTPE]i?$/.test(text)) return `the unit ends in B (write ${text}B)`;
   if (/\s/.test(text)) return 'spaces are not allowed';
   if (/[kmgtpe]i?b$/.test(text)) return 'units are upper case (MB, GB, TB)';
   return 'it is not a size';

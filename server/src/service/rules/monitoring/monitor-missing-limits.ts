@@ -1,0 +1,42 @@
+/**
+ * monitor-missing-limits: a ServiceMonitor, PodMonitor or Probe without `sampleLimit`.
+ * Without it one target that starts exposing a high-cardinality metric (a label per
+ * user or path) is ingested whole; with it, Prometheus fails that scrape and says so
+ * (`up == 0`, `prometheus_target_scrapes_exceeded_sample_limit_total`).
+ */
+import { findPair, getMap, hasKey } from '../../document/yamlNodes';
+import { defineRule } from '../api/ruleTypes';
+import { OPERATOR_GROUP } from './monitoringObjects';
+
+export const monitorMissingLimits = defineRule(
+  {
+    id: 'monitor-missing-limits',
+    type: 'suggestion',
+    defaultSeverity: 'information',
+    scope: { kinds: ['ServiceMonitor', 'PodMonitor', 'Probe'] },
+    description: 'ServiceMonitors, PodMonitors and Probes set a sampleLimit (and a labelLimit).',
+    why: 'A scrape without limits ingests whatever the target exposes. One deploy that adds a label per user, path or request id to a metric can add hundreds of thousands of series in minutes, and the whole Prometheus server runs out of memory, not just that target. `sampleLimit` makes Prometheus reject such a scrape (the target shows `up == 0` and a counter records it) and `labelLimit` caps the labels per series: the damage stays with the target that caused it.',
+    remediation: 'Set spec.sampleLimit (and spec.labelLimit) to a few times what the target exposes today.',
+    equivalents: [],
+    messages: {
+      missing:
+        "{{kind}} '{{name}}' sets no {{missing}}: a target that starts exposing unbounded series is ingested whole, and can take the Prometheus server down.",
+    },
+    fixable: false,
+  },
+  (context) => {
+    const { object } = context;
+    if (!object.ref.apiVersion.startsWith(OPERATOR_GROUP)) return;
+    const { doc } = object;
+    const spec = getMap(doc, object.root, 'spec');
+    if (!spec) return;
+    const missing = ['sampleLimit', 'labelLimit'].filter((key) => !hasKey(doc, spec, key));
+    if (missing.length === 0 || (missing.length === 1 && missing[0] === 'labelLimit')) return;
+    const metadata = getMap(doc, object.root, 'metadata');
+    context.report({
+      node: (metadata ? findPair(doc, metadata, 'name') : undefined) ?? object.root,
+      messageId: 'missing',
+      data: { kind: object.ref.kind, name: object.ref.name ?? '', missing: missing.join(' or ') },
+    });
+  },
+);
