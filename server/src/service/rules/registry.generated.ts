@@ -19,6 +19,7 @@ import { missingLivenessProbe } from './probes/missing-liveness-probe';
 import { missingPodDisruptionBudget } from './rollout/missing-pod-disruption-budget';
 import { missingReadinessProbe } from './probes/missing-readiness-probe';
 import { missingResources } from './resources/missing-resources';
+import { monitorCopiesHighCardinalityLabel } from './monitoring/monitor-copies-high-cardinality-label';
 import { monitorLabelmapAllLabels } from './monitoring/monitor-labelmap-all-labels';
 import { monitorMissingLimits } from './monitoring/monitor-missing-limits';
 import { podExceedsNode } from './resources/pod-exceeds-node';
@@ -59,6 +60,7 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'rollout', rule: missingPodDisruptionBudget },
   { family: 'probes', rule: missingReadinessProbe },
   { family: 'resources', rule: missingResources },
+  { family: 'monitoring', rule: monitorCopiesHighCardinalityLabel },
   { family: 'monitoring', rule: monitorLabelmapAllLabels },
   { family: 'monitoring', rule: monitorMissingLimits },
   { family: 'resources', rule: podExceedsNode },
