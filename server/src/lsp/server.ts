@@ -37,6 +37,8 @@ export function startServer(connection: Connection): void {
   const caches = new Map<string, ChunkCache>();
   /** The latest findings per document, with the version they were computed for. */
   const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
+  /** The rule options each document was last checked with, for hovers that estimate (series per target). */
+  const ruleOptionsByUri = new Map<string, CheckOptions['ruleOptions']>();
   const clientSettings = new Map<string, Promise<ClientSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** Config files we published problems for, so a fixed file gets its diagnostics cleared. */
@@ -137,6 +139,7 @@ export function startServer(connection: Connection): void {
         isHelmChartTemplate: filePath !== undefined && isHelmChartTemplatePath(filePath, fs.existsSync),
         cache,
       };
+      ruleOptionsByUri.set(uri, settings.ruleOptions);
       const checked = checkTextWithFacts(document.getText(), { ...options, workspace: workspaceIndex.othersThan(uri) });
       findings = checked.findings;
       // Other open files may sum this one's workloads into their ResourceQuota: re-check them.
@@ -226,7 +229,10 @@ export function startServer(connection: Connection): void {
       if (!document) return null;
       const languageId = document.languageId === 'json' ? 'json' : 'yaml';
       const findings = findingsByUri.get(params.textDocument.uri)?.findings ?? [];
-      const hover = hoverAt(document.getText(), languageId, findings, params.position);
+      const uri = params.textDocument.uri;
+      const ruleOptions = ruleOptionsByUri.get(uri);
+      const context = { workspace: workspaceIndex.othersThan(uri), ...(ruleOptions ? { ruleOptions } : {}) };
+      const hover = hoverAt(document.getText(), languageId, findings, params.position, context);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );

@@ -10,7 +10,13 @@ ruleTester.run(RULE, {
       errors: [
         {
           messageId: 'missing',
-          data: { kind: 'ServiceMonitor', name: 'fire-no-limits', missing: 'sampleLimit or labelLimit' },
+          data: {
+            kind: 'ServiceMonitor',
+            name: 'fire-no-limits',
+            missing: 'sampleLimit or labelLimit',
+            suggested: 2800,
+            perTarget: 700,
+          },
           line: 4,
           column: 3,
         },

@@ -17,6 +17,13 @@ export interface MonitorTargets {
   targets: number;
   /** Services selected (ServiceMonitor only). */
   services: number;
+  /** The objects whose labels become target labels: the workloads scraped, and the Services (ServiceMonitor). */
+  selected: ReadonlySet<string>;
+}
+
+/** How `selected` names an object. */
+export function objectKey(fact: { object: { kind: string }; namespace: string; name: string }): string {
+  return `${fact.object.kind}/${fact.namespace}/${fact.name}`;
 }
 
 function inNamespaces(monitor: MonitorFact, namespace: string): boolean {
@@ -44,11 +51,13 @@ export function monitorTargets(
         Object.entries(selector).every(([key, value]) => workload.templateLabels[key] === value),
     );
   const sources = new Map<string, number>();
+  const selected = new Set<string>();
   let services = 0;
   if (monitor.kind === 'PodMonitor') {
     for (const workload of facts.workloads) {
       if (inNamespaces(monitor, workload.namespace) && selects(monitor.selector, workload.templateLabels)) {
         sources.set(`${workload.object.kind}/${workload.name}`, workload.pods);
+        selected.add(objectKey(workload));
       }
     }
   } else {
@@ -59,11 +68,13 @@ export function monitorTargets(
       );
       if (!own || !selects(monitor.selector, labelsOf(own, 'object'))) continue;
       services++;
+      selected.add(objectKey(service));
       for (const workload of podsOf(service.selector, service.namespace)) {
         sources.set(`${workload.object.kind}/${workload.name}`, workload.pods);
+        selected.add(objectKey(workload));
       }
     }
   }
   const list = [...sources].map(([name, pods]) => ({ name, pods }));
-  return { sources: list, targets: list.reduce((sum, source) => sum + source.pods, 0) * endpoints, services };
+  return { sources: list, targets: list.reduce((sum, source) => sum + source.pods, 0) * endpoints, services, selected };
 }

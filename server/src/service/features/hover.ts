@@ -5,24 +5,34 @@
 import { parseEquivalent } from '../core/peerTools';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
+import { hoverForLabel } from './labelHover';
+import { hoverForMonitor } from './monitorHover';
+import type { HoverContext } from './workspaceFacts';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
 import type { HoverResult } from './hoverResult';
 
 export type { HoverResult } from './hoverResult';
+export type { HoverContext } from './workspaceFacts';
 
 /**
  * Everything a hover at `position` can say: the findings there first (they are what
- * needs attention), then what the value under the cursor means.
+ * needs attention), then what the value under the cursor means. `context` brings the
+ * workspace's facts and the rule options, for estimates across files.
  */
 export function hoverAt(
   text: string,
   languageId: 'yaml' | 'json',
   findings: readonly Finding[],
   position: Position,
+  context?: HoverContext,
 ): HoverResult | undefined {
   const forFindings = hoverForFindings(findings, position);
-  const forValue = hoverForQuantity(text, languageId, position) ?? hoverForImage(text, languageId, position);
+  const forValue =
+    hoverForQuantity(text, languageId, position) ??
+    hoverForImage(text, languageId, position) ??
+    hoverForLabel(text, languageId, position, context) ??
+    hoverForMonitor(text, languageId, position, context);
   if (!forFindings || !forValue) return forFindings ?? forValue;
   return { markdown: `${forFindings.markdown}\n\n---\n\n${forValue.markdown}`, range: forFindings.range };
 }

@@ -1,12 +1,16 @@
 /**
  * monitor-copies-high-cardinality-label: `targetLabels` or `podTargetLabels` of a
  * ServiceMonitor or PodMonitor copying a label that the workspace shows as unbounded:
- * some Service or pod template gives it a value shaped like a UUID, a hash or a
- * timestamp, or its name is one that invites unbounded values.
+ * a Service or pod template it scrapes (any, when it scrapes nothing in the workspace)
+ * gives it a value shaped like a UUID, a hash or a timestamp, or its name is one that
+ * invites unbounded values.
  */
 import { DEFAULT_HIGH_CARDINALITY_NAMES, matchesHighCardinalityName } from '../../kubernetes/highCardinalityNames';
 import { labelFacts } from '../../facts/labels';
 import { monitorFacts } from '../../facts/monitors';
+import { monitorTargets, objectKey } from '../../facts/monitorTargets';
+import { serviceFacts } from '../../facts/services';
+import { workloadFacts } from '../../facts/workloads';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const monitorCopiesHighCardinalityLabel = defineWorkspaceRule(
@@ -25,15 +29,19 @@ export const monitorCopiesHighCardinalityLabel = defineWorkspaceRule(
         "'{{key}}' is copied onto every series, and its name invites unbounded values ({{name}}): each value is a new set of series for every metric of the target.",
     },
     fixable: false,
-    facts: [monitorFacts, labelFacts],
+    facts: [monitorFacts, labelFacts, serviceFacts, workloadFacts],
   },
   (context) => {
     const labels = context.all(labelFacts);
+    const facts = { labels, services: context.all(serviceFacts), workloads: context.all(workloadFacts) };
     for (const monitor of context.inFile(monitorFacts)) {
+      // The objects it scrapes when the workspace shows them; every object otherwise.
+      const { selected } = monitorTargets(monitor, facts);
+      const candidates = selected.size > 0 ? labels.filter((fact) => selected.has(objectKey(fact))) : labels;
       for (const copy of monitor.copies) {
         const of = copy.from === 'service' ? 'object' : 'template';
         let reported = false;
-        for (const fact of labels) {
+        for (const fact of candidates) {
           if (copy.from === 'service' && fact.object.kind !== 'Service') continue;
           const entry = fact.labels.find((label) => label.of === of && label.key === copy.key && label.unbounded);
           if (!entry?.unbounded) continue;

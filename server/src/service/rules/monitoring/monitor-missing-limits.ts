@@ -8,6 +8,9 @@ import { findPair, getMap, hasKey } from '../../document/yamlNodes';
 import { defineRule } from '../api/ruleTypes';
 import { OPERATOR_GROUP } from './monitoringObjects';
 
+/** A typical exporter (KNOWLEDGE.md's worked example: 1,700 targets of some 700 series each). */
+const DEFAULT_SERIES_PER_TARGET = 700;
+
 export const monitorMissingLimits = defineRule(
   {
     id: 'monitor-missing-limits',
@@ -20,9 +23,28 @@ export const monitorMissingLimits = defineRule(
     equivalents: [],
     messages: {
       missing:
-        "{{kind}} '{{name}}' sets no {{missing}}: a target that starts exposing unbounded series is ingested whole, and can take the Prometheus server down.",
+        "{{kind}} '{{name}}' sets no {{missing}}: a target that starts exposing unbounded series is ingested whole, and can take the Prometheus server down. A few times what a target exposes is a start (sampleLimit: {{suggested}} for {{perTarget}} series per target).",
     },
     fixable: false,
+    options: {
+      meta: {
+        section: 'monitoring',
+        description: 'What Kubewise assumes about your scrape targets.',
+        properties: {
+          seriesPerTarget: {
+            schema: { type: 'integer', minimum: 1 },
+            setting: { type: 'integer', minimum: 1 },
+            description: `Series one scrape target exposes, assumed by the ServiceMonitor/PodMonitor hover's samples-per-second estimate and the sampleLimit this rule suggests. Default ${DEFAULT_SERIES_PER_TARGET}.`,
+            markdownDescription: `Series one scrape target exposes: the ServiceMonitor/PodMonitor hover multiplies its targets by this for samples per second (shown as an assumption), and \`monitor-missing-limits\` suggests a \`sampleLimit\` of four times it. Overrides \`monitoring.seriesPerTarget\` in \`.kubewise.yaml\`. Unset: \`.kubewise.yaml\`, else ${DEFAULT_SERIES_PER_TARGET}.`,
+            default: DEFAULT_SERIES_PER_TARGET,
+          },
+        },
+      },
+      resolve: (values): number =>
+        typeof values.seriesPerTarget === 'number' && values.seriesPerTarget >= 1
+          ? values.seriesPerTarget
+          : DEFAULT_SERIES_PER_TARGET,
+    },
   },
   (context) => {
     const { object } = context;
@@ -36,7 +58,13 @@ export const monitorMissingLimits = defineRule(
     context.report({
       node: (metadata ? findPair(doc, metadata, 'name') : undefined) ?? object.root,
       messageId: 'missing',
-      data: { kind: object.ref.kind, name: object.ref.name ?? '', missing: missing.join(' or ') },
+      data: {
+        kind: object.ref.kind,
+        name: object.ref.name ?? '',
+        missing: missing.join(' or '),
+        suggested: context.options * 4,
+        perTarget: context.options,
+      },
     });
   },
 );
