@@ -22,5 +22,9 @@ ruleTester.run(RULE, {
         },
       ],
     }),
+    fixtures.invalid('fire-prometheus-yml.yaml', {
+      // On the characters of "node" inside the double-quoted string, escapes included.
+      errors: [{ messageId: 'job', data: { job: 'node', suggested: 2800, perTarget: 700 }, line: 6, column: 51, endColumn: 59 }],
+    }),
   ],
 });

@@ -3,6 +3,7 @@
  * `request_id`, `trace_id`, `ip`, `url`…), whatever its value today. The names are an
  * option (`labels.highCardinalityNames`), so teams can add their own.
  */
+import type { Node } from 'yaml';
 import { CONTROLLER_LABELS } from '../../kubernetes/controllerLabels';
 import { DEFAULT_HIGH_CARDINALITY_NAMES, matchesHighCardinalityName } from '../../kubernetes/highCardinalityNames';
 import { defineRule } from '../api/ruleTypes';
@@ -55,7 +56,7 @@ export const highCardinalityLabelName = defineRule(
       if (!label.labels || CONTROLLER_LABELS.has(label.key)) continue;
       const name = matchesHighCardinalityName(label.key, context.options);
       if (!name) continue;
-      const node = label.keyNode as Parameters<typeof context.report>[0]['node'];
+      const node = label.keyNode as Node;
       const selector = label.labels.of === 'template' ? selectorReads(object, label.key) : undefined;
       if (selector) {
         context.report({ node, messageId: 'selected', data: { key: label.key, name, selector } });

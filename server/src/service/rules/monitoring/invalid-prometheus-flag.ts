@@ -12,7 +12,7 @@ import { DURATION_FORMAT, parseFlagSize, parsePrometheusDuration, SIZE_FORMAT } 
 import type { Parsed } from '../../kubernetes/prometheus/notation';
 import { defineRule } from '../api/ruleTypes';
 import type { RuleContext } from '../api/ruleTypes';
-import { scalarText, spanNode } from './scalarText';
+import { embeddedText } from '../api/embeddedText';
 
 interface FlagFormat {
   parse(text: string): Parsed<number>;
@@ -61,22 +61,22 @@ export const invalidPrometheusFlag = defineRule(
 function checkArgs(context: RuleContext, seq: YAMLSeq | undefined, container: string | undefined): void {
   const items = seq?.items ?? [];
   items.forEach((item, index) => {
-    const arg = scalarText(context.text, item);
-    if (!arg || TEMPLATED.test(arg.value)) return;
-    const equals = arg.value.indexOf('=');
-    const name = equals === -1 ? arg.value : arg.value.slice(0, equals);
+    const arg = embeddedText(item, context.text);
+    if (!arg || TEMPLATED.test(arg.text)) return;
+    const equals = arg.text.indexOf('=');
+    const name = equals === -1 ? arg.text : arg.text.slice(0, equals);
     const format = FLAGS.get(name.replace(/^-(?!-)/, '--'));
     if (!format) return;
     // `--flag=value`, or `--flag` and the value as the next item.
-    const valueArg = equals === -1 ? scalarText(context.text, items[index + 1]) : arg;
-    if (!valueArg || TEMPLATED.test(valueArg.value)) return;
+    const valueArg = equals === -1 ? embeddedText(items[index + 1], context.text) : arg;
+    if (!valueArg || TEMPLATED.test(valueArg.text)) return;
     const from = equals === -1 ? 0 : equals + 1;
-    const value = valueArg.value.slice(from);
+    const value = valueArg.text.slice(from);
     const parsed = format.parse(value);
     if (parsed.ok) return;
-    const [start, end] = valueArg.locate(from, valueArg.value.length);
+    const [start, end] = valueArg.toDocument(from, valueArg.text.length);
     context.report({
-      node: spanNode(start, Math.max(end, start)),
+      at: [start, Math.max(end, start)],
       messageId: 'invalid',
       data: { flag: name, value, reason: parsed.reason, format: format.format },
       ...(container === undefined ? {} : { container }),

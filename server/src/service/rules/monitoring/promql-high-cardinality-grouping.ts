@@ -10,7 +10,7 @@ import { readPromql } from '../../kubernetes/prometheus/promql';
 import { TEMPLATED } from '../../kubernetes/labelSyntax';
 import { defineRule } from '../api/ruleTypes';
 import { ruleEntries } from './monitoringObjects';
-import { scalarText, spanNode } from './scalarText';
+import { embeddedText } from '../api/embeddedText';
 
 export const promqlHighCardinalityGrouping = defineRule(
   {
@@ -33,16 +33,16 @@ export const promqlHighCardinalityGrouping = defineRule(
     const { doc } = context.object;
     for (const { rule } of ruleEntries(context.object)) {
       const pair = findPair(doc, rule, 'expr');
-      const text = pair ? scalarText(context.text, pair.value) : undefined;
-      if (!text || TEMPLATED.test(text.value)) continue;
-      for (const grouping of readPromql(text.value)?.groupings ?? []) {
+      const text = pair ? embeddedText(pair.value, context.text) : undefined;
+      if (!text || TEMPLATED.test(text.text)) continue;
+      for (const grouping of readPromql(text.text)?.groupings ?? []) {
         if (grouping.modifier !== 'by') continue;
         for (const label of grouping.labels) {
           const name = matchesHighCardinalityName(label.name, DEFAULT_HIGH_CARDINALITY_NAMES);
           if (!name) continue;
-          const [start, end] = text.locate(label.from, label.to);
+          const [start, end] = text.toDocument(label.from, label.to);
           context.report({
-            node: spanNode(start, end),
+            at: [start, end],
             messageId: 'grouping',
             data: { operator: grouping.operator, label: label.name, name },
           });

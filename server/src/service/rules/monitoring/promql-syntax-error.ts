@@ -8,7 +8,7 @@ import { readPromql } from '../../kubernetes/prometheus/promql';
 import { TEMPLATED } from '../../kubernetes/labelSyntax';
 import { defineRule } from '../api/ruleTypes';
 import { ruleEntries } from './monitoringObjects';
-import { scalarText, spanNode } from './scalarText';
+import { embeddedText } from '../api/embeddedText';
 
 export const promqlSyntaxError = defineRule(
   {
@@ -31,22 +31,22 @@ export const promqlSyntaxError = defineRule(
     const { doc } = context.object;
     for (const { rule } of ruleEntries(context.object)) {
       const pair = findPair(doc, rule, 'expr');
-      const text = pair ? scalarText(context.text, pair.value) : undefined;
-      if (!pair || !text || TEMPLATED.test(text.value)) continue;
-      if (text.value.trim() === '') {
+      const text = pair ? embeddedText(pair.value, context.text) : undefined;
+      if (!pair || !text || TEMPLATED.test(text.text)) continue;
+      if (text.text.trim() === '') {
         context.report({ node: pair, messageId: 'empty' });
         continue;
       }
       // The first error only: the parser's recovery after it makes the rest guesses.
-      const error = readPromql(text.value)?.errors[0];
+      const error = readPromql(text.text)?.errors[0];
       if (error) {
         // A missing token is an empty error: mark the character there, or the last one.
-        const from = Math.min(error.from, text.value.length - 1);
-        const [start, end] = text.locate(from, Math.max(error.to, from + 1));
+        const from = Math.min(error.from, text.text.length - 1);
+        const [start, end] = text.toDocument(from, Math.max(error.to, from + 1));
         context.report({
-          node: spanNode(start, end),
+          at: [start, end],
           messageId: 'syntax',
-          data: { near: describeNear(text.value, error.from, error.to) },
+          data: { near: describeNear(text.text, error.from, error.to) },
         });
       }
     }
