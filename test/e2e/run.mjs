@@ -12,6 +12,7 @@ import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
+import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -98,6 +99,7 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
+  const labels = labelFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -224,7 +226,8 @@ async function main() {
     await ui.poll(
       async () => {
         await ui.failOnDialog(page);
-        return (await ui.quickInputRows(page)).some((r) => r.label.includes('missing-liveness-probe'));
+        // Any rule id: the list is longer than the rows rendered, and typing below filters it.
+        return (await ui.quickInputRows(page)).some((r) => /^[a-z]+(-[a-z0-9]+)+$/.test(r.label));
       },
       { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) },
     );
@@ -272,11 +275,17 @@ async function main() {
   // and the plain-words hover on `cpu: 250m`.
   await step(page, 'quick fix repairs an invalid quantity', '08-quantity-fix.png', () => fixInvalidQuantity(page, quantities));
   await step(page, 'hover explains a quantity in plain words', '09-quantity-hover.png', () => hoverQuantity(page, quantities));
+  await step(page, 'quick fix quotes a label value YAML reads as a number', '10-label-fix.png', () =>
+    fixLabelNumber(page, labels),
+  );
+  await step(page, 'hover on a label key counts the series it multiplies', '11-label-hover.png', () =>
+    hoverLabelSeries(page, labels),
+  );
 
   // The first minute: the walkthrough, its sample with the status-bar count, and Check Workspace.
-  await step(page, 'the walkthrough opens', '10-walkthrough.png', () => openWalkthrough(page));
-  await step(page, 'the sample manifest opens with findings in the status bar', '11-sample.png', () => openSample(page));
-  await step(page, 'Check Workspace lists a file nobody opened', '12-check-workspace.png', () => checkWorkspace(page, workspace));
+  await step(page, 'the walkthrough opens', '12-walkthrough.png', () => openWalkthrough(page));
+  await step(page, 'the sample manifest opens with findings in the status bar', '13-sample.png', () => openSample(page));
+  await step(page, 'Check Workspace lists a file nobody opened', '14-check-workspace.png', () => checkWorkspace(page, workspace));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

@@ -281,10 +281,12 @@ export function startServer(connection: Connection): void {
       if (!document) return null;
       const languageId = document.languageId === 'json' ? 'json' : 'yaml';
       const findings = findingsByUri.get(uri)?.findings ?? [];
-      // The user's size limit: a file the check skips gets no hover, one it checks does.
-      const { maxFileSizeBytes } = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
+      // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
+      const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
       if (documents.get(uri) !== document) return null;
-      const hover = hoverAt(document.getText(), languageId, findings, params.position, { maxFileSizeBytes });
+      const context = { workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri), ruleOptions: settings.ruleOptions };
+      const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
+      const hover = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );

@@ -6,17 +6,22 @@ import { parseEquivalent } from '../core/peerTools';
 import type { HoverLimits } from './documentAt';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
+import { hoverForLabel } from './labelHover';
+import { hoverForMonitor } from './monitorHover';
+import type { HoverContext } from './workspaceFacts';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
 import type { HoverResult } from './hoverResult';
 
 export type { HoverResult } from './hoverResult';
+export type { HoverContext } from './workspaceFacts';
 
 /**
  * Everything a hover at `position` can say, in the order a reader needs it: one line per
  * finding there (what is wrong), then what the value under the cursor means (a quantity
- * in words, how an image is pinned), then for each finding why it matters and how to fix
- * it, short, with the peers' equivalent checks on one line.
+ * in words, how an image is pinned, the series a label multiplies), then for each finding
+ * why it matters and how to fix it, short, with the peers' equivalent checks on one line.
+ * `context` brings the workspace's facts and the rule options, for estimates across files.
  */
 export function hoverAt(
   text: string,
@@ -24,8 +29,13 @@ export function hoverAt(
   findings: readonly Finding[],
   position: Position,
   limits: HoverLimits = {},
+  context?: HoverContext,
 ): HoverResult | undefined {
-  const forValue = hoverForQuantity(text, languageId, position, limits) ?? hoverForImage(text, languageId, position, limits);
+  const forValue =
+    hoverForQuantity(text, languageId, position, limits) ??
+    hoverForImage(text, languageId, position, limits) ??
+    hoverForLabel(text, languageId, position, context) ??
+    hoverForMonitor(text, languageId, position, context);
   const here = findingsAt(findings, position);
   if (here.length === 0) return forValue;
   const parts = [summaryLines(here)];
