@@ -11,6 +11,7 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { estimatePrometheusStorage } from './sizing.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -271,6 +272,15 @@ async function main() {
   // and the plain-words hover on `cpu: 250m`.
   await step(page, 'quick fix repairs an invalid quantity', '08-quantity-fix.png', () => fixInvalidQuantity(page, quantities));
   await step(page, 'hover explains a quantity in plain words', '09-quantity-hover.png', () => hoverQuantity(page, quantities));
+
+  // Sizing: an estimate from the palette, its numbers read in the panel, one input changed live, and
+  // the chart's picture (KUBEWISE_UPDATE_DOCS_IMAGES=1 also copies it to docs/images for the README).
+  await step(page, 'Estimate Prometheus Storage shows the numbers and chart', '10-sizing.png', () =>
+    estimatePrometheusStorage(page, {
+      chartShot: path.join(ARTIFACTS, 'sizing-chart.png'),
+      docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
+    }),
+  );
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();
