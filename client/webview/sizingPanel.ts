@@ -21,7 +21,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { ChartConfiguration } from 'chart.js';
-import { readEstimateResponse } from '../src/sizing/protocol';
+import { readEstimateResponse, readFormFields } from '../src/sizing/protocol';
 import type { EstimateReport, FormField, PanelRequest } from '../src/sizing/protocol';
 
 Chart.register(
@@ -43,6 +43,9 @@ const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLEle
 let chart: Chart | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 const fieldsShown: FormField[] = [];
+/** The inputs the user gave: in the input boxes, or by changing them here. Only these are sent. */
+const touched = new Set<string>();
+let shownReport: EstimateReport | undefined;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -54,17 +57,20 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 function currentInputs(): Record<string, string> {
   const inputs: Record<string, string> = {};
   for (const field of fieldsShown) {
+    if (!touched.has(field.name)) continue;
     const input = document.querySelector<HTMLElement & { value: string }>(`[data-field="${field.name}"]`);
     if (input && input.value.trim() !== '') inputs[field.name] = input.value;
   }
   return inputs;
 }
 
-function showForm(title: string, fields: FormField[]): void {
+function showForm(title: string, fields: FormField[], given: string[]): void {
   byId('title').textContent = `Kubewise: ${title}`;
   const box = byId('inputs');
   box.replaceChildren();
   fieldsShown.splice(0, fieldsShown.length, ...fields);
+  touched.clear();
+  for (const name of given) touched.add(name);
   for (const field of fields) {
     const wrapper = element('div');
     const label = element('label', field.label);
@@ -76,6 +82,7 @@ function showForm(title: string, fields: FormField[]): void {
     input.placeholder = field.prompt;
     input.title = field.prompt;
     input.addEventListener('input', () => {
+      touched.add(field.name);
       clearTimeout(timer);
       timer = setTimeout(() => vscode.postMessage({ type: 'inputs', inputs: currentInputs() }), 250);
     });
@@ -119,6 +126,7 @@ function showReport(report: EstimateReport): void {
     }
     tables.append(table);
   }
+  shownReport = report;
   drawChart(report);
 }
 
@@ -174,10 +182,12 @@ function drawChart(report: EstimateReport): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const data = event.data as { type?: unknown; title?: unknown; fields?: unknown; response?: unknown } | null;
+  const data = event.data as { type?: unknown; title?: unknown; fields?: unknown; given?: unknown; response?: unknown } | null;
   if (!data || typeof data !== 'object') return;
-  if (data.type === 'form' && typeof data.title === 'string' && Array.isArray(data.fields)) {
-    showForm(data.title, data.fields as FormField[]);
+  if (data.type === 'form' && typeof data.title === 'string') {
+    const fields = readFormFields(data);
+    const given = Array.isArray(data.given) ? data.given.filter((name): name is string => typeof name === 'string') : [];
+    if (fields) showForm(data.title, fields, given);
   } else if (data.type === 'result') {
     const response = readEstimateResponse(data.response);
     if (!response) return;
@@ -185,6 +195,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     else showErrors(response.errors);
   }
 });
+
+// VS Code changes the theme's classes on <body> and its colour variables on <html> when the user
+// switches themes: the chart reads its colours when drawn, so draw it again.
+const redraw = new MutationObserver(() => {
+  if (shownReport) drawChart(shownReport);
+});
+redraw.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+redraw.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
 byId('copy-markdown').addEventListener('click', () => vscode.postMessage({ type: 'copyMarkdown' }));
 byId('insert-comment').addEventListener('click', () => vscode.postMessage({ type: 'insertYamlComment' }));

@@ -13,6 +13,7 @@ import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
+import { estimatePrometheusStorage } from './sizing.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -286,6 +287,15 @@ async function main() {
   await step(page, 'the walkthrough opens', '12-walkthrough.png', () => openWalkthrough(page));
   await step(page, 'the sample manifest opens with findings in the status bar', '13-sample.png', () => openSample(page));
   await step(page, 'Check Workspace lists a file nobody opened', '14-check-workspace.png', () => checkWorkspace(page, workspace));
+
+  // Sizing: an estimate from the palette, its numbers read in the panel, one input changed live, and
+  // the chart's picture (KUBEWISE_UPDATE_DOCS_IMAGES=1 also copies it to docs/images for the README).
+  await step(page, 'Estimate Prometheus Storage shows the numbers and chart', '15-sizing.png', () =>
+    estimatePrometheusStorage(page, {
+      chartShot: path.join(ARTIFACTS, 'sizing-chart.png'),
+      docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
+    }),
+  );
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

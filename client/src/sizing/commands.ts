@@ -77,7 +77,8 @@ async function askInputs(
       validateInput: (text) => validate(client, estimate, uri, field, text),
     });
     if (answer === undefined) return undefined;
-    if (answer.trim() !== '') inputs[field.name] = answer;
+    // An accepted default is not the user's input: the panel keeps showing its source.
+    if (answer.trim() !== '' && answer !== field.value) inputs[field.name] = answer;
   }
   return inputs;
 }

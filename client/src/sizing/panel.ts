@@ -80,7 +80,8 @@ export class EstimatePanel {
       );
       if (!form) return;
       const fields = form.map((field) => ({ ...field, value: this.inputs[field.name] ?? field.value }));
-      this.post({ type: 'form', estimate: this.estimate, title: TITLES[this.estimate], fields });
+      const given = Object.keys(this.inputs);
+      this.post({ type: 'form', estimate: this.estimate, title: TITLES[this.estimate], fields, given });
       await this.update();
     } else if (request.type === 'inputs') {
       this.inputs = request.inputs;

@@ -53,9 +53,14 @@ export type PanelRequest =
   | { type: 'copyMarkdown' }
   | { type: 'insertYamlComment' };
 
-/** Extension → webview. */
+/**
+ * Extension → webview. `given` names the inputs the user gave (in the input boxes): only those, and
+ * the ones changed in the panel, are sent back, so the other fields keep their default or workspace
+ * source instead of all turning into "your input" at the first change.
+ */
 export type PanelUpdate =
-  { type: 'form'; estimate: EstimateKind; title: string; fields: FormField[] } | { type: 'result'; response: EstimateResponse };
+  | { type: 'form'; estimate: EstimateKind; title: string; fields: FormField[]; given: string[] }
+  | { type: 'result'; response: EstimateResponse };
 
 export function isEstimateKind(value: unknown): value is EstimateKind {
   return typeof value === 'string' && (ESTIMATES as readonly string[]).includes(value);
