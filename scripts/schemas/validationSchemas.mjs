@@ -6,9 +6,9 @@
 // What changes on the way, and why:
 // - Objects with declared properties get `additionalProperties: false`: the API server's
 //   strict field validation (kubectl's default since 1.27) rejects unknown fields.
-// - resource.Quantity becomes `{}`: rules/resources/invalid-quantity.ts judges quantities
+// - resource.Quantity's definition becomes `{}`: rules/resources/invalid-quantity.ts judges quantities
 //   with the exact grammar, so the schema must not report them a second time.
-// - IntOrString (`oneOf: [integer, string]`) becomes `type: [integer, string]`: one type
+// - IntOrString's definition (`oneOf: [integer, string]`) becomes `type: [integer, string]`: one type
 //   error instead of a oneOf dump.
 // - RawExtension and apiextensions JSON accept anything; `format` is dropped (ajv would need
 //   every Kubernetes format registered, and the API server does not check most of them).
@@ -89,11 +89,9 @@ function enumFor(definition, property, description) {
 
 function convert(node, context) {
   const ref = singleRef(node);
-  if (ref) {
-    if (ANYTHING.has(ref)) return {};
-    if (ref === INT_OR_STRING) return { type: ['integer', 'string'] };
-    return { $ref: `#/definitions/${shortName(ref)}` };
-  }
+  // Quantity and IntOrString stay references (to `{}` and `type: [integer, string]`) so that
+  // hovers can name the type.
+  if (ref) return { $ref: `#/definitions/${shortName(ref)}` };
   if (node.format === 'int-or-string' || node['x-kubernetes-int-or-string']) return { type: ['integer', 'string'] };
   const out = {};
   if (node.type) out.type = node.type;

@@ -10,6 +10,7 @@ import { problemFinding } from '../document/problemFinding';
 import { rangeOf } from '../document/yamlNodes';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import type { KubeObject } from '../kubernetes/objects';
+import { isOnRemovedApi } from '../kubernetes/removedApis';
 import { isWorkload } from '../kubernetes/workloads';
 import { factKindsRead, rules } from '../rules/registry';
 import type { Report } from '../rules/api/ruleTypes';
@@ -90,6 +91,8 @@ function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: 
   for (const kind of factKindsRead) {
     const found: Fact[] = [];
     for (const object of objects) {
+      // A removed API is rejected by current clusters: no rule across files may count it.
+      if (isOnRemovedApi(object.ref)) continue;
       try {
         found.push(...kind.extract(object));
       } catch (error) {

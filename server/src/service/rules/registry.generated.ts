@@ -20,9 +20,11 @@ import { probeSuccessThreshold } from './probes/probe-success-threshold';
 import { probeTimeoutExceedsPeriod } from './probes/probe-timeout-exceeds-period';
 import { quotaExceeded } from './quotas/quota-exceeded';
 import { quotaRequiresRequests } from './quotas/quota-requires-requests';
+import { removedApiVersion } from './schema/removed-api-version';
 import { replicasWithoutReadiness } from './rollout/replicas-without-readiness';
 import { requestExceedsLimit } from './resources/request-exceeds-limit';
 import { rolloutMaxUnavailableAll } from './rollout/rollout-max-unavailable-all';
+import { schemaViolation } from './schema/schema-violation';
 import { selectorMismatch } from './rollout/selector-mismatch';
 import type { RegisteredRule } from './api/ruleTypes';
 
@@ -48,8 +50,10 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'probes', rule: probeTimeoutExceedsPeriod },
   { family: 'quotas', rule: quotaExceeded },
   { family: 'quotas', rule: quotaRequiresRequests },
+  { family: 'schema', rule: removedApiVersion },
   { family: 'rollout', rule: replicasWithoutReadiness },
   { family: 'resources', rule: requestExceedsLimit },
   { family: 'rollout', rule: rolloutMaxUnavailableAll },
+  { family: 'schema', rule: schemaViolation },
   { family: 'rollout', rule: selectorMismatch },
 ];
