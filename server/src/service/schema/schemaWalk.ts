@@ -41,7 +41,13 @@ export function childOf(set: SchemaSet, parent: Resolved, segment: string | numb
   const { node } = parent;
   if (typeof segment === 'number') {
     if (!node.items) return undefined;
-    return { ...resolveRef(set, node.items), declared: node.items, parent: parent.definition, property: undefined, required: false };
+    return {
+      ...resolveRef(set, node.items),
+      declared: node.items,
+      parent: parent.definition,
+      property: undefined,
+      required: false,
+    };
   }
   const property = node.properties && Object.hasOwn(node.properties, segment) ? node.properties[segment] : undefined;
   if (property) {
@@ -62,7 +68,13 @@ export function childOf(set: SchemaSet, parent: Resolved, segment: string | numb
 
 /** The field at `path` from the object's root; undefined where the schema says nothing. */
 export function fieldAt(set: SchemaSet, path: readonly (string | number)[]): FieldSchema | undefined {
-  let current: FieldSchema = { ...resolveRef(set, set.root), declared: set.root, parent: undefined, property: undefined, required: true };
+  let current: FieldSchema = {
+    ...resolveRef(set, set.root),
+    declared: set.root,
+    parent: undefined,
+    property: undefined,
+    required: true,
+  };
   for (const segment of path) {
     const next = childOf(set, current, segment);
     if (!next) return undefined;
@@ -82,7 +94,8 @@ export function typeName(set: SchemaSet, declared: SchemaNode, depth = 0): strin
     if (target.type && typeof target.type === 'string' && target.type !== 'object') return typeName(set, target, depth + 1);
     return short;
   }
-  if (Array.isArray(declared.type)) return declared.type.join(' or ') === 'integer or string' ? 'IntOrString' : declared.type.join(' or ');
+  if (Array.isArray(declared.type))
+    return declared.type.join(' or ') === 'integer or string' ? 'IntOrString' : declared.type.join(' or ');
   if (declared.type === 'array') return `[]${declared.items ? typeName(set, declared.items, depth + 1) : 'Object'}`;
   if (declared.type === 'object' && typeof declared.additionalProperties === 'object' && !declared.properties) {
     return `map[string]${typeName(set, declared.additionalProperties, depth + 1)}`;

@@ -24,24 +24,35 @@ export function editDistance(a: string, b: string, limit: number): number {
 
 /**
  * The one candidate `name` is most likely a slip for: the same letters in another case
- * (`readinessprobe`), or a couple of typos away in a long enough name (`contianers`).
+ * (`readinessprobe`), a typo or two away (`contianers`, `evn`), or failing those, the same
+ * word with another ending (`restartPolicies`, `External` for `ExternalName`).
  * Undefined when no candidate is close or two are equally close.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
-  const limit = name.length <= 3 ? 0 : name.length <= 5 ? 1 : 2;
+  const limit = name.length <= 2 ? 0 : name.length <= 5 ? 1 : 2;
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestScore = Infinity;
   let tie = false;
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), limit);
-    if (distance > limit) continue;
-    if (distance < bestDistance) {
+    const other = candidate.toLowerCase();
+    let score = other === lower ? 0 : editDistance(lower, other, limit);
+    if (score > limit) score = sameStem(lower, other) ? limit + 1 : Infinity;
+    if (score === Infinity) continue;
+    if (score < bestScore) {
       best = candidate;
-      bestDistance = distance;
+      bestScore = score;
       tie = false;
-    } else if (distance === bestDistance) tie = true;
+    } else if (score === bestScore) tie = true;
   }
   return tie ? undefined : best;
+}
+
+/** A long common beginning: most of the shorter word, and at least four letters. */
+function sameStem(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const shorter = Math.min(a.length, b.length);
+  return common >= 4 && common >= 0.75 * shorter;
 }

@@ -4,7 +4,11 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { findPair, resolveNode } from '../document/yamlNodes';
 import type { Violation } from './validate';
 
-export function targetNode(doc: Document.Parsed, root: YAMLMap, target: Violation['target']): Node | Pair<unknown, unknown> | undefined {
+export function targetNode(
+  doc: Document.Parsed,
+  root: YAMLMap,
+  target: Violation['target'],
+): Node | Pair<unknown, unknown> | undefined {
   const { path, part } = target;
   let current: unknown = root;
   let pair: Pair<unknown, unknown> | undefined;
@@ -27,6 +31,8 @@ export function targetNode(doc: Document.Parsed, root: YAMLMap, target: Violatio
     const first = isMap(item) ? item.items[0] : undefined;
     return (first?.key as Node | undefined) ?? (item as Node | undefined);
   }
-  const value = current as Node | null | undefined;
-  return value ?? (pair?.key as Node | undefined) ?? pair;
+  const value = resolveNode(doc, current) as Node | null | undefined;
+  // A block map or list spans lines: underline its key, not the whole block.
+  if ((isMap(value) || isSeq(value)) && !value.flow && pair?.key) return pair.key as Node;
+  return (current as Node | null | undefined) ?? (pair?.key as Node | undefined) ?? pair;
 }

@@ -73,7 +73,27 @@ export function validateData(set: SchemaSet, data: unknown): Violation[] {
     violations.push(violation);
     if (violations.length >= MAX_VIOLATIONS) break;
   }
-  return violations;
+  return withoutEchoes(violations);
+}
+
+/**
+ * A misspelt required field is one problem, not two: `contianers` is reported as unknown
+ * with "did you mean 'containers'", and the missing `containers` it explains is not.
+ */
+function withoutEchoes(violations: Violation[]): Violation[] {
+  const explained = new Set<string>();
+  for (const { target, problem } of violations) {
+    if (problem.kind === 'unknownField' && problem.suggestion) {
+      explained.add(`${JSON.stringify(target.path.slice(0, -1))} ${problem.suggestion}`);
+    }
+  }
+  return violations.filter(
+    ({ target, problem }) =>
+      problem.kind !== 'missingField' ||
+      !explained.has(
+        `${JSON.stringify(target.path[0] === 'kind' && target.part === 'value' ? [] : target.path)} ${problem.field}`,
+      ),
+  );
 }
 
 function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violation | undefined {
@@ -107,7 +127,13 @@ function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violati
       const expected = String(params['type']);
       return {
         target: { path, part: 'value' },
-        problem: { kind: 'wrongType', field, expected: describeType(expected), actual: describeValue(value), intOrString: expected === 'integer,string' },
+        problem: {
+          kind: 'wrongType',
+          field,
+          expected: describeType(expected),
+          actual: describeValue(value),
+          intOrString: expected === 'integer,string',
+        },
       };
     }
     case 'enum': {
@@ -181,7 +207,7 @@ function siblingsWith(definition: string | undefined, field: string): string[] {
   const role = /[A-Z][a-z]*$/.exec(definition.slice(dot + 1))?.[0];
   if (!role) return [];
   return Object.entries(definitions)
-    .filter(([id, node]) => id !== definition && id.startsWith(pkg) && id.endsWith(role) && !id.slice(pkg.length).includes('.'))
+    .filter(([id]) => id !== definition && id.startsWith(pkg) && id.endsWith(role) && !id.slice(pkg.length).includes('.'))
     .filter(([, node]) => node.properties !== undefined && Object.hasOwn(node.properties, field))
     .map(([id]) => id.slice(pkg.length))
     .sort()
@@ -209,4 +235,3 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object' && value !== null) return 'a map';
   return 'nothing';
 }
-

@@ -3,12 +3,14 @@
  * official deprecation guide's table, schemas/kubernetes-removed-apis.json). The fix
  * rewrites the apiVersion when nothing else must change; otherwise the message says what.
  */
+import { isNode } from 'yaml';
 import { findPair, getMap, hasKey } from '../../document/yamlNodes';
 import type { KubeObject } from '../../kubernetes/objects';
 import { removedApi } from '../../kubernetes/removedApis';
 import type { RemovedApi } from '../../kubernetes/removedApis';
 import { replaceScalar } from '../api/fixes/replaceScalar';
 import { defineRule } from '../api/ruleTypes';
+import { quotedLike } from './quoting';
 import type { OffsetFix } from '../api/ruleTypes';
 
 export const removedApiVersion = defineRule(
@@ -25,7 +27,8 @@ export const removedApiVersion = defineRule(
       removed: '{{apiVersion}} {{kind}} was removed in Kubernetes {{release}}: use {{replacement}}.',
       removedWithChanges:
         '{{apiVersion}} {{kind}} was removed in Kubernetes {{release}}: use {{replacement}}, which also changes: {{changes}}.',
-      removedNoReplacement: '{{apiVersion}} {{kind}} was removed in Kubernetes {{release}}, and nothing replaces it in place: {{useInstead}}.',
+      removedNoReplacement:
+        '{{apiVersion}} {{kind}} was removed in Kubernetes {{release}}, and nothing replaces it in place: {{useInstead}}.',
     },
     fixable: true,
   },
@@ -34,26 +37,26 @@ export const removedApiVersion = defineRule(
     const removed = removedApi(object.ref);
     if (!removed) return;
     const pair = findPair(object.doc, object.root, 'apiVersion');
-    const node = (pair?.value as Parameters<typeof replaceScalar>[1]) ?? object.root;
+    const node = isNode(pair?.value) ? pair.value : object.root;
     const data = {
       apiVersion: removed.apiVersion,
       kind: removed.kind,
       release: removed.removedIn,
       replacement: removed.replacement ?? removed.useInstead,
-      useInstead: removed.useInstead,
+      useInstead: removed.useInstead.replace(/^none:\s*/, ''),
       changes: removed.whatElseChanges,
     };
     if (!removed.replacement) {
-      context.report({ node: pair ?? object.root, messageId: 'removedNoReplacement', data });
+      context.report({ node, messageId: 'removedNoReplacement', data });
       return;
     }
     const fixes: OffsetFix[] = [];
     if (onlyApiVersionChanges(object, removed)) {
-      const edit = replaceScalar(context.text, node, removed.replacement);
+      const edit = replaceScalar(context.text, node, quotedLike(node, removed.replacement));
       if (edit) fixes.push({ title: `Change apiVersion to ${removed.replacement}`, edits: [edit] });
     }
     const messageId = removed.whatElseChanges === '' || fixes.length > 0 ? 'removed' : 'removedWithChanges';
-    context.report({ node: pair?.value ? (pair.value as never) : object.root, messageId, data, fixes });
+    context.report({ node, messageId, data, fixes });
   },
 );
 

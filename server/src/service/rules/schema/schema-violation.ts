@@ -11,6 +11,7 @@ import { targetNode } from '../../schema/targetNodes';
 import { validateData } from '../../schema/validate';
 import { replaceScalar } from '../api/fixes/replaceScalar';
 import { defineRule } from '../api/ruleTypes';
+import { quotedLike } from './quoting';
 import type { OffsetFix } from '../api/ruleTypes';
 import { SCHEMA_MESSAGES, schemaMessage } from './schemaMessages';
 
@@ -21,7 +22,7 @@ export const schemaViolation = defineRule(
     defaultSeverity: 'error',
     scope: { all: true },
     description: 'Every field of a built-in object is one its kind defines, with the type and values the API accepts.',
-    why: "The API server validates every object against its kind's schema and rejects the whole object on the first problem: `kubectl apply` fails, and a GitOps sync stops there. Since Kubernetes 1.27 kubectl asks for strict field validation, so an unknown field is an error too, not a silent no-op; before that a misspelt `readinessprobe` was dropped without a word, and the pod ran without the probe its author wrote. Types are strict as well: `replicas: \"3\"` is a string, not a number.",
+    why: 'The API server validates every object against its kind\'s schema and rejects the whole object on the first problem: `kubectl apply` fails, and a GitOps sync stops there. Since Kubernetes 1.27 kubectl asks for strict field validation, so an unknown field is an error too, not a silent no-op; before that a misspelt `readinessprobe` was dropped without a word, and the pod ran without the probe its author wrote. Types are strict as well: `replicas: "3"` is a string, not a number.',
     remediation: 'Rename, retype or remove the field as the message says, using the names `kubectl explain` shows.',
     equivalents: [],
     messages: SCHEMA_MESSAGES,
@@ -39,7 +40,7 @@ export const schemaViolation = defineRule(
       if (!node) continue;
       const message = schemaMessage(violation.problem);
       const fixes: OffsetFix[] = [];
-      const edit = message.replacement ? replaceScalar(context.text, node, message.replacement) : undefined;
+      const edit = message.replacement ? replaceScalar(context.text, node, quotedLike(node, message.replacement)) : undefined;
       if (edit && message.replacement) {
         // A renamed field starts to take effect, so the fix changes what the manifest asks for.
         fixes.push({ title: `Change to '${message.replacement}'`, edits: [edit], fixAll: false });

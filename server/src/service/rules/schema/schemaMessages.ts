@@ -7,7 +7,8 @@ export const SCHEMA_MESSAGES = {
   unknownFieldOfSibling: "'{{field}}' is not a field of {{owner}}: it is one of {{siblings}}.",
   missingField: "{{owner}} requires '{{field}}'.",
   wrongType: "'{{field}}' must be {{expected}}, not {{actual}}.",
-  wrongIntOrString: "'{{field}}' must be an integer or a string (such as a port number or name, or a percentage), not {{actual}}.",
+  wrongIntOrString:
+    "'{{field}}' must be an integer or a string (such as a port number or name, or a percentage), not {{actual}}.",
   badEnum: "'{{value}}' is not a valid {{field}}: use one of {{allowed}}.",
   badEnumDidYouMean: "'{{value}}' is not a valid {{field}}. Did you mean '{{suggestion}}'? (One of {{allowed}}.)",
 } as const;
@@ -23,10 +24,17 @@ export function schemaMessage(problem: Problem): SchemaMessage {
   switch (problem.kind) {
     case 'unknownField':
       if (problem.suggestion) {
-        return { messageId: 'unknownFieldDidYouMean', data: { field: problem.field, owner: problem.owner, suggestion: problem.suggestion }, replacement: problem.suggestion };
+        return {
+          messageId: 'unknownFieldDidYouMean',
+          data: { field: problem.field, owner: problem.owner, suggestion: problem.suggestion },
+          replacement: problem.suggestion,
+        };
       }
       if (problem.siblings) {
-        return { messageId: 'unknownFieldOfSibling', data: { field: problem.field, owner: problem.owner, siblings: list(problem.siblings, 'and') } };
+        return {
+          messageId: 'unknownFieldOfSibling',
+          data: { field: problem.field, owner: problem.owner, siblings: list(problem.siblings, 'and') },
+        };
       }
       return { messageId: 'unknownField', data: { field: problem.field, owner: problem.owner } };
     case 'missingField':
@@ -39,7 +47,11 @@ export function schemaMessage(problem: Problem): SchemaMessage {
     case 'badEnum': {
       const allowed = list(problem.allowed, 'or');
       if (problem.suggestion) {
-        return { messageId: 'badEnumDidYouMean', data: { field: problem.field, value: problem.value, allowed, suggestion: problem.suggestion }, replacement: problem.suggestion };
+        return {
+          messageId: 'badEnumDidYouMean',
+          data: { field: problem.field, value: problem.value, allowed, suggestion: problem.suggestion },
+          replacement: problem.suggestion,
+        };
       }
       return { messageId: 'badEnum', data: { field: problem.field, value: problem.value, allowed } };
     }
