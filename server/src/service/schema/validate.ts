@@ -64,9 +64,10 @@ export function validateData(set: SchemaSet, data: unknown): Violation[] {
   if (validate(data)) return [];
   const violations: Violation[] = [];
   const seen = new Set<string>();
+  const patch = isStrategicMergePatch(data);
   for (const error of validate.errors ?? []) {
     const violation = toViolation(set, data, error);
-    if (!violation) continue;
+    if (!violation || notAField(violation) || (patch && violation.problem.kind === 'missingField')) continue;
     const id = `${JSON.stringify(violation.target.path)} ${violation.target.part}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -74,6 +75,23 @@ export function validateData(set: SchemaSet, data: unknown): Violation[] {
     if (violations.length >= MAX_VIOLATIONS) break;
   }
   return withoutEchoes(violations);
+}
+
+/**
+ * Keys that are not fields but are meant to be there: strategic-merge-patch directives
+ * (`$patch: delete`, `$setElementOrder/…`, `$retainKeys`), and the `sops` metadata an
+ * encrypted manifest carries until SOPS decrypts it (as Flux does before applying).
+ */
+function notAField({ target, problem }: Violation): boolean {
+  if (problem.kind !== 'unknownField') return false;
+  return problem.field.startsWith('$') || (problem.field === 'sops' && target.path.length === 1);
+}
+
+/** A kustomize or kubectl patch (it uses a `$` directive somewhere) leaves required fields to its target. */
+function isStrategicMergePatch(data: unknown, depth = 0): boolean {
+  if (depth > 64 || typeof data !== 'object' || data === null) return false;
+  if (Array.isArray(data)) return data.some((item) => isStrategicMergePatch(item, depth + 1));
+  return Object.entries(data).some(([key, value]) => key.startsWith('$') || isStrategicMergePatch(value, depth + 1));
 }
 
 /**
