@@ -125,7 +125,7 @@ function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violati
       const owner = fieldAt(set, path);
       const known = Object.keys(owner?.node.properties ?? {});
       const suggestion = closestName(name, known);
-      const problem: Problem = { kind: 'unknownField', field: name, owner: ownerName(owner?.definition, path) };
+      const problem: Problem = { kind: 'unknownField', field: name, owner: ownerName(set, owner?.definition, path) };
       if (suggestion) problem.suggestion = suggestion;
       else {
         const siblings = siblingsWith(owner?.definition, name);
@@ -136,7 +136,7 @@ function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violati
     case 'required': {
       const name = String(params['missingProperty']);
       const owner = fieldAt(set, path);
-      const problem: Problem = { kind: 'missingField', field: name, owner: ownerName(owner?.definition, path) };
+      const problem: Problem = { kind: 'missingField', field: name, owner: ownerName(set, owner?.definition, path) };
       if (path.length === 0) return { target: { path: ['kind'], part: 'value' }, problem };
       const last = path[path.length - 1];
       return { target: { path, part: typeof last === 'number' ? 'firstKey' : 'key' }, problem };
@@ -204,12 +204,11 @@ function fieldName(path: ObjectPath): string {
 }
 
 /** `DaemonSetSpec` for a definition, or the field path when the schema is anonymous (CRDs). */
-function ownerName(definition: string | undefined, path: ObjectPath): string {
-  if (definition && (path.length === 0 || !definition.endsWith('ObjectMeta') || path[path.length - 1] === 'metadata')) {
-    return definition.split('.').pop() ?? definition;
-  }
-  const named = path.filter((segment) => typeof segment === 'string');
-  return named.length > 0 ? `'${named.join('.')}'` : 'the object';
+function ownerName(set: SchemaSet, definition: string | undefined, path: ObjectPath): string {
+  if (definition) return definition.split('.').pop() ?? definition;
+  const kind = set.key.split('/').pop() ?? set.key;
+  const named = path.map((segment) => (typeof segment === 'number' ? '[]' : `.${segment}`)).join('');
+  return named === '' ? kind : `${kind}${named}`;
 }
 
 /**
