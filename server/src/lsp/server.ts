@@ -23,6 +23,7 @@ import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
+import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { ConfigFiles, DEFAULT_CLIENT_SETTINGS, resolveDocumentSettings, sanitizeClientSettings } from './settings';
 import type { ClientSettings } from './settings';
@@ -79,6 +80,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -230,6 +232,8 @@ export function startServer(connection: Connection): void {
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
+
+  registerCompletion(connection, documents);
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {

@@ -3,6 +3,7 @@
  * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
  */
 import { parseEquivalent } from '../core/peerTools';
+import { hoverForField } from './explainHover';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { ruleMeta } from '../rules/registry';
@@ -22,7 +23,10 @@ export function hoverAt(
   position: Position,
 ): HoverResult | undefined {
   const forFindings = hoverForFindings(findings, position);
-  const forValue = hoverForQuantity(text, languageId, position) ?? hoverForImage(text, languageId, position);
+  const forValue =
+    hoverForQuantity(text, languageId, position) ??
+    hoverForImage(text, languageId, position) ??
+    hoverForField(text, languageId, position);
   if (!forFindings || !forValue) return forFindings ?? forValue;
   return { markdown: `${forFindings.markdown}\n\n---\n\n${forValue.markdown}`, range: forFindings.range };
 }
