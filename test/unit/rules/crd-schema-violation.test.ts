@@ -112,11 +112,8 @@ test('the Prometheus Operator CRDs, and custom resources written against them, v
   );
   const broken = resources.replace('interval: 30s', 'intervall: 30s').replace('sampleLimit: 1000', 'sampleLimit: "1000"');
   const found = checkText(broken, { languageId: 'yaml', workspace: facts }).filter((f) => ids.includes(f.ruleId));
-  assert.deepEqual(
-    found.map((f) => f.message),
-    [
-      "'intervall' is not a field of ServiceMonitor.spec.endpoints[]. Did you mean 'interval'?",
-      "'sampleLimit' must be an integer, not the string '1000'.",
-    ],
-  );
+  assert.deepEqual(found.map((f) => f.message).sort(), [
+    "'intervall' is not a field of ServiceMonitor.spec.endpoints[]. Did you mean 'interval'?",
+    "'sampleLimit' must be an integer, not the string '1000'.",
+  ]);
 });

@@ -1,18 +1,17 @@
 /**
- * Validates plain object data against a schema set with ajv, and turns ajv's errors into
- * one problem per field: an unknown field (with a "did you mean"), a missing required
- * field, a wrong type, a value outside an enum. The schemas use no oneOf/anyOf (see
- * scripts/schemas/validationSchemas.mjs and crdSchema.ts), so ajv's errors do not cascade;
- * a problem's target is the exact key or value to underline.
+ * Validates plain object data against a schema set and turns what fails into one problem
+ * per field: an unknown field (with a "did you mean"), a missing required field, a wrong
+ * type, a value outside an enum. The schemas use no oneOf/anyOf (see
+ * scripts/schemas/validationSchemas.mjs and crdSchema.ts), so problems do not cascade; a
+ * problem's target is the exact key or value to underline.
  *
- * Validators compile on first use of a kind and stay cached: a built-in kind's reachable
- * definitions only, a CRD's schema once per schema object.
+ * The schemas are JSON Schema, and ajv validates them the same way (test/unit/
+ * schemaValidation.test.ts compares the two on every fixture); the walk below is what
+ * runs, because it needs no compile step: see `walk`.
  */
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
 import { builtinDefinitions } from './builtinSchemas';
-import { fieldAt } from './schemaWalk';
-import type { SchemaSet } from './schemaTypes';
+import { fieldAt, resolveRef } from './schemaWalk';
+import type { SchemaNode, SchemaSet } from './schemaTypes';
 import { closestName } from './suggest';
 
 export type Problem =
@@ -31,41 +30,25 @@ export interface Violation {
 
 /** An object this wrong says so in its first hundred problems. */
 const MAX_VIOLATIONS = 100;
-const BUILTIN_ID = 'kubernetes';
+/** Deeper than any real object; the bound only guards against hostile data and schemas. */
+const MAX_DEPTH = 200;
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, messages: false, inlineRefs: true });
-let builtinsAdded = false;
-const builtinValidators = new Map<string, ValidateFunction>();
-const otherValidators = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(set: SchemaSet): ValidateFunction {
-  if (set.definitions === builtinDefinitions()) {
-    let validate = builtinValidators.get(set.key);
-    if (!validate) {
-      if (!builtinsAdded) {
-        ajv.addSchema({ definitions: set.definitions }, BUILTIN_ID);
-        builtinsAdded = true;
-      }
-      validate = ajv.compile({ $ref: `${BUILTIN_ID}${set.root.$ref ?? '#'}` });
-      builtinValidators.set(set.key, validate);
-    }
-    return validate;
-  }
-  let validate = otherValidators.get(set.root);
-  if (!validate) {
-    validate = ajv.compile({ ...set.root, definitions: set.definitions });
-    otherValidators.set(set.root, validate);
-  }
-  return validate;
+/** What the walk finds, in ajv's vocabulary (keyword and params), before it becomes a problem. */
+interface RawError {
+  path: (string | number)[];
+  keyword: 'type' | 'enum' | 'required' | 'additionalProperties';
+  param: string;
+  allowed?: unknown[];
 }
 
 export function validateData(set: SchemaSet, data: unknown): Violation[] {
-  const validate = validatorFor(set);
-  if (validate(data)) return [];
+  const errors: RawError[] = [];
+  walk(set, set.root, data, [], errors, 0);
+  if (errors.length === 0) return [];
   const violations: Violation[] = [];
   const seen = new Set<string>();
   const patch = isStrategicMergePatch(data);
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     const violation = toViolation(set, data, error);
     if (!violation || notAField(violation) || (patch && violation.problem.kind === 'missingField')) continue;
     const id = `${JSON.stringify(violation.target.path)} ${violation.target.part}`;
@@ -75,6 +58,71 @@ export function validateData(set: SchemaSet, data: unknown): Violation[] {
     if (violations.length >= MAX_VIOLATIONS) break;
   }
   return withoutEchoes(violations);
+}
+
+/**
+ * The schema subset's semantics, as ajv applies them (type, enum, required, properties,
+ * additionalProperties, items, $ref), walked directly over the data: no code is
+ * generated, so the first object of a kind costs no compile (ajv took about a second
+ * for a Deployment's schema, see bench/cold-start.mjs), and a hostile CRD schema is only
+ * ever read, never compiled.
+ */
+function walk(
+  set: SchemaSet,
+  declared: SchemaNode,
+  data: unknown,
+  path: (string | number)[],
+  errors: RawError[],
+  depth: number,
+): void {
+  if (depth > MAX_DEPTH || errors.length > MAX_VIOLATIONS * 2) return;
+  const schema = resolveRef(set, declared).node;
+  if (schema.type !== undefined) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!types.some((type) => hasType(data, type))) {
+      errors.push({ path, keyword: 'type', param: types.join(',') });
+      return;
+    }
+  }
+  if (schema.enum && !schema.enum.some((value) => value === data)) {
+    errors.push({ path, keyword: 'enum', param: String(data), allowed: schema.enum });
+    return;
+  }
+  if (Array.isArray(data)) {
+    if (schema.items) data.forEach((item, index) => walk(set, schema.items!, item, [...path, index], errors, depth + 1));
+    return;
+  }
+  if (typeof data !== 'object' || data === null) return;
+  const object = data as Record<string, unknown>;
+  for (const name of schema.required ?? []) {
+    if (!Object.hasOwn(object, name)) errors.push({ path, keyword: 'required', param: name });
+  }
+  for (const [name, value] of Object.entries(object)) {
+    const property = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
+    if (property) walk(set, property, value, [...path, name], errors, depth + 1);
+    else if (typeof schema.additionalProperties === 'object')
+      walk(set, schema.additionalProperties, value, [...path, name], errors, depth + 1);
+    else if (schema.additionalProperties === false) errors.push({ path, keyword: 'additionalProperties', param: name });
+  }
+}
+
+function hasType(data: unknown, type: string): boolean {
+  switch (type) {
+    case 'integer':
+      return typeof data === 'number' && Number.isInteger(data);
+    case 'number':
+      return typeof data === 'number' && Number.isFinite(data);
+    case 'string':
+      return typeof data === 'string';
+    case 'boolean':
+      return typeof data === 'boolean';
+    case 'array':
+      return Array.isArray(data);
+    case 'object':
+      return typeof data === 'object' && data !== null && !Array.isArray(data);
+    default:
+      return true;
+  }
 }
 
 /**
@@ -114,14 +162,13 @@ function withoutEchoes(violations: Violation[]): Violation[] {
   );
 }
 
-function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violation | undefined {
-  const path = pathOf(data, error.instancePath);
+function toViolation(set: SchemaSet, data: unknown, error: RawError): Violation | undefined {
+  const path = error.path;
   const value = valueAt(data, path);
   const field = fieldName(path);
-  const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
-      const name = String(params['additionalProperty']);
+      const name = error.param;
       const owner = fieldAt(set, path);
       const known = Object.keys(owner?.node.properties ?? {});
       const suggestion = closestName(name, known);
@@ -134,7 +181,7 @@ function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violati
       return { target: { path: [...path, name], part: 'key' }, problem };
     }
     case 'required': {
-      const name = String(params['missingProperty']);
+      const name = error.param;
       const owner = fieldAt(set, path);
       const problem: Problem = { kind: 'missingField', field: name, owner: ownerName(set, owner?.definition, path) };
       if (path.length === 0) return { target: { path: ['kind'], part: 'value' }, problem };
@@ -142,7 +189,7 @@ function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violati
       return { target: { path, part: typeof last === 'number' ? 'firstKey' : 'key' }, problem };
     }
     case 'type': {
-      const expected = String(params['type']);
+      const expected = error.param;
       return {
         target: { path, part: 'value' },
         problem: {
@@ -155,35 +202,14 @@ function toViolation(set: SchemaSet, data: unknown, error: ErrorObject): Violati
       };
     }
     case 'enum': {
-      const allowed = ((params['allowedValues'] as unknown[]) ?? []).map(String);
+      const allowed = (error.allowed ?? []).map(String);
       const text = String(value);
       const problem: Problem = { kind: 'badEnum', field, value: text, allowed };
       const suggestion = closestName(text, allowed);
       if (suggestion) problem.suggestion = suggestion;
       return { target: { path, part: 'value' }, problem };
     }
-    default:
-      return undefined;
   }
-}
-
-/** ajv's JSON pointer as path segments; indexes into arrays become numbers. */
-function pathOf(data: unknown, pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  const path: (string | number)[] = [];
-  let current = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current)) {
-      const index = Number(segment);
-      path.push(index);
-      current = current[index];
-    } else {
-      path.push(segment);
-      current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[segment] : undefined;
-    }
-  }
-  return path;
 }
 
 function valueAt(data: unknown, path: ObjectPath): unknown {
