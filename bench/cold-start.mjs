@@ -8,7 +8,9 @@
 // is edited and the time to its diagnostics is measured. With per-document caching and
 // per-kind validators compiled once, the edit cost must stay flat as N grows.
 //
-// Usage: npm run build && node bench/cold-start.mjs   (BENCH_ROUNDS=7 by default)
+// Usage: npm run build && node bench/cold-start.mjs [--baseline DIR]   (BENCH_ROUNDS=7 by default)
+//   --baseline DIR: also start DIR/dist/server.js (another checkout, built), interleaved round by
+//   round with this one, and print the ratio: on a loaded machine only a same-run ratio means much.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -81,16 +83,31 @@ async function main() {
     process.exit(2);
   }
   const { TestLspClient } = require(path.join(root, 'out/test/support/lspClient.js'));
-  const cold = [];
+  const at = process.argv.indexOf('--baseline');
+  const servers = [['this checkout', path.join(root, 'dist/server.js')]];
+  if (at !== -1 && process.argv[at + 1])
+    servers.push(['baseline', path.join(path.resolve(process.argv[at + 1]), 'dist/server.js')]);
+  const cold = new Map(servers.map(([name]) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    const client = new TestLspClient();
-    cold.push(await coldStart(client));
-    await client.shutdown();
+    for (const [name, bundle] of servers) {
+      const client = new TestLspClient([process.execPath, bundle, '--stdio']);
+      cold.get(name).push(await coldStart(client));
+      await client.shutdown();
+    }
   }
-  console.log(
-    `cold start (median of ${ROUNDS}): initialize ${median(cold.map((c) => c.initialized)).toFixed(0)} ms, ` +
-      `first diagnostics ${median(cold.map((c) => c.firstDiagnostics)).toFixed(0)} ms`,
-  );
+  const firsts = new Map();
+  for (const [name, runs] of cold) {
+    firsts.set(name, median(runs.map((c) => c.firstDiagnostics)));
+    console.log(
+      `cold start, ${name} (median of ${ROUNDS}): initialize ${median(runs.map((c) => c.initialized)).toFixed(0)} ms, ` +
+        `first diagnostics ${firsts.get(name).toFixed(0)} ms`,
+    );
+  }
+  if (firsts.has('baseline')) {
+    console.log(
+      `first diagnostics, this checkout / baseline: ${(firsts.get('this checkout') / firsts.get('baseline')).toFixed(2)}x`,
+    );
+  }
   const client = new TestLspClient();
   await client.initialize([]);
   for (const n of [1, 4, 16, 64]) {
