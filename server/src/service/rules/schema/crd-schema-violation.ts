@@ -35,11 +35,27 @@ export const crdSchemaViolation = defineWorkspaceRule(
     const crds = context.all(crdFacts);
     if (crds.length === 0) return;
     for (const object of context.inFile(customObjectFacts)) {
-      const crd = crdOf(crds, object);
-      if (!crd) continue;
-      const version = crd.versions.find((v) => v.name === object.version);
-      if (!version || !version.served) {
-        const served = crd.versions.filter((v) => v.served).map((v) => `${crd.group}/${v.name}`);
+      // A workspace may hold several copies of a CRD (a vendored older one, say): the object
+      // is judged by the copy that serves its version and accepts it best.
+      const candidates = crds.filter((crd) => crd.group === object.group && crd.kind === object.kind && crd.versions.length > 0);
+      if (candidates.length === 0) continue;
+      let best: Violation[] | undefined;
+      for (const crd of candidates) {
+        const version = crd.versions.find((v) => v.name === object.version && v.served);
+        const set = version
+          ? crdSchemaSet({ group: crd.group, kind: crd.kind, version: version.name, schema: version.schema })
+          : undefined;
+        if (!set || object.data === undefined) {
+          if (version) best = [];
+          continue;
+        }
+        const violations = validateData(set, object.data);
+        if (!best || violations.length < best.length) best = violations;
+      }
+      if (!best) {
+        const served = [
+          ...new Set(candidates.flatMap((crd) => crd.versions.filter((v) => v.served).map((v) => `${crd.group}/${v.name}`))),
+        ];
         context.report({
           fact: object,
           at: location(object, { path: ['apiVersion'], part: 'value' }),
@@ -48,9 +64,7 @@ export const crdSchemaViolation = defineWorkspaceRule(
         });
         continue;
       }
-      const set = crdSchemaSet({ group: crd.group, kind: crd.kind, version: version.name, schema: version.schema });
-      if (!set || object.data === undefined) continue;
-      for (const violation of validateData(set, object.data)) {
+      for (const violation of best) {
         const message = schemaMessage(violation.problem);
         context.report({
           fact: object,
