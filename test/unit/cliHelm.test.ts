@@ -23,7 +23,7 @@ test('JSON: findings name the template, at the template line, with the rendered 
   assert.equal(liveness?.file, TEMPLATE);
   // The template's own line holds the container name the finding points at.
   assert.match(templateLines[(liveness?.range.start.line ?? 0) - 1] ?? '', /^ {8}- name: \{\{ \.Chart\.Name \}\}$/);
-  assert.deepEqual(liveness?.rendered, { file: '<stdin>', line: 23, column: 11 });
+  assert.deepEqual(liveness?.rendered, { file: '<stdin>', line: 29, column: 11 });
   assert.ok(json.findings.every((finding) => finding.file === TEMPLATE && finding.rendered !== null));
 });
 
@@ -32,7 +32,7 @@ test('text: the template location first, the rendered one after the rule id', as
   assert.equal(code, 0);
   assert.match(
     stdout,
-    /^examples\/helm\/web-chart\/templates\/deployment\.yaml:10:11 +warning .*\[missing-liveness-probe\] {2}\(rendered <stdin>:23:11\)$/m,
+    /^examples\/helm\/web-chart\/templates\/deployment\.yaml:16:11 +warning .*\[missing-liveness-probe\] {2}\(rendered <stdin>:29:11\)$/m,
   );
   assert.doesNotMatch(stdout, /^<stdin>:/m);
 });
@@ -53,15 +53,15 @@ test('SARIF: the region is in the template under %SRCROOT%; the rendered positio
     }
   ).runs[0]?.results.find((candidate) => candidate.ruleId === 'missing-liveness-probe');
   assert.deepEqual(result?.locations[0]?.physicalLocation.artifactLocation, { uri: TEMPLATE, uriBaseId: '%SRCROOT%' });
-  assert.equal(result?.locations[0]?.physicalLocation.region.startLine, 10);
-  assert.deepEqual(result?.properties, { rendered: { uri: 'stdin', startLine: 23, startColumn: 11 } });
+  assert.equal(result?.locations[0]?.physicalLocation.region.startLine, 16);
+  assert.deepEqual(result?.properties, { rendered: { uri: 'stdin', startLine: 29, startColumn: 11 } });
 });
 
 test('GitHub: the annotation lands on the template file', async () => {
   const { stdout } = await runCli(['check', '--format', 'github', ...ARGS], options);
   assert.match(
     stdout,
-    /^::warning file=examples\/helm\/web-chart\/templates\/deployment\.yaml,line=10,endLine=10,col=11,endColumn=\d+,title=Kubewise missing-liveness-probe::Container 'web-chart' has no livenessProbe.* \(rendered <stdin>:23:11\)$/m,
+    /^::warning file=examples\/helm\/web-chart\/templates\/deployment\.yaml,line=16,endLine=16,col=11,endColumn=\d+,title=Kubewise missing-liveness-probe::Container 'web-chart' has no livenessProbe.* \(rendered <stdin>:29:11\)$/m,
   );
 });
 

@@ -22,6 +22,7 @@ import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
+import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { PulledSettings } from './pulledSettings';
 import { ConfigFiles, resolveDocumentSettings } from './settings';
@@ -99,6 +100,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -290,6 +292,8 @@ export function startServer(connection: Connection): void {
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
+
+  registerCompletion(connection, documents);
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {

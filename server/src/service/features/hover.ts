@@ -4,6 +4,7 @@
  */
 import { parseEquivalent } from '../core/peerTools';
 import type { HoverLimits } from './documentAt';
+import { hoverForField } from './explainHover';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { hoverForLabel } from './labelHover';
@@ -35,7 +36,8 @@ export function hoverAt(
     hoverForQuantity(text, languageId, position, limits) ??
     hoverForImage(text, languageId, position, limits) ??
     hoverForLabel(text, languageId, position, context) ??
-    hoverForMonitor(text, languageId, position, context);
+    hoverForMonitor(text, languageId, position, context) ??
+    hoverForField(text, languageId, position);
   const here = findingsAt(findings, position);
   if (here.length === 0) return forValue;
   const parts = [summaryLines(here)];

@@ -3,6 +3,7 @@
 import { alertLabelTemplatedValue } from './monitoring/alert-label-templated-value';
 import { controllerLabelByHand } from './labels/controller-label-by-hand';
 import { cpuUnitSlip } from './resources/cpu-unit-slip';
+import { crdSchemaViolation } from './schema/crd-schema-violation';
 import { highCardinalityLabelName } from './labels/high-cardinality-label-name';
 import { highCardinalityLabelValue } from './labels/high-cardinality-label-value';
 import { imageTagNotPinned } from './images/image-tag-not-pinned';
@@ -33,10 +34,13 @@ import { promqlHighCardinalityGrouping } from './monitoring/promql-high-cardinal
 import { promqlSyntaxError } from './monitoring/promql-syntax-error';
 import { quotaExceeded } from './quotas/quota-exceeded';
 import { quotaRequiresRequests } from './quotas/quota-requires-requests';
+import { removedApiVersion } from './schema/removed-api-version';
 import { replicasWithoutReadiness } from './rollout/replicas-without-readiness';
 import { requestExceedsLimit } from './resources/request-exceeds-limit';
 import { rolloutMaxUnavailableAll } from './rollout/rollout-max-unavailable-all';
+import { schemaViolation } from './schema/schema-violation';
 import { selectorMismatch } from './rollout/selector-mismatch';
+import { unknownKind } from './schema/unknown-kind';
 import type { RegisteredRule } from './api/ruleTypes';
 
 /** Every rule with its family, sorted by id. */
@@ -44,6 +48,7 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'monitoring', rule: alertLabelTemplatedValue },
   { family: 'labels', rule: controllerLabelByHand },
   { family: 'resources', rule: cpuUnitSlip },
+  { family: 'schema', rule: crdSchemaViolation },
   { family: 'labels', rule: highCardinalityLabelName },
   { family: 'labels', rule: highCardinalityLabelValue },
   { family: 'images', rule: imageTagNotPinned },
@@ -74,8 +79,11 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'monitoring', rule: promqlSyntaxError },
   { family: 'quotas', rule: quotaExceeded },
   { family: 'quotas', rule: quotaRequiresRequests },
+  { family: 'schema', rule: removedApiVersion },
   { family: 'rollout', rule: replicasWithoutReadiness },
   { family: 'resources', rule: requestExceedsLimit },
   { family: 'rollout', rule: rolloutMaxUnavailableAll },
+  { family: 'schema', rule: schemaViolation },
   { family: 'rollout', rule: selectorMismatch },
+  { family: 'schema', rule: unknownKind },
 ];
