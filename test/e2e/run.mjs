@@ -227,8 +227,9 @@ async function main() {
     await ui.poll(
       async () => {
         await ui.failOnDialog(page);
-        // Any rule id: the list is longer than the rows rendered, and typing below filters it.
-        return (await ui.quickInputRows(page)).some((r) => /^[a-z]+(-[a-z0-9]+)+$/.test(r.label));
+        // Any row that starts with a rule id (then its family and description): the list is longer
+        // than the rows rendered, and typing below filters it.
+        return (await ui.quickInputRows(page)).some((r) => /^[a-z]+(-[a-z0-9]+)+(,|$)/.test(r.label));
       },
       { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) },
     );
