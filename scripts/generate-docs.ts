@@ -85,6 +85,8 @@ function rulePage(meta: RuleMeta, examples: { fire?: Example; dontFire?: Example
 function scopeText(meta: RuleMeta): string {
   const scope = meta.scope;
   if (scope === 'file') return 'the file as a whole';
+  if (scope === 'kustomization')
+    return 'kustomization files (`kustomization.yaml`, `kustomization.yml`, `Kustomization`), with the files and folders their entries name';
   if (scope === 'workspace')
     return 'the workspace: objects compared across documents and files (a file alone is a workspace of one)';
   if ('all' in scope) return 'every Kubernetes object (built-in kinds and custom resources)';

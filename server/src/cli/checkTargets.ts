@@ -13,6 +13,8 @@ import { unreadableFile } from '../service/core/engineDiagnostics';
 import type { Finding, SeveritySetting } from '../service/core/types';
 import { readManifest, realPathOf } from '../host/manifestFile';
 import { WorkspaceModel } from '../host/workspaceModel';
+import { KustomizeIndex } from '../host/kustomizeIndex';
+import type { KustomizeRole } from '../service/kustomize/inputs';
 import type { CheckTarget } from './collectFiles';
 
 export interface FileReport {
@@ -52,6 +54,7 @@ interface ReadFile {
   languageId: 'yaml' | 'json';
   isHelmChartTemplate: boolean;
   cache: ChunkCache;
+  kustomize?: KustomizeRole | undefined;
 }
 
 /**
@@ -87,6 +90,10 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
     slots.push({ displayPath, modelPath: target.absolutePath, ...read.manifest, cache: new ChunkCache() });
   }
 
+  // Kustomizations first: whether a file is a patch decides what it contributes.
+  const kustomize = new KustomizeIndex();
+  for (const slot of slots) if ('text' in slot) kustomize.set(slot.modelPath, slot.text);
+  for (const slot of slots) if ('text' in slot) slot.kustomize = kustomize.roleOf(slot.modelPath);
   const model = new WorkspaceModel();
   for (const slot of slots) {
     if ('text' in slot) {
@@ -117,6 +124,7 @@ function checkOptions(file: ReadFile, workspace: readonly DocumentFacts[], setti
   };
   if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
   if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
+  if (file.kustomize) options.kustomize = file.kustomize;
   return options;
 }
 

@@ -80,11 +80,14 @@ export class WorkspaceModel {
     return this.refresh(key);
   }
 
-  /** The facts of every file but the one at `filePath`, in path order. */
-  othersThan(filePath: string): DocumentFacts[] {
+  /**
+   * The facts of every file but the one at `filePath`, in path order; without the files
+   * `skip` names (Kustomize patches, whose objects are fragments of others).
+   */
+  othersThan(filePath: string, skip?: (key: string) => boolean): DocumentFacts[] {
     const own = this.keyOf(filePath);
     const others: DocumentFacts[] = [];
-    for (const key of this.orderedKeys()) if (key !== own) others.push(...this.factsOf(key));
+    for (const key of this.orderedKeys()) if (key !== own && !skip?.(key)) others.push(...this.factsOf(key));
     return others;
   }
 

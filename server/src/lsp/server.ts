@@ -18,6 +18,7 @@ import { ChunkCache } from '../service/engine/chunkCache';
 import { checkTextWithFacts } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
 import { isHelmChartTemplateOnDisk, realPathOf } from '../host/manifestFile';
+import { isKustomizationFileName } from '../service/kustomize/kustomization';
 import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
@@ -161,7 +162,15 @@ export function startServer(connection: Connection): void {
         isHelmChartTemplate: filePath !== undefined && isHelmChartTemplateOnDisk(filePath),
         cache,
       };
-      const others = workspace.model.othersThan(filePath ?? uri);
+      if (filePath !== undefined) {
+        // The live text of a kustomization decides which files are its patches, before any is checked.
+        if (isKustomizationFileName(path.basename(filePath)) && workspace.kustomize.set(filePath, document.getText())) {
+          revalidateOthers(uri);
+        }
+        const role = workspace.kustomize.roleOf(filePath);
+        if (role) options.kustomize = role;
+      }
+      const others = workspace.othersThan(filePath ?? uri);
       const checked = checkTextWithFacts(document.getText(), { ...options, workspace: others });
       findings = checked.findings;
       // An open document is always checked, but only a file the walk would include
@@ -286,7 +295,7 @@ export function startServer(connection: Connection): void {
       // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
       const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
       if (documents.get(uri) !== document) return null;
-      const context = { workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri), ruleOptions: settings.ruleOptions };
+      const context = { workspace: workspace.othersThan(URI.toPath(uri) ?? uri), ruleOptions: settings.ruleOptions };
       const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
       const hover = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;

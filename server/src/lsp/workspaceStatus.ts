@@ -10,6 +10,7 @@
  *   anyway. The diagnostics of a file stay until it is opened and closed, or the next
  *   Check Workspace.
  */
+import type { KustomizeRole } from '../service/kustomize/inputs';
 import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readManifest } from '../host/manifestFile';
@@ -125,7 +126,8 @@ async function checkWorkspace(
         maxFileSizeBytes: settings.maxFileSizeBytes,
         ruleOptions: settings.ruleOptions,
         cache: new ChunkCache(),
-        workspace: workspace.model.othersThan(filePath),
+        workspace: workspace.othersThan(filePath),
+        ...kustomizeOption(workspace.kustomize.roleOf(filePath)),
       });
       findings += found.length;
       await connection.sendDiagnostics({ uri, diagnostics: found.map(toDiagnostic) });
@@ -140,4 +142,9 @@ async function checkWorkspace(
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The file's place in a kustomization tree, as an option only when it has one. */
+function kustomizeOption(role: KustomizeRole | undefined): { kustomize?: KustomizeRole } {
+  return role ? { kustomize: role } : {};
 }

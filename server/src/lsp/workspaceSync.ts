@@ -15,6 +15,8 @@ import { factsOnDisk, realPathOf } from '../host/manifestFile';
 import { MAX_WORKSPACE_FILES, WorkspaceFilter, walkManifests } from '../host/workspaceFiles';
 import type { ExcludeGlobs } from '../host/workspaceFiles';
 import { WorkspaceModel } from '../host/workspaceModel';
+import { KustomizeIndex } from '../host/kustomizeIndex';
+import { isKustomizationFileName } from '../service/kustomize/kustomization';
 import type { PulledSettings } from './pulledSettings';
 import type { ConfigFiles } from './settings';
 import { URI } from './uri';
@@ -44,6 +46,8 @@ interface Folder extends FolderSetup {
 
 export class WorkspaceSync {
   readonly model = new WorkspaceModel();
+  /** The kustomization files of the folders: which files are patches, what a kustomization's entries hold. */
+  readonly kustomize = new KustomizeIndex();
   private folders: Folder[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -90,7 +94,10 @@ export class WorkspaceSync {
   /** The client reported a created, changed or deleted path; resolves to whether the model changed. */
   fileChanged(filePath: string, deleted: boolean): Promise<boolean> {
     return this.enqueue(async () => {
-      if (deleted) return this.model.deleteUnder(filePath, isInside); // a file, or a folder and its files
+      if (deleted) {
+        const kustomizeChanged = this.kustomize.deleteUnder(filePath, isInside);
+        return this.model.deleteUnder(filePath, isInside) || kustomizeChanged; // a file, or a folder and its files
+      }
       let isDirectory: boolean;
       try {
         isDirectory = (await fs.promises.stat(filePath)).isDirectory();
@@ -147,7 +154,21 @@ export class WorkspaceSync {
 
   private async read(filePath: string, folder: Folder): Promise<boolean> {
     const facts = await factsOnDisk(filePath, { maxFileSizeBytes: folder.maxFileSizeBytes });
-    return this.model.setDisk(filePath, facts, realPathOf(filePath));
+    const kustomizeChanged = isKustomizationFileName(path.basename(filePath)) && (await this.readKustomization(filePath));
+    return this.model.setDisk(filePath, facts, realPathOf(filePath)) || kustomizeChanged;
+  }
+
+  private async readKustomization(filePath: string): Promise<boolean> {
+    try {
+      return this.kustomize.set(filePath, await fs.promises.readFile(filePath, 'utf8'));
+    } catch {
+      return this.kustomize.delete(filePath);
+    }
+  }
+
+  /** The facts of the workspace's files but this one, without the Kustomize patches'. */
+  othersThan(filePath: string): ReturnType<WorkspaceModel['othersThan']> {
+    return this.model.othersThan(filePath, (key) => this.kustomize.isPatch(key));
   }
 
   private folderOf(filePath: string): Folder | undefined {

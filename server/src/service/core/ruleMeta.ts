@@ -43,8 +43,18 @@ export interface RuleMeta {
   id: string;
   type: 'problem' | 'suggestion';
   defaultSeverity: Severity;
-  /** 'workspace': the rule compares facts across documents and files (see facts/). */
-  scope: RuleScope | 'file' | 'workspace';
+  /**
+   * 'workspace': the rule compares facts across documents and files (see facts/).
+   * 'kustomization': the rule reads a kustomization file and what its entries resolve to.
+   */
+  scope: RuleScope | 'file' | 'workspace' | 'kustomization';
+  /**
+   * The rule reports what an object lacks (a probe, resources, a required field), which
+   * a Kustomize patch lacks by design: the engine drops these findings on patch files,
+   * for every message (true) or for the listed message ids. On a resource, a finding of
+   * these messages about a field the kustomization fills (`data.field`) is dropped too.
+   */
+  completeness?: true | readonly string[];
   description: string;
   /** The lesson: why this matters in production. Shown on hover. */
   why: string;

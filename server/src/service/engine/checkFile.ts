@@ -13,6 +13,8 @@ import { ChunkCache } from './chunkCache';
 import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
 import { runWorkspaceRules } from './workspaceRules';
+import { keptInKustomization, runKustomizationRules } from './kustomizeRules';
+import type { KustomizeRole } from '../kustomize/inputs';
 import type { DocumentFacts } from '../facts/factKind';
 import type { ChunkResult } from './lintChunk';
 import { applyDirectives, parseDirectives } from './suppressions';
@@ -29,6 +31,8 @@ export interface CheckOptions {
   isHelmChartTemplate?: boolean;
   /** Node shape and required resources; defaults when absent. */
   ruleOptions?: RuleOptions;
+  /** The file's place in a kustomization tree, as the host found it (kustomize/inputs.ts). */
+  kustomize?: KustomizeRole;
   /** Facts of the workspace's other files, for rules across files (ResourceQuota sums). */
   workspace?: readonly DocumentFacts[];
   cache?: ChunkCache;
@@ -56,12 +60,23 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
     return { findings: fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities), facts: [] };
   }
 
+  const role = options.kustomize;
   const findings: Finding[] = [];
   for (const [index, chunk] of chunks.entries()) {
-    for (const finding of results[index]?.findings ?? []) findings.push(shiftFinding(finding, chunk.startLine));
+    const result = results[index];
+    if (!result) continue;
+    for (const finding of result.findings) {
+      if (keptInKustomization(result, finding, role)) findings.push(shiftFinding(finding, chunk.startLine));
+    }
   }
-  const located = results.map((result, index) => ({ result, startLine: chunks[index]?.startLine ?? 0 }));
-  findings.push(...runWorkspaceRules(located, options.workspace ?? [], ruleOptions));
+  const located = results.map((result, index) => ({
+    result,
+    startLine: chunks[index]?.startLine ?? 0,
+    text: chunks[index]?.text ?? '',
+  }));
+  findings.push(...runKustomizationRules(located, role));
+  // A patch's objects are fragments of others: counting them would count a Deployment twice.
+  if (!role?.partial) findings.push(...runWorkspaceRules(located, options.workspace ?? [], ruleOptions));
   const configured = configure(findings, options.severities);
   const off = new Set(
     Object.entries(options.severities ?? {})
@@ -70,7 +85,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   );
   // Configured again so that the unused-directive findings follow their own setting.
   const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
-  return { findings: suppressed, facts: results.map((result) => result.facts) };
+  return { findings: suppressed, facts: role?.partial ? [] : results.map((result) => result.facts) };
 }
 
 type FileProblem = { meta: RuleMeta; messageId: string; data: Record<string, string | number> };
@@ -117,6 +132,7 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
  */
 export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
   if (guardFinding(text, options) || options.isHelmChartTemplate) return [];
+  if (options.kustomize?.partial) return [];
   const { results } = lintChunks(text, options);
   // A Helm template's objects are not what gets applied: they count for nothing.
   if (results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest)) return [];

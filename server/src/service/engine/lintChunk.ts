@@ -23,6 +23,7 @@ import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, ObjectRef } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
 import type { DocumentFacts, Fact } from '../facts/factKind';
+import { isKustomizeKind } from '../kustomize/kustomization';
 import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
 
 export interface ChunkResult {
@@ -35,6 +36,11 @@ export interface ChunkResult {
   findings: Finding[];
   /** What rules across documents read, by fact kind (offsets relative to the document). */
   facts: DocumentFacts;
+  /**
+   * Findings that say what an object lacks (rules' `meta.completeness`), with the field
+   * they name ('' when none): dropped on Kustomize patches, which lack things by design.
+   */
+  completeness: ReadonlyMap<Finding, string>;
 }
 
 const KUBE_LINTER_IGNORE = 'ignore-check.kube-linter.io/';
@@ -43,18 +49,29 @@ export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTI
   const parsed = parseChunk(text);
   const locate = locatorOf(parsed.lineCounter);
   const findings = parsed.problems.map((problem) => problemFinding(problem, locate));
-  const objects = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
-  for (const object of objects) findings.push(...runRules(object, text, locate, options));
+  // A Kustomization or Component is kustomize's input, never applied to a cluster: rules/kustomize/ read it.
+  const objects = (parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : []).filter(
+    (object) => !isKustomizeKind(object.ref.apiVersion, object.ref.kind),
+  );
+  const completeness = new Map<Finding, string>();
+  for (const object of objects) findings.push(...runRules(object, text, locate, options, completeness));
   return {
     parsed,
     findings,
+    completeness,
     facts: extractFacts(objects, locate, findings),
     templateMarkers: hasTemplateMarkers(text, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
   };
 }
 
-function runRules(object: KubeObject, text: string, locate: Locate, options: RuleOptions): Finding[] {
+function runRules(
+  object: KubeObject,
+  text: string,
+  locate: Locate,
+  options: RuleOptions,
+  completeness: Map<Finding, string>,
+): Finding[] {
   const findings: Finding[] = [];
   const workload = isWorkload(object);
   const ignored = kubeLinterIgnores(object);
@@ -62,7 +79,9 @@ function runRules(object: KubeObject, text: string, locate: Locate, options: Rul
     if (!rule.check || !appliesTo(rule.meta, object, workload)) continue;
     if (rule.meta.equivalents.some((equivalent) => ignored.has(equivalent))) continue;
     const report = (r: Report): void => {
-      findings.push(findingOfReport(rule.meta, r, locate, object.ref));
+      const finding = findingOfReport(rule.meta, r, locate, object.ref);
+      findings.push(finding);
+      if (reportsAbsence(rule.meta, r.messageId)) completeness.set(finding, String(r.data?.field ?? ''));
     };
     try {
       rule.check({ object, text, options: options.byRule.get(rule.meta.id), report });
@@ -72,6 +91,12 @@ function runRules(object: KubeObject, text: string, locate: Locate, options: Rul
     }
   }
   return findings;
+}
+
+/** Whether a message of the rule says what an object lacks (see `RuleMeta.completeness`). */
+export function reportsAbsence(meta: RuleMeta, messageId: string): boolean {
+  const completeness = meta.completeness;
+  return completeness === true || (completeness !== undefined && completeness.includes(messageId));
 }
 
 /** A rule's report as a finding: its node's range or its explicit offsets, located in the document. */
@@ -127,7 +152,7 @@ export function crashFinding(what: string, error: unknown, object: KubeObject | 
 
 function appliesTo(meta: RuleMeta, object: KubeObject, workload: boolean): boolean {
   const scope = meta.scope;
-  if (scope === 'file' || scope === 'workspace') return false;
+  if (scope === 'file' || scope === 'workspace' || scope === 'kustomization') return false;
   if ('all' in scope) return true;
   if ('kinds' in scope) return scope.kinds.includes(object.ref.kind);
   return workload && !(scope.exceptKinds ?? []).includes(object.ref.kind);

@@ -9,6 +9,8 @@
 import type { Node, Pair } from 'yaml';
 import type { KubeObject } from '../../kubernetes/objects';
 import type { Fact, FactKind } from '../../facts/factKind';
+import type { KustomizationModel } from '../../kustomize/kustomization';
+import type { KustomizeInputs } from '../../kustomize/inputs';
 import { rangeOf } from '../../document/yamlNodes';
 import { docsUrlOf } from '../../core/ruleMeta';
 import type { OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta } from '../../core/ruleMeta';
@@ -66,6 +68,15 @@ export interface WorkspaceReport {
   container?: string;
 }
 
+/** What a rule on a kustomization file sees: the model of its text and what its paths resolve to. */
+export interface KustomizationRuleContext {
+  kustomization: KustomizationModel;
+  inputs: KustomizeInputs;
+  /** The document's source text, for fixes. */
+  text: string;
+  report(report: Report): void;
+}
+
 export interface Rule<O = unknown> {
   meta: RuleMeta;
   /** Fact kinds a rule across files reads; the engine runs it for a file that contributes any of them. */
@@ -74,6 +85,7 @@ export interface Rule<O = unknown> {
   resolveOptions?: (values: Readonly<Record<string, unknown>>) => O;
   check?(context: RuleContext<O>): void;
   checkWorkspace?(context: WorkspaceRuleContext<O>): void;
+  checkKustomization?(context: KustomizationRuleContext): void;
 }
 
 /** A rule with the family folder it lives in, as the generated registry lists it. */
@@ -111,6 +123,14 @@ export function defineWorkspaceRule(
 ): Rule {
   const { facts, ...rest } = meta;
   return { meta: { ...rest, scope: 'workspace', docsUrl: docsUrlOf(meta.id) }, facts, checkWorkspace };
+}
+
+/** Declares a rule on kustomization files (a path that does not exist, a deprecated field). */
+export function defineKustomizationRule(
+  meta: Omit<MetaInput, 'scope'>,
+  checkKustomization: (context: KustomizationRuleContext) => void,
+): Rule {
+  return { meta: { ...meta, scope: 'kustomization', docsUrl: docsUrlOf(meta.id) }, checkKustomization };
 }
 
 export { formatMessage } from '../../core/ruleMeta';

@@ -15,6 +15,8 @@ export const missingLivenessProbe = defineRule(
       missing: "Container '{{container}}' has no livenessProbe: if it hangs, Kubernetes never restarts it.",
     },
     fixable: true,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: true,
   },
   (context) => checkMissingProbe(context, 'livenessProbe'),
 );

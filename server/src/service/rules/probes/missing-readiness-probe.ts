@@ -20,6 +20,8 @@ export const missingReadinessProbe = defineRule(
       missing: "Container '{{container}}' has no readinessProbe: it gets traffic as soon as its process starts, ready or not.",
     },
     fixable: true,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: true,
   },
   (context) => checkMissingProbe(context, 'readinessProbe'),
 );

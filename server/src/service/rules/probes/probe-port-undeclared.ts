@@ -33,6 +33,8 @@ export const probePortUndeclared = defineRule(
         "The {{probe}} of container '{{container}}' uses port '{{port}}', which the container does not declare ({{declared}}): the probe can never succeed.",
     },
     fixable: true,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: true,
   },
   (context) => {
     const { doc } = context.object;

@@ -36,6 +36,8 @@ export const quotaRequiresRequests = defineWorkspaceRule(
         "Container '{{container}}' declares no {{missing}}, but {{namespace}} has a ResourceQuota on it ('{{quota}}'): the API server rejects its pods.",
     },
     fixable: false,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: true,
     facts: [workloadFacts, quotaFacts, limitRangeFacts],
   },
   (context) => {

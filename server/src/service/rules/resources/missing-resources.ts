@@ -52,6 +52,8 @@ export const missingResources = defineRule(
       missing: "Container '{{container}}' declares no {{missing}}: the scheduler cannot place it by what it really needs.",
     },
     fixable: true,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: true,
     options: {
       meta: {
         section: 'resources',

@@ -27,6 +27,8 @@ export const missingPodDisruptionBudget = defineWorkspaceRule(
         '{{kind}} {{name}} runs {{replicas}} replicas and no PodDisruptionBudget selects its pods: a node drain may evict them all at once.',
     },
     fixable: false,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: true,
     facts: [workloadFacts, disruptionBudgetFacts],
   },
   (context) => {

@@ -53,6 +53,8 @@ export const selectorMismatch = defineRule(
       emptySelector: 'The selector is empty: the API rejects a {{kind}} whose selector would claim every pod in the namespace.',
     },
     fixable: true,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: true,
   },
   (context) => {
     const { doc, root, ref } = context.object;

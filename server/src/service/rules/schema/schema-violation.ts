@@ -27,6 +27,8 @@ export const schemaViolation = defineRule(
     equivalents: [],
     messages: SCHEMA_MESSAGES,
     fixable: true,
+    // A Kustomize patch lacks this by design; the engine stays silent on patches.
+    completeness: ['missingField'],
   },
   (context) => {
     const { object } = context;

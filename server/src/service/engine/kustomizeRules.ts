@@ -1,0 +1,53 @@
+/**
+ * Kustomize in the pipeline, after the per-document cache: the rules on kustomization
+ * files (scope 'kustomization'), and what a file's place in a kustomization tree
+ * changes about its own findings. A patch is partial by nature (a strategic merge patch
+ * that sets only `replicas` has no containers), so what an object lacks is not reported
+ * on it; what it says is still checked.
+ */
+import { rules } from '../rules/registry';
+import type { Report } from '../rules/api/ruleTypes';
+import { readKustomization } from '../kustomize/kustomization';
+import { NO_INPUTS } from '../kustomize/inputs';
+import type { KustomizeRole } from '../kustomize/inputs';
+import { locatorOf } from '../core/ranges';
+import type { Finding } from '../core/types';
+import { crashFinding, findingOfReport } from './lintChunk';
+import type { ChunkResult } from './lintChunk';
+
+const kustomizationRules = rules.filter((rule) => rule.meta.scope === 'kustomization' && rule.checkKustomization);
+
+/** Findings of the kustomization rules on the documents that are kustomizations; ranges relative to the file. */
+export function runKustomizationRules(
+  results: readonly { result: ChunkResult; startLine: number; text: string }[],
+  role: KustomizeRole | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const { result, startLine, text } of results) {
+    const doc = result.parsed.doc;
+    if (!doc || result.parsed.unusable) continue;
+    const kustomization = readKustomization(doc, role?.named === true && results.length === 1);
+    if (!kustomization) continue;
+    const locate = locatorOf(result.parsed.lineCounter, startLine);
+    for (const rule of kustomizationRules) {
+      const report = (r: Report): void => {
+        findings.push(findingOfReport(rule.meta, r, locate));
+      };
+      try {
+        rule.checkKustomization?.({ kustomization, inputs: role?.inputs ?? NO_INPUTS, text, report });
+      } catch (error) {
+        findings.push(crashFinding(rule.meta.id, error, undefined, locate));
+      }
+    }
+  }
+  return findings;
+}
+
+/** Whether a document's finding stands, given the file's place in a kustomization tree. */
+export function keptInKustomization(result: ChunkResult, finding: Finding, role: KustomizeRole | undefined): boolean {
+  if (!role) return true;
+  const field = result.completeness.get(finding);
+  if (field === undefined) return true;
+  if (role.partial) return false;
+  return !(field !== '' && role.fills?.includes(field));
+}
