@@ -93,6 +93,9 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
   // Kustomizations first: whether a file is a patch decides what it contributes.
   const kustomize = new KustomizeIndex();
   for (const slot of slots) if ('text' in slot) kustomize.set(slot.modelPath, slot.text);
+  kustomize.addNeighbours(
+    slots.flatMap((slot) => ('text' in slot && slot.modelPath !== STDIN_DISPLAY_PATH ? [slot.modelPath] : [])),
+  );
   for (const slot of slots) if ('text' in slot) slot.kustomize = kustomize.roleOf(slot.modelPath);
   const model = new WorkspaceModel();
   for (const slot of slots) {

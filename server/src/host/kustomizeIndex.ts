@@ -57,6 +57,21 @@ export class KustomizeIndex {
     return changed;
   }
 
+  /**
+   * Indexes the kustomization beside each file, if it is not indexed yet: a patch
+   * checked on its own (`kubewise check overlay/replicas.yaml`) is still known as one.
+   */
+  addNeighbours(filePaths: readonly string[]): void {
+    for (const dir of new Set(filePaths.map((filePath) => path.dirname(filePath)))) {
+      for (const name of KUSTOMIZATION_FILE_NAMES) {
+        const candidate = path.join(dir, name);
+        if (this.summaries.has(candidate)) continue;
+        const text = readText(candidate);
+        if (text !== undefined) this.set(candidate, text);
+      }
+    }
+  }
+
   /** The file's place in the workspace's kustomization trees; undefined when it has none. */
   roleOf(filePath: string): KustomizeRole | undefined {
     const role: KustomizeRole = {};

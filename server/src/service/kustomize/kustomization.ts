@@ -110,7 +110,10 @@ export function readKustomization(doc: Document.Parsed, named: boolean): Kustomi
   const model: KustomizationModel = {
     kind: kind === 'Component' ? 'Component' : 'Kustomization',
     root,
-    resources: [...pathEntries(doc, root, 'resources'), ...pathEntries(doc, root, 'bases')],
+    // In the order written, whichever of the two lists comes first.
+    resources: [...pathEntries(doc, root, 'resources'), ...pathEntries(doc, root, 'bases')].sort(
+      (a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0),
+    ),
     components: pathEntries(doc, root, 'components'),
     patches: patchEntries(doc, root),
     namePrefix: getString(doc, root, 'namePrefix') ?? '',

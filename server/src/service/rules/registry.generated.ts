@@ -11,6 +11,11 @@ import { invalidLabel } from './labels/invalid-label';
 import { invalidPrometheusFlag } from './monitoring/invalid-prometheus-flag';
 import { invalidPrometheusNotation } from './monitoring/invalid-prometheus-notation';
 import { invalidQuantity } from './resources/invalid-quantity';
+import { kustomizeDeprecatedField } from './kustomize/kustomize-deprecated-field';
+import { kustomizeDuplicateResource } from './kustomize/kustomize-duplicate-resource';
+import { kustomizeMissingPath } from './kustomize/kustomize-missing-path';
+import { kustomizePatchTargetMissing } from './kustomize/kustomize-patch-target-missing';
+import { kustomizeUnusedImage } from './kustomize/kustomize-unused-image';
 import { limitrangeInconsistent } from './quotas/limitrange-inconsistent';
 import { livenessInitialDelay } from './probes/liveness-initial-delay';
 import { livenessSameAsReadiness } from './probes/liveness-same-as-readiness';
@@ -56,6 +61,11 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'monitoring', rule: invalidPrometheusFlag },
   { family: 'monitoring', rule: invalidPrometheusNotation },
   { family: 'resources', rule: invalidQuantity },
+  { family: 'kustomize', rule: kustomizeDeprecatedField },
+  { family: 'kustomize', rule: kustomizeDuplicateResource },
+  { family: 'kustomize', rule: kustomizeMissingPath },
+  { family: 'kustomize', rule: kustomizePatchTargetMissing },
+  { family: 'kustomize', rule: kustomizeUnusedImage },
   { family: 'quotas', rule: limitrangeInconsistent },
   { family: 'probes', rule: livenessInitialDelay },
   { family: 'probes', rule: livenessSameAsReadiness },

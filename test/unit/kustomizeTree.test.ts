@@ -1,0 +1,48 @@
+// The Kustomize fixture tree through the CLI: a correct base, component and two overlays
+// (patches of every kind) yield nothing; the broken overlay yields exactly the kustomize
+// findings, and a value mistake in a patch is still reported on the patch's own line.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { runJson } from './cliHarness';
+
+const TREE = path.resolve(__dirname, '../../../test/fixtures/kustomize');
+
+const summary = (json: Awaited<ReturnType<typeof runJson>>['json']): string[] =>
+  json.findings.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.ruleId}`);
+
+test('a correct kustomize tree: no finding on its patches, its base or its kustomizations', async () => {
+  const { code, json } = await runJson(['shop'], { cwd: TREE });
+  assert.deepEqual(summary(json), []);
+  assert.equal(code, 0);
+  assert.equal(json.summary.files, 11);
+});
+
+test('a broken overlay: exactly the kustomization mistakes, and value rules on its patches', async () => {
+  const { code, json } = await runJson(['broken', 'shop'], { cwd: TREE });
+  assert.deepEqual(summary(json), [
+    'broken/overlay/kustomization.yaml:5:5 kustomize-missing-path',
+    'broken/overlay/kustomization.yaml:6:5 kustomize-duplicate-resource',
+    'broken/overlay/kustomization.yaml:7:1 kustomize-deprecated-field',
+    'broken/overlay/kustomization.yaml:12:7 kustomize-patch-target-missing',
+    'broken/overlay/kustomization.yaml:15:11 kustomize-unused-image',
+    'broken/overlay/limits.yaml:12:30 memory-unit-slip',
+  ]);
+  assert.equal(code, 1);
+});
+
+test('a patch checked on its own is still known as one by the kustomization beside it', async () => {
+  const { json } = await runJson(['shop/overlays/staging/replicas.yaml'], { cwd: TREE });
+  assert.deepEqual(summary(json), []);
+});
+
+test('a patch file outside any kustomization is judged as a whole object', async () => {
+  const { json } = await runJson(['--', '-'], {
+    cwd: TREE,
+    stdin: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\nspec:\n  replicas: 2\n',
+  });
+  assert.ok(
+    json.findings.some((f) => f.ruleId === 'schema-violation'),
+    'a lone replicas patch is an incomplete Deployment',
+  );
+});
