@@ -1,6 +1,11 @@
+// KustomizeInputs for rule tables: written as data (what a host would find on disk for each
+// entry), or resolved by the host's own code against a rule's fixture folder, which holds
+// the files its fixtures name (its fixtures are read as that folder's kustomization.yaml).
 import * as path from 'node:path';
-// KustomizeInputs for rule tables: what a host would find on disk for each entry, written as data.
 import type { InputObject, KustomizeRole, ResolvedPath } from '../../server/src/service/kustomize/inputs';
+import { inputsOf } from '../../server/src/host/kustomizeIndex';
+import { ruleMeta } from '../../server/src/service/rules/registry';
+import type { CheckOptions } from '../../server/src/service/engine/checkFile';
 
 type Written = 'missing' | 'unknown' | readonly (Partial<InputObject> & { kind: string; name: string })[];
 
@@ -17,4 +22,10 @@ export function kustomizationRole(entries: Readonly<Record<string, Written>>): K
     paths.set(written, { status: folder ? 'directory' : 'file', objects, key: path.posix.resolve('/work/overlay', written) });
   }
   return { named: true, inputs: { paths } };
+}
+
+/** For a rule on kustomization files: a fixture's code as the kustomization.yaml of its rule's fixture folder. */
+export function fixtureCheckOptions(ruleId: string, dir: string, code: string): Pick<CheckOptions, 'kustomize'> {
+  if (ruleMeta(ruleId)?.scope !== 'kustomization') return {};
+  return { kustomize: { named: true, inputs: inputsOf(path.join(dir, 'kustomization.yaml'), code) } };
 }

@@ -21,6 +21,7 @@ import { formatMessage } from '../../server/src/service/rules/api/ruleTypes';
 import type { Finding, TextEdit } from '../../server/src/service/core/types';
 import { applyEdits } from './applyEdits';
 import type { KustomizeRole } from '../../server/src/service/kustomize/inputs';
+import { fixtureCheckOptions } from './kustomizeInputs';
 
 export interface OtherFile {
   code: string;
@@ -254,13 +255,26 @@ export function ruleFixtures(ruleId: string): RuleFixtures {
   return {
     valid: files
       .filter((file) => file.startsWith('dont-fire-'))
-      .map((file) => ({ name: `fixture ${file}`, code: read(file), fixture: 'dont-fire' as const })),
+      .map((file) => ({
+        name: `fixture ${file}`,
+        code: read(file),
+        fixture: 'dont-fire' as const,
+        ...fixtureCheckOptions(ruleId, dir, read(file)),
+      })),
     invalid(file, expectation) {
       assert.ok(file.startsWith('fire-') && files.includes(file), `No fixture ${ruleId}/${file}`);
       used.add(file);
       const fixed = path.join(dir, 'fixed', file);
       const output = fs.existsSync(fixed) ? fs.readFileSync(fixed, 'utf8') : expectation.output;
-      return { ...expectation, name: `fixture ${file}`, code: read(file), fixture: 'fire', output };
+      const code = read(file);
+      return {
+        ...fixtureCheckOptions(ruleId, dir, code),
+        ...expectation,
+        name: `fixture ${file}`,
+        code,
+        fixture: 'fire',
+        output,
+      };
     },
     unused: () => files.filter((file) => file.startsWith('fire-') && !used.has(file)),
   };

@@ -1,5 +1,6 @@
 // The generated docs, README table and config schema must match the registry, and the
 // examples the docs show must do what they say (biome-style executable examples).
+import { fixtureCheckOptions } from '../support/kustomizeInputs';
 import Ajv from 'ajv';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkText } from '../../server/src/service/engine/checkFile';
 import { allRuleMetas, rules } from '../../server/src/service/rules/registry';
-import { REPO_ROOT } from '../support/ruleTester';
+import { REPO_ROOT, fixtureDir } from '../support/ruleTester';
 
 const GENERATOR = path.resolve(__dirname, '../../scripts/generate-docs.js');
 const generator = (...args: string[]) => spawnSync(process.execPath, [GENERATOR, ...args], { encoding: 'utf8' });
@@ -78,7 +79,8 @@ describe('rule pages', () => {
       const fails = blocks('Fails');
       const passes = blocks('Passes');
       assert.ok(fails !== undefined && passes !== undefined, 'both examples are shown');
-      const ids = (code: string) => checkText(code, { languageId: 'yaml' }).map((f) => f.ruleId);
+      const ids = (code: string) =>
+        checkText(code, { languageId: 'yaml', ...fixtureCheckOptions(id, fixtureDir(id), code) }).map((f) => f.ruleId);
       assert.ok(ids(fails).includes(id), 'the failing example must report the rule');
       assert.ok(!ids(passes).includes(id), 'the passing example must not report the rule');
     });

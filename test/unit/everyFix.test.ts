@@ -13,6 +13,7 @@ import { rules } from '../../server/src/service/rules/registry';
 import type { Finding } from '../../server/src/service/core/types';
 import { applyEdits } from '../support/applyEdits';
 import { fixtureDir } from '../support/ruleTester';
+import { fixtureCheckOptions } from '../support/kustomizeInputs';
 
 const target = (f: Finding): string =>
   `${f.object?.kind ?? ''}/${f.object?.namespace ?? ''}/${f.object?.name ?? ''}/${f.container ?? ''}`;
@@ -26,14 +27,16 @@ describe('every offered fix parses and clears a finding', () => {
       let applied = 0;
       for (const file of files) {
         const code = fs.readFileSync(path.join(dir, file), 'utf8');
-        const findings = checkText(code, { languageId: 'yaml' }).filter((f) => f.ruleId === id);
+        const findings = checkText(code, { languageId: 'yaml', ...fixtureCheckOptions(id, dir, code) }).filter(
+          (f) => f.ruleId === id,
+        );
         for (const finding of findings) {
           for (const fix of finding.fixes) {
             const output = applyEdits(code, fix.edits);
             const errors = parseAllDocuments(output).flatMap((doc) => doc.errors.map((e) => e.message));
             assert.deepEqual(errors, [], `${file}: '${fix.title}' must leave valid YAML`);
             const before = findings.filter((f) => target(f) === target(finding)).length;
-            const after = checkText(output, { languageId: 'yaml' }).filter(
+            const after = checkText(output, { languageId: 'yaml', ...fixtureCheckOptions(id, dir, output) }).filter(
               (f) => f.ruleId === id && target(f) === target(finding),
             ).length;
             assert.ok(after < before, `${file}: '${fix.title}' on ${target(finding)} leaves ${after} of ${before} findings`);

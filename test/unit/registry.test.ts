@@ -9,6 +9,7 @@ import { checkText } from '../../server/src/service/engine/checkFile';
 import { allRuleMetas, ruleFamily, rules } from '../../server/src/service/rules/registry';
 import { PEER_TOOLS, parseEquivalent } from '../../server/src/service/core/peerTools';
 import { REPO_ROOT, fixtureDir } from '../support/ruleTester';
+import { fixtureCheckOptions } from '../support/kustomizeInputs';
 
 const RULES_DIR = path.join(REPO_ROOT, 'server/src/service/rules');
 const KEBAB_CASE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -108,7 +109,8 @@ describe('each rule has fixtures and a test', () => {
       const meta = rules.find((rule) => rule.meta.id === id)?.meta;
       for (const file of listDir(fixtureDir(id)).filter((f) => f.endsWith('.yaml'))) {
         const text = fs.readFileSync(path.join(fixtureDir(id), file), 'utf8');
-        const fixed = checkText(text, { languageId: 'yaml' }).some((f) => f.ruleId === id && f.fixes.length > 0);
+        const options = { languageId: 'yaml' as const, ...fixtureCheckOptions(id, fixtureDir(id), text) };
+        const fixed = checkText(text, options).some((f) => f.ruleId === id && f.fixes.length > 0);
         if (fixed) assert.ok(meta?.fixable, `${id} offers a fix on ${file} but is not marked fixable`);
       }
     }

@@ -112,9 +112,8 @@ function modelOf(text: string, named: boolean): KustomizationModel | undefined {
   return parsed.doc && !parsed.unusable ? readKustomization(parsed.doc, named) : undefined;
 }
 
-/** What each entry of the kustomization at `filePath` resolves to, read from disk now. */
-export function inputsOf(filePath: string): KustomizeInputs {
-  const text = readText(filePath);
+/** What each entry of the kustomization at `filePath` (with this text, else as on disk) resolves to, read from disk now. */
+export function inputsOf(filePath: string, text: string | undefined = readText(filePath)): KustomizeInputs {
   const model = text === undefined ? undefined : modelOf(text, true);
   const paths = new Map<string, ResolvedPath>();
   if (!model) return { paths };

@@ -8,12 +8,11 @@ const NAMED = { named: true };
 
 ruleTester.run(RULE, {
   valid: [
-    ...fixtures.valid.map((c) => ({ ...c, kustomize: NAMED })),
+    ...fixtures.valid,
     { name: 'two different bases', code: 'resources:\n  - ../base\n  - ../other-base\n', kustomize: NAMED },
   ],
   invalid: [
     fixtures.invalid('fire-twice.yaml', {
-      kustomize: NAMED,
       errors: [{ messageId: 'duplicate', data: { path: './deployment.yaml', first: 'deployment.yaml' }, line: 4, column: 5 }],
     }),
     {

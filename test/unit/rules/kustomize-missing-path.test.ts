@@ -7,13 +7,7 @@ const DEPLOYMENT = [{ kind: 'Deployment', name: 'web' }];
 
 ruleTester.run(RULE, {
   valid: [
-    ...fixtures.valid.map((c) => ({
-      ...c,
-      kustomize: kustomizationRole({
-        'deployment.yaml': DEPLOYMENT,
-        'https://github.com/example/app//config/default?ref=v1.2.0': 'unknown',
-      }),
-    })),
+    ...fixtures.valid,
     {
       name: 'an entry the host could not judge (unreadable) is not missing',
       code: 'resources:\n  - deployment.yaml\n',
@@ -23,7 +17,6 @@ ruleTester.run(RULE, {
   ],
   invalid: [
     fixtures.invalid('fire-resources.yaml', {
-      kustomize: kustomizationRole({ 'deployment.yaml': DEPLOYMENT, 'service.yaml': 'missing', 'replicas.yaml': [] }),
       errors: [{ messageId: 'missing', data: { path: 'service.yaml' }, line: 5, column: 5 }],
     }),
     {

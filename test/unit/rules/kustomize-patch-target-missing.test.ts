@@ -12,10 +12,7 @@ const BASE = {
 
 ruleTester.run(RULE, {
   valid: [
-    ...fixtures.valid.map((c) => ({
-      ...c,
-      kustomize: kustomizationRole({ ...BASE, 'replicas.yaml': [], 'probes.yaml': [{ kind: 'Deployment', name: 'frontend' }] }),
-    })),
+    ...fixtures.valid,
     {
       name: 'a base that cannot be read: no target is judged',
       code: 'resources:\n  - ../../base\npatches:\n  - path: p.yaml\n    target: {kind: Deployment, name: nope}\n',
@@ -44,7 +41,6 @@ ruleTester.run(RULE, {
   ],
   invalid: [
     fixtures.invalid('fire-typo.yaml', {
-      kustomize: kustomizationRole({ ...BASE, 'replicas.yaml': [] }),
       errors: [{ messageId: 'noTarget', data: { target: "Deployment 'fronted'" }, line: 8, column: 7 }],
     }),
     {

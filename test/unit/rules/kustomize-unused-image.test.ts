@@ -7,7 +7,7 @@ const WEB = { 'deployment.yaml': [{ kind: 'Deployment', name: 'web', images: ['g
 
 ruleTester.run(RULE, {
   valid: [
-    ...fixtures.valid.map((c) => ({ ...c, kustomize: kustomizationRole(WEB) })),
+    ...fixtures.valid,
     {
       name: 'a remote base may run the image',
       code: 'resources:\n  - deployment.yaml\n  - https://example.com/base.yaml\nimages:\n  - name: other\n    newTag: "1"\n',
@@ -21,7 +21,6 @@ ruleTester.run(RULE, {
   ],
   invalid: [
     fixtures.invalid('fire-renamed.yaml', {
-      kustomize: kustomizationRole(WEB),
       errors: [{ messageId: 'unused', data: { image: 'docker.io/example/web' }, line: 8, column: 11 }],
     }),
   ],

@@ -97,6 +97,23 @@ export interface KustomizeRole {
   partial?: boolean;
   /** Fields the kustomization writes into this resource's objects (`selector`): completeness findings about them are dropped. */
   fills?: readonly string[];
+  /** One per kustomization tree the file is built in: its facts are seen as each tree renders them. */
+  renderings?: readonly Rendering[];
 }
 
 export const NO_INPUTS: KustomizeInputs = { paths: new Map() };
+
+/**
+ * What one kustomization tree does to a resource's objects on their way to the cluster,
+ * composed from the kustomization that lists the file out to the overlay at the top.
+ */
+export interface Rendering {
+  /** The namespace the outermost kustomization that sets one writes into every namespaced object. */
+  namespace?: string;
+  namePrefix: string;
+  nameSuffix: string;
+  /** Labels written into selectors and pod templates. */
+  selectorLabels: Readonly<Record<string, string>>;
+  /** `replicas:` entries by the name they give (before or after prefixes). */
+  replicas: Readonly<Record<string, number>>;
+}
