@@ -46,3 +46,17 @@ test('a patch file outside any kustomization is judged as a whole object', async
     'a lone replicas patch is an incomplete Deployment',
   );
 });
+
+test('facts across files follow each overlay: its namespace, replicas and commonLabels', async () => {
+  // prod scales the base to 3 replicas with no budget; guarded does too, with a budget that
+  // selects the pods only through its commonLabels. Checked alone, the base runs 1 replica.
+  const { json } = await runJson(['rendering'], { cwd: TREE });
+  assert.deepEqual(summary(json), [
+    'rendering/base/deployment.yaml:4:3 missing-pod-disruption-budget',
+    'rendering/guarded/kustomization.yaml:3:1 kustomize-deprecated-field',
+  ]);
+  assert.match(json.findings[0]?.message ?? '', /runs 3 replicas/);
+  assert.equal(json.findings[0]?.object?.namespace, 'prod');
+  const alone = await runJson(['rendering/base'], { cwd: TREE });
+  assert.deepEqual(summary(alone.json), []);
+});

@@ -107,7 +107,10 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
   }
   return slots.map((slot) => {
     if (!('text' in slot)) return slot;
-    return { displayPath: slot.displayPath, findings: sortByPosition(check(slot, model.othersThan(slot.modelPath), settings)) };
+    return {
+      displayPath: slot.displayPath,
+      findings: sortByPosition(check(slot, model.othersThan(slot.modelPath, kustomize.factsView), settings)),
+    };
   });
 }
 

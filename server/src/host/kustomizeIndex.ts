@@ -10,10 +10,14 @@ import { parseChunk } from '../service/document/parseChunk';
 import { isKustomizationFileName, KUSTOMIZATION_FILE_NAMES, readKustomization } from '../service/kustomize/kustomization';
 import type { KustomizationModel, PathEntry } from '../service/kustomize/kustomization';
 import { objectsOfText } from '../service/kustomize/inputs';
-import type { InputObject, KustomizeInputs, KustomizeRole, ResolvedPath } from '../service/kustomize/inputs';
+import type { InputObject, KustomizeInputs, KustomizeRole, Rendering, ResolvedPath } from '../service/kustomize/inputs';
+import { renderedFacts } from '../service/engine/kustomizeFacts';
+import type { DocumentFacts } from '../service/facts/factKind';
 
 /** Deeper trees than this are cut short: their objects count as unknown, never as missing. */
 const MAX_DEPTH = 12;
+/** A base shared by more overlays than this is rendered for the first ones only. */
+const MAX_RENDERINGS = 16;
 
 interface Summary {
   /** Files its patches read. */
@@ -22,10 +26,14 @@ interface Summary {
   inputs: string[];
   /** It writes labels into selectors (commonLabels, labels with includeSelectors). */
   writesSelectors: boolean;
+  /** What it does to the objects it takes in. */
+  transform: Rendering;
 }
 
 export class KustomizeIndex {
   private readonly summaries = new Map<string, Summary>();
+  /** Roles by file, until a kustomization changes: hosts ask once per file per check. */
+  private readonly roles = new Map<string, KustomizeRole | undefined>();
 
   /** Records a file's text if it is a kustomization; true when the index changed. */
   set(filePath: string, text: string): boolean {
@@ -38,14 +46,24 @@ export class KustomizeIndex {
       patches: local((model?.patches ?? []).flatMap((patch) => (patch.file ? [patch.file] : []))),
       inputs: local([...(model?.resources ?? []), ...(model?.components ?? [])]),
       writesSelectors: Object.keys(model?.selectorLabels ?? {}).length > 0,
+      transform: {
+        ...(model?.namespace ? { namespace: model.namespace } : {}),
+        namePrefix: model?.namePrefix ?? '',
+        nameSuffix: model?.nameSuffix ?? '',
+        selectorLabels: model?.selectorLabels ?? {},
+        replicas: Object.fromEntries((model?.replicas ?? []).map((entry) => [entry.name, entry.count])),
+      },
     };
+    this.roles.clear();
     const before = JSON.stringify(this.summaries.get(filePath));
     this.summaries.set(filePath, summary);
     return before !== JSON.stringify(summary);
   }
 
   delete(filePath: string): boolean {
-    return this.summaries.delete(filePath);
+    if (!this.summaries.delete(filePath)) return false;
+    this.roles.clear();
+    return true;
   }
 
   /** Every kustomization at or under `folder` left; true when the index changed. */
@@ -74,6 +92,17 @@ export class KustomizeIndex {
 
   /** The file's place in the workspace's kustomization trees; undefined when it has none. */
   roleOf(filePath: string): KustomizeRole | undefined {
+    if (this.roles.has(filePath)) return this.roles.get(filePath);
+    const role = this.computeRole(filePath);
+    this.roles.set(filePath, role);
+    return role;
+  }
+
+  /** A file's facts as the kustomization trees it is built in render them (none for a patch). */
+  readonly factsView = (filePath: string, facts: readonly DocumentFacts[]): readonly DocumentFacts[] =>
+    renderedFacts(facts, this.roleOf(filePath));
+
+  private computeRole(filePath: string): KustomizeRole | undefined {
     const role: KustomizeRole = {};
     if (isKustomizationFileName(path.basename(filePath))) {
       role.named = true;
@@ -83,7 +112,29 @@ export class KustomizeIndex {
     if (this.including(filePath).some((kustomization) => this.summaries.get(kustomization)?.writesSelectors)) {
       role.fills = ['selector'];
     }
+    const renderings = this.renderingsOf(filePath);
+    if (renderings.length > 0) role.renderings = renderings;
     return Object.keys(role).length > 0 ? role : undefined;
+  }
+
+  /**
+   * One rendering per chain from a kustomization that lists the file out to a
+   * kustomization no other one lists (the overlay that is built): inner ones first,
+   * outer ones overriding the namespace and replicas and wrapping the name prefixes.
+   */
+  private renderingsOf(filePath: string): Rendering[] {
+    const renderings: Rendering[] = [];
+    const walk = (target: string, chain: string[]): void => {
+      if (renderings.length >= MAX_RENDERINGS || chain.length > MAX_DEPTH) return;
+      const parents = [...this.summaries].filter(([k, summary]) => !chain.includes(k) && summary.inputs.includes(target));
+      if (parents.length === 0) {
+        if (chain.length > 0) renderings.push(compose(chain.map((k) => this.summaries.get(k)!.transform)));
+        return;
+      }
+      for (const [kustomization] of parents) walk(path.dirname(kustomization), [...chain, kustomization]);
+    };
+    walk(filePath, []);
+    return renderings;
   }
 
   /** Whether some kustomization reads the file as a patch. */
@@ -105,6 +156,19 @@ export class KustomizeIndex {
     }
     return [...found];
   }
+}
+
+/** The transforms of a chain, innermost first, as kustomize applies them level by level. */
+function compose(transforms: readonly Rendering[]): Rendering {
+  const rendering: Rendering = { namePrefix: '', nameSuffix: '', selectorLabels: {}, replicas: {} };
+  for (const transform of transforms) {
+    if (transform.namespace !== undefined) rendering.namespace = transform.namespace;
+    rendering.namePrefix = transform.namePrefix + rendering.namePrefix;
+    rendering.nameSuffix += transform.nameSuffix;
+    rendering.selectorLabels = { ...rendering.selectorLabels, ...transform.selectorLabels };
+    rendering.replicas = { ...rendering.replicas, ...transform.replicas };
+  }
+  return rendering;
 }
 
 function modelOf(text: string, named: boolean): KustomizationModel | undefined {

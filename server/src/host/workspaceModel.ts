@@ -81,13 +81,18 @@ export class WorkspaceModel {
   }
 
   /**
-   * The facts of every file but the one at `filePath`, in path order; without the files
-   * `skip` names (Kustomize patches, whose objects are fragments of others).
+   * The facts of every file but the one at `filePath`, in path order, each file's seen
+   * through `view` (as its kustomization trees render it: kustomizeIndex.ts).
    */
-  othersThan(filePath: string, skip?: (key: string) => boolean): DocumentFacts[] {
+  othersThan(
+    filePath: string,
+    view?: (key: string, facts: readonly DocumentFacts[]) => readonly DocumentFacts[],
+  ): DocumentFacts[] {
     const own = this.keyOf(filePath);
     const others: DocumentFacts[] = [];
-    for (const key of this.orderedKeys()) if (key !== own && !skip?.(key)) others.push(...this.factsOf(key));
+    for (const key of this.orderedKeys()) {
+      if (key !== own) others.push(...(view ? view(key, this.factsOf(key)) : this.factsOf(key)));
+    }
     return others;
   }
 

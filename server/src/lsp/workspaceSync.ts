@@ -166,9 +166,9 @@ export class WorkspaceSync {
     }
   }
 
-  /** The facts of the workspace's files but this one, without the Kustomize patches'. */
+  /** The facts of the workspace's files but this one, as their kustomizations render them (none of patches). */
   othersThan(filePath: string): ReturnType<WorkspaceModel['othersThan']> {
-    return this.model.othersThan(filePath, (key) => this.kustomize.isPatch(key));
+    return this.model.othersThan(filePath, this.kustomize.factsView);
   }
 
   private folderOf(filePath: string): Folder | undefined {

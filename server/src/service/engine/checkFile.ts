@@ -14,6 +14,7 @@ import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
 import { runWorkspaceRules } from './workspaceRules';
 import { keptInKustomization, runKustomizationRules } from './kustomizeRules';
+import { renderDocument } from './kustomizeFacts';
 import type { KustomizeRole } from '../kustomize/inputs';
 import type { DocumentFacts } from '../facts/factKind';
 import type { ChunkResult } from './lintChunk';
@@ -76,7 +77,8 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   }));
   findings.push(...runKustomizationRules(located, role));
   // A patch's objects are fragments of others: counting them would count a Deployment twice.
-  if (!role?.partial) findings.push(...runWorkspaceRules(located, options.workspace ?? [], ruleOptions));
+  if (!role?.partial)
+    findings.push(...distinct(runWorkspaceRules(renderedResults(located, role), options.workspace ?? [], ruleOptions)));
   const configured = configure(findings, options.severities);
   const off = new Set(
     Object.entries(options.severities ?? {})
@@ -86,6 +88,26 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   // Configured again so that the unused-directive findings follow their own setting.
   const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
   return { findings: suppressed, facts: role?.partial ? [] : results.map((result) => result.facts) };
+}
+
+/** The file's documents once per kustomization tree it is built in, with facts as that tree renders them. */
+function renderedResults<T extends { result: ChunkResult }>(located: readonly T[], role: KustomizeRole | undefined): T[] {
+  const renderings = role?.renderings ?? [];
+  if (renderings.length === 0) return [...located];
+  return renderings.flatMap((rendering) =>
+    located.map((entry) => ({ ...entry, result: { ...entry.result, facts: renderDocument(entry.result.facts, rendering) } })),
+  );
+}
+
+/** One finding per rule, place and message: a base built by two overlays is one text. */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = JSON.stringify([finding.ruleId, finding.range, finding.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 type FileProblem = { meta: RuleMeta; messageId: string; data: Record<string, string | number> };
