@@ -60,3 +60,12 @@ test('facts across files follow each overlay: its namespace, replicas and common
   const alone = await runJson(['rendering/base'], { cwd: TREE });
   assert.deepEqual(summary(alone.json), []);
 });
+
+test("kustomize's own configuration is not a cluster object: no unknown-kind for a Kustomization or a builtin transformer", async () => {
+  const { json } = await runJson(['-'], {
+    cwd: TREE,
+    stdin:
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n---\napiVersion: builtin\nkind: LabelTransformer\nmetadata: {name: labels}\nlabels: {team: a}\n',
+  });
+  assert.deepEqual(summary(json), []);
+});

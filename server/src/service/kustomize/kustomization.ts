@@ -84,8 +84,13 @@ const DEPRECATED: readonly DeprecatedField[] = ['bases', 'commonLabels', 'patche
 
 const KUSTOMIZE_GROUP = 'kustomize.config.k8s.io/';
 
-/** Whether an apiVersion/kind pair is kustomize's own (a Kustomization or a Component): not a cluster object. */
+/**
+ * Whether an apiVersion/kind pair is kustomize's own, never sent to a cluster: a
+ * Kustomization or a Component, or the configuration of a built-in transformer or
+ * generator (`apiVersion: builtin`, such as a LabelTransformer listed in `transformers:`).
+ */
 export function isKustomizeKind(apiVersion: string | undefined, kind: string | undefined): boolean {
+  if (apiVersion === 'builtin') return kind !== undefined;
   return !!apiVersion?.startsWith(KUSTOMIZE_GROUP) && (kind === 'Kustomization' || kind === 'Component');
 }
 
@@ -105,7 +110,8 @@ export function readKustomization(doc: Document.Parsed, named: boolean): Kustomi
   const apiVersion = getString(doc, root, 'apiVersion');
   const kind = getString(doc, root, 'kind');
   if (apiVersion !== undefined || kind !== undefined) {
-    if (!isKustomizeKind(apiVersion ?? KUSTOMIZE_GROUP, kind ?? 'Kustomization')) return undefined;
+    if (!(apiVersion ?? KUSTOMIZE_GROUP).startsWith(KUSTOMIZE_GROUP)) return undefined;
+    if (kind !== undefined && kind !== 'Kustomization' && kind !== 'Component') return undefined;
   } else if (!named) return undefined;
   const model: KustomizationModel = {
     kind: kind === 'Component' ? 'Component' : 'Kustomization',
