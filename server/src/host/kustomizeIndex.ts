@@ -91,11 +91,13 @@ export class KustomizeIndex {
   }
 
   /** The file's place in the workspace's kustomization trees; undefined when it has none. */
-  roleOf(filePath: string): KustomizeRole | undefined {
-    if (this.roles.has(filePath)) return this.roles.get(filePath);
-    const role = this.computeRole(filePath);
-    this.roles.set(filePath, role);
-    return role;
+  roleOf(filePath: string, liveText?: string): KustomizeRole | undefined {
+    let role = this.roles.get(filePath);
+    if (!this.roles.has(filePath)) this.roles.set(filePath, (role = this.computeRole(filePath)));
+    // A kustomization's entries are resolved afresh each time: a file created or deleted
+    // since changes them, and no kustomization text changed to clear the cache.
+    if (!isKustomizationFileName(path.basename(filePath))) return role;
+    return { ...role, named: true, inputs: inputsOf(filePath, liveText) };
   }
 
   /** A file's facts as the kustomization trees it is built in render them (none for a patch). */
@@ -104,10 +106,6 @@ export class KustomizeIndex {
 
   private computeRole(filePath: string): KustomizeRole | undefined {
     const role: KustomizeRole = {};
-    if (isKustomizationFileName(path.basename(filePath))) {
-      role.named = true;
-      role.inputs = inputsOf(filePath);
-    }
     if (this.isPatch(filePath)) role.partial = true;
     if (this.including(filePath).some((kustomization) => this.summaries.get(kustomization)?.writesSelectors)) {
       role.fills = ['selector'];

@@ -167,7 +167,7 @@ export function startServer(connection: Connection): void {
         if (isKustomizationFileName(path.basename(filePath)) && workspace.kustomize.set(filePath, document.getText())) {
           revalidateOthers(uri);
         }
-        const role = workspace.kustomize.roleOf(filePath);
+        const role = workspace.kustomize.roleOf(filePath, document.getText());
         if (role) options.kustomize = role;
       }
       const others = workspace.othersThan(filePath ?? uri);
@@ -295,7 +295,13 @@ export function startServer(connection: Connection): void {
       // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
       const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
       if (documents.get(uri) !== document) return null;
-      const context = { workspace: workspace.othersThan(URI.toPath(uri) ?? uri), ruleOptions: settings.ruleOptions };
+      const hoverPath = URI.toPath(uri);
+      const inputs = hoverPath === undefined ? undefined : workspace.kustomize.roleOf(hoverPath, document.getText())?.inputs;
+      const context = {
+        workspace: workspace.othersThan(hoverPath ?? uri),
+        ruleOptions: settings.ruleOptions,
+        ...(inputs ? { kustomize: inputs } : {}),
+      };
       const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
       const hover = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;

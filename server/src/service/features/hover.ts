@@ -9,6 +9,7 @@ import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { hoverForLabel } from './labelHover';
 import { hoverForMonitor } from './monitorHover';
+import { hoverForKustomizePath } from './kustomizeHover';
 import type { HoverContext } from './workspaceFacts';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
@@ -33,6 +34,7 @@ export function hoverAt(
   context?: HoverContext,
 ): HoverResult | undefined {
   const forValue =
+    hoverForKustomizePath(text, languageId, position, limits, context?.kustomize) ??
     hoverForQuantity(text, languageId, position, limits) ??
     hoverForImage(text, languageId, position, limits) ??
     hoverForLabel(text, languageId, position, context) ??

@@ -5,12 +5,15 @@
  */
 import { factsOfText } from '../engine/checkFile';
 import type { RuleOptions } from '../config/ruleOptions';
+import type { KustomizeInputs } from '../kustomize/inputs';
 import type { DocumentFacts, Fact, FactKind } from '../facts/factKind';
 
 export interface HoverContext {
   /** Facts of the workspace's other files. */
   workspace?: readonly DocumentFacts[];
   ruleOptions?: RuleOptions;
+  /** For a kustomization file: what its entries resolve to, for hovers on its paths. */
+  kustomize?: KustomizeInputs;
 }
 
 /** Facts of one kind from this text and the rest of the workspace. */
