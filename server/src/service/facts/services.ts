@@ -9,6 +9,7 @@ import { findPair, getMap, getScalarValue, getSeq, getString, mapItems, rangeOf 
 import type { OffsetRange } from '../core/ruleMeta';
 import { equalityRequirements } from '../kubernetes/labelSelector';
 import { defineFactKind, factBase } from './factKind';
+import { labelsOf } from './objects';
 import type { Fact } from './factKind';
 
 export interface ServicePortFact {
@@ -18,6 +19,10 @@ export interface ServicePortFact {
   targetPort: number | string | undefined;
   protocol: string;
   at: OffsetRange;
+  /** Where `targetPort` is written, else the port entry. */
+  targetPortAt: OffsetRange;
+  /** `nodePort`, when written. */
+  nodePort: number | undefined;
 }
 
 export interface ServiceFact extends Fact {
@@ -33,6 +38,8 @@ export interface ServiceFact extends Fact {
   ports: ServicePortFact[];
   clusterIP: string | undefined;
   externalName: string | undefined;
+  /** `metadata.labels`, for ServiceMonitors that select Services. */
+  labels: Readonly<Record<string, string>>;
 }
 
 export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
@@ -50,12 +57,16 @@ export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
   const ports = mapItems(doc, getSeq(doc, spec, 'ports')).map((port): ServicePortFact => {
     const number = getScalarValue(doc, port, 'port');
     const target = getScalarValue(doc, port, 'targetPort');
+    const targetPair = findPair(doc, port, 'targetPort');
+    const nodePort = getScalarValue(doc, port, 'nodePort');
     return {
       name: getString(doc, port, 'name'),
       port: typeof number === 'number' ? number : undefined,
       targetPort: typeof target === 'number' || typeof target === 'string' ? target : undefined,
       protocol: getString(doc, port, 'protocol') ?? 'TCP',
       at: rangeOf(port) ?? [0, 0],
+      targetPortAt: rangeOf(targetPair ?? port) ?? [0, 0],
+      nodePort: typeof nodePort === 'number' ? nodePort : undefined,
     };
   });
   const metadata = getMap(doc, object.root, 'metadata');
@@ -69,6 +80,7 @@ export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
       ports,
       clusterIP: getString(doc, spec, 'clusterIP'),
       externalName: getString(doc, spec, 'externalName'),
+      labels: labelsOf(object),
     },
   ];
 });

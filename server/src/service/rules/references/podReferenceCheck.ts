@@ -1,0 +1,30 @@
+/**
+ * The check both pod-reference rules share: each reference of a workload to an object of
+ * a kind, resolved against the objects of that kind the workspace declares in the
+ * workload's namespace. Silent when there are none (the objects may be made elsewhere:
+ * a kustomize generator, an operator, `kubectl create secret`), and for `optional: true`.
+ */
+import { objectFacts } from '../../facts/objects';
+import type { ReferencedKind } from '../../facts/podReferences';
+import { workloadFacts } from '../../facts/workloads';
+import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import type { WorkspaceRuleContext } from '../api/ruleTypes';
+
+export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonly ReferencedKind[], messageId: string): void {
+  const workloads = context.inFile(workloadFacts);
+  if (workloads.every((w) => w.references.every((r) => !kinds.includes(r.kind)))) return;
+  const objects = context.all(objectFacts).filter((o) => (kinds as readonly string[]).includes(o.kind));
+  for (const workload of workloads) {
+    for (const reference of workload.references) {
+      if (!kinds.includes(reference.kind) || reference.optional) continue;
+      const candidates = inNamespace(objects, workload.namespace).filter((o) => o.kind === reference.kind);
+      if (candidates.length === 0 || candidates.some((o) => o.name === reference.name)) continue;
+      context.report({
+        fact: workload,
+        at: reference.at,
+        messageId,
+        data: { kind: reference.kind, name: reference.name, namespace: namespaceWords(workload.namespace), count: candidates.length },
+      });
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * A Service whose selector matches the pod template of no workload in the workspace
+ * (kube-linter `dangling-service`, kube-score `service-targets-pod`): it has no backends,
+ * and connections to it are refused. Silent when the workspace holds no workload in that
+ * namespace: the pods may come from elsewhere (an operator, another repository).
+ */
+import { serviceFacts } from '../../facts/services';
+import { workloadFacts } from '../../facts/workloads';
+import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { selectedBy } from '../../kubernetes/serviceSelection';
+import { defineWorkspaceRule } from '../api/ruleTypes';
+
+export const serviceSelectsNothing = defineWorkspaceRule(
+  {
+    id: 'service-selects-nothing',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    description: "A Service's selector matches the pod template of a workload in its namespace.",
+    why: "A Service sends traffic to the pods whose labels include every label of its selector, in its namespace. A selector that matches no pod template (a label renamed in the Deployment, a typo, a value changed in one place) leaves the Service with no endpoints: connections are refused or time out, while both objects apply cleanly and look healthy.",
+    remediation: "Make the Service's selector a subset of the pod template labels of the workload it serves.",
+    equivalents: ['kube-linter:dangling-service', 'kube-score:service-targets-pod'],
+    messages: {
+      nothing:
+        'Selector {{selector}} of Service {{name}} matches no pod template in {{namespace}} ({{count}} workloads there): the Service has no backends.',
+    },
+    fixable: false,
+    facts: [serviceFacts, workloadFacts],
+  },
+  (context) => {
+    const workloads = context.all(workloadFacts);
+    for (const service of context.inFile(serviceFacts)) {
+      if (!service.selector || Object.keys(service.selector).length === 0 || service.type === 'ExternalName') continue;
+      const candidates = inNamespace(workloads, service.namespace);
+      if (candidates.length === 0 || selectedBy(service, candidates).length > 0) continue;
+      context.report({
+        fact: service,
+        at: service.selectorAt,
+        messageId: 'nothing',
+        data: {
+          selector: Object.entries(service.selector)
+            .map(([key, value]) => `${key}=${value}`)
+            .join(','),
+          name: service.name || '(unnamed)',
+          namespace: namespaceWords(service.namespace),
+          count: candidates.length,
+        },
+      });
+    }
+  },
+);
