@@ -6,6 +6,7 @@
 import { autoscalerFacts } from '../../facts/autoscalers';
 import { objectFacts } from '../../facts/objects';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const hpaTargetMissing = defineWorkspaceRule(
@@ -21,13 +22,13 @@ export const hpaTargetMissing = defineWorkspaceRule(
       missing: "scaleTargetRef names {{kind}} '{{name}}', which {{namespace}} does not declare: the autoscaler scales nothing.",
     },
     fixable: false,
-    facts: [autoscalerFacts, objectFacts],
+    facts: [autoscalerFacts, objectFacts, kustomizationFacts],
   },
   (context) => {
     const objects = context.all(objectFacts);
     for (const hpa of context.inFile(autoscalerFacts)) {
       const target = hpa.target;
-      if (!target) continue;
+      if (!target || mayBeRemote(context.all(kustomizationFacts), hpa.namespace)) continue;
       const candidates = inNamespace(objects, hpa.namespace).filter((o) => o.kind === target.kind);
       if (candidates.length === 0 || candidates.some((o) => o.name === target.name)) continue;
       context.report({

@@ -7,6 +7,7 @@
 import { ingressFacts } from '../../facts/ingresses';
 import { serviceFacts } from '../../facts/services';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const ingressBackendMissing = defineWorkspaceRule(
@@ -23,13 +24,14 @@ export const ingressBackendMissing = defineWorkspaceRule(
       port: "Service '{{service}}' exposes no port {{port}} ({{ports}}): the controller answers 503 for this backend.",
     },
     fixable: false,
-    facts: [ingressFacts, serviceFacts],
+    facts: [ingressFacts, serviceFacts, kustomizationFacts],
   },
   (context) => {
     const services = context.all(serviceFacts);
+    const kustomizations = context.all(kustomizationFacts);
     for (const ingress of context.inFile(ingressFacts)) {
       const candidates = inNamespace(services, ingress.namespace);
-      if (candidates.length === 0) continue;
+      if (candidates.length === 0 || mayBeRemote(kustomizations, ingress.namespace)) continue;
       for (const backend of ingress.backends) {
         const service = candidates.find((s) => s.name === backend.service);
         const what = backend.isDefault ? 'The default backend' : 'This backend';

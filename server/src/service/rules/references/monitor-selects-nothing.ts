@@ -10,6 +10,7 @@ import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
 import { selects } from '../../kubernetes/labelSelector';
 import { sameNamespace } from '../../kubernetes/namespaces';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const monitorSelectsNothing = defineWorkspaceRule(
@@ -27,17 +28,20 @@ export const monitorSelectsNothing = defineWorkspaceRule(
       pods: 'This PodMonitor selects no pods in {{where}} ({{count}} workloads there): Prometheus scrapes nothing.',
     },
     fixable: false,
-    facts: [monitorFacts, serviceFacts, workloadFacts],
+    facts: [monitorFacts, serviceFacts, workloadFacts, kustomizationFacts],
   },
   (context) => {
+    const kustomizations = context.all(kustomizationFacts);
+    const kustomized = kustomizeLabelKeys(kustomizations);
     for (const monitor of context.inFile(monitorFacts)) {
-      if (!monitor.selector || monitor.namespaces === 'any') continue;
+      const selector = (monitor.selector ?? []).filter((requirement) => !kustomized.has(requirement.key));
+      if (selector.length === 0 || monitor.namespaces === 'any' || mayBeRemote(kustomizations, monitor.namespace)) continue;
       const watched = (namespace: string): boolean => watches(monitor, namespace);
       const candidates =
         monitor.kind === 'ServiceMonitor'
           ? context.all(serviceFacts).filter((s) => watched(s.namespace)).map((s) => s.labels)
           : context.all(workloadFacts).filter((w) => watched(w.namespace)).map((w) => w.templateLabels);
-      if (candidates.length === 0 || candidates.some((labels) => selects(monitor.selector ?? [], labels))) continue;
+      if (candidates.length === 0 || candidates.some((labels) => selects(selector, labels))) continue;
       const where = Array.isArray(monitor.namespaces) ? monitor.namespaces.join(', ') : monitor.namespace || 'its namespace';
       context.report({
         fact: monitor,

@@ -4,6 +4,7 @@
  * workload's namespace. Silent when there are none (the objects may be made elsewhere:
  * a kustomize generator, an operator, `kubectl create secret`), and for `optional: true`.
  */
+import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
 import { objectFacts } from '../../facts/objects';
 import type { ReferencedKind } from '../../facts/podReferences';
 import { workloadFacts } from '../../facts/workloads';
@@ -14,9 +15,12 @@ export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonl
   const workloads = context.inFile(workloadFacts);
   if (workloads.every((w) => w.references.every((r) => !kinds.includes(r.kind)))) return;
   const objects = context.all(objectFacts).filter((o) => (kinds as readonly string[]).includes(o.kind));
+  const kustomizations = context.all(kustomizationFacts);
+  const generated = new Set(kustomizations.flatMap((k) => k.generated.map((g) => `${g.kind}/${g.name}`)));
   for (const workload of workloads) {
     for (const reference of workload.references) {
-      if (!kinds.includes(reference.kind) || reference.optional) continue;
+      if (!kinds.includes(reference.kind) || reference.optional || generated.has(`${reference.kind}/${reference.name}`)) continue;
+      if (mayBeRemote(kustomizations, workload.namespace)) continue;
       const candidates = inNamespace(objects, workload.namespace).filter((o) => o.kind === reference.kind);
       if (candidates.length === 0 || candidates.some((o) => o.name === reference.name)) continue;
       context.report({

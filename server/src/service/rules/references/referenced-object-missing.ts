@@ -4,6 +4,7 @@
  * unless the reference is `optional: true` (kube-linter `env-value-from`). Silent when the
  * workspace declares no object of that kind there.
  */
+import { kustomizationFacts } from '../../facts/kustomizations';
 import { objectFacts } from '../../facts/objects';
 import { workloadFacts } from '../../facts/workloads';
 import { defineWorkspaceRule } from '../api/ruleTypes';
@@ -23,7 +24,7 @@ export const referencedObjectMissing = defineWorkspaceRule(
         "{{kind}} '{{name}}' is not declared in {{namespace}} ({{count}} declared there): the pod does not start without it.",
     },
     fixable: false,
-    facts: [workloadFacts, objectFacts],
+    facts: [workloadFacts, objectFacts, kustomizationFacts],
   },
   (context) => checkPodReferences(context, ['ConfigMap', 'Secret', 'PersistentVolumeClaim'], 'missing'),
 );

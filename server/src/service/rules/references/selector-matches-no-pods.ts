@@ -9,6 +9,7 @@ import { networkPolicyFacts } from '../../facts/networkPolicies';
 import { workloadFacts } from '../../facts/workloads';
 import { selects } from '../../kubernetes/labelSelector';
 import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const selectorMatchesNoPods = defineWorkspaceRule(
@@ -25,15 +26,18 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
       policy: 'This NetworkPolicy selects no pods of {{namespace}} ({{count}} workloads there): it isolates nothing.',
     },
     fixable: false,
-    facts: [disruptionBudgetFacts, networkPolicyFacts, workloadFacts],
+    facts: [disruptionBudgetFacts, networkPolicyFacts, workloadFacts, kustomizationFacts],
   },
   (context) => {
     const workloads = context.all(workloadFacts);
+    const kustomizations = context.all(kustomizationFacts);
+    const kustomized = kustomizeLabelKeys(kustomizations);
     const check = (fact: Parameters<typeof context.report>[0]['fact'], selector: Parameters<typeof selects>[0] | undefined, at: readonly [number, number] | undefined, messageId: string): void => {
-      if (!selector || selector.length === 0) return;
+      const judged = (selector ?? []).filter((requirement) => !kustomized.has(requirement.key));
+      if (judged.length === 0 || mayBeRemote(kustomizations, fact.namespace)) return;
       const candidates = inNamespace(workloads, fact.namespace);
       if (candidates.length === 0) return;
-      if (candidates.some((w) => sameNamespace(w.namespace, fact.namespace) && selects(selector, w.templateLabels))) return;
+      if (candidates.some((w) => sameNamespace(w.namespace, fact.namespace) && selects(judged, w.templateLabels))) return;
       context.report({ fact, at, messageId, data: { namespace: namespaceWords(fact.namespace), count: candidates.length } });
     };
     for (const budget of context.inFile(disruptionBudgetFacts)) check(budget, budget.selector, budget.selectorAt, 'budget');

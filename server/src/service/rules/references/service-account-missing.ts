@@ -3,6 +3,7 @@
  * its namespace (kube-linter `non-existent-service-account`): the controller cannot create
  * the pods. Silent when the workspace declares no ServiceAccount there.
  */
+import { kustomizationFacts } from '../../facts/kustomizations';
 import { objectFacts } from '../../facts/objects';
 import { workloadFacts } from '../../facts/workloads';
 import { defineWorkspaceRule } from '../api/ruleTypes';
@@ -22,7 +23,7 @@ export const serviceAccountMissing = defineWorkspaceRule(
         "{{kind}} '{{name}}' is not declared in {{namespace}} ({{count}} declared there): pods that need it are not created.",
     },
     fixable: false,
-    facts: [workloadFacts, objectFacts],
+    facts: [workloadFacts, objectFacts, kustomizationFacts],
   },
   (context) => checkPodReferences(context, ['ServiceAccount'], 'missing'),
 );

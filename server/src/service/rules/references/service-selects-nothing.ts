@@ -8,6 +8,7 @@ import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
 import { selectedBy } from '../../kubernetes/serviceSelection';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const serviceSelectsNothing = defineWorkspaceRule(
@@ -24,14 +25,19 @@ export const serviceSelectsNothing = defineWorkspaceRule(
         'Selector {{selector}} of Service {{name}} matches no pod template in {{namespace}} ({{count}} workloads there): the Service has no backends.',
     },
     fixable: false,
-    facts: [serviceFacts, workloadFacts],
+    facts: [serviceFacts, workloadFacts, kustomizationFacts],
   },
   (context) => {
     const workloads = context.all(workloadFacts);
+    const kustomizations = context.all(kustomizationFacts);
+    const kustomized = kustomizeLabelKeys(kustomizations);
     for (const service of context.inFile(serviceFacts)) {
       if (!service.selector || Object.keys(service.selector).length === 0 || service.type === 'ExternalName') continue;
+      // Labels a kustomization writes into templates may match: judge only the rest of the selector.
+      const selector = Object.fromEntries(Object.entries(service.selector).filter(([key]) => !kustomized.has(key)));
+      if (Object.keys(selector).length === 0 || mayBeRemote(kustomizations, service.namespace)) continue;
       const candidates = inNamespace(workloads, service.namespace);
-      if (candidates.length === 0 || selectedBy(service, candidates).length > 0) continue;
+      if (candidates.length === 0 || selectedBy({ namespace: service.namespace, selector }, candidates).length > 0) continue;
       context.report({
         fact: service,
         at: service.selectorAt,

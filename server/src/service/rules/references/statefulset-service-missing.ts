@@ -7,6 +7,7 @@
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const statefulsetServiceMissing = defineWorkspaceRule(
@@ -24,7 +25,7 @@ export const statefulsetServiceMissing = defineWorkspaceRule(
         "Service '{{service}}' is not headless (clusterIP: None): the StatefulSet's pods get no per-pod DNS names from it.",
     },
     fixable: false,
-    facts: [workloadFacts, serviceFacts],
+    facts: [workloadFacts, serviceFacts, kustomizationFacts],
   },
   (context) => {
     const services = context.all(serviceFacts);
@@ -32,7 +33,7 @@ export const statefulsetServiceMissing = defineWorkspaceRule(
       const reference = workload.serviceName;
       if (!reference) continue;
       const candidates = inNamespace(services, workload.namespace);
-      if (candidates.length === 0) continue;
+      if (candidates.length === 0 || mayBeRemote(context.all(kustomizationFacts), workload.namespace)) continue;
       const service = candidates.find((s) => s.name === reference.name);
       const data = { service: reference.name, namespace: namespaceWords(workload.namespace) };
       if (!service) context.report({ fact: workload, at: reference.at, messageId: 'missing', data });

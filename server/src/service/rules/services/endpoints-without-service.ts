@@ -8,6 +8,7 @@
 import { endpointSliceFacts, endpointsFacts } from '../../facts/endpoints';
 import { serviceFacts } from '../../facts/services';
 import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const endpointsWithoutService = defineWorkspaceRule(
@@ -24,13 +25,13 @@ export const endpointsWithoutService = defineWorkspaceRule(
       slice: "No Service named '{{name}}' in {{namespace}}: this EndpointSlice's kubernetes.io/service-name label names no Service.",
     },
     fixable: false,
-    facts: [endpointsFacts, endpointSliceFacts, serviceFacts],
+    facts: [endpointsFacts, endpointSliceFacts, serviceFacts, kustomizationFacts],
   },
   (context) => {
     const services = context.all(serviceFacts);
     const known = (name: string, namespace: string): boolean | undefined => {
       const candidates = inNamespace(services, namespace);
-      if (candidates.length === 0) return undefined;
+      if (candidates.length === 0 || mayBeRemote(context.all(kustomizationFacts), namespace)) return undefined;
       return candidates.some((service) => service.name === name && sameNamespace(service.namespace, namespace));
     };
     for (const endpoints of context.inFile(endpointsFacts)) {

@@ -66,8 +66,8 @@ function hostOf(value: string): string | undefined {
 function reasonOf(name: string): string {
   if (name.length === 0) return 'it is empty';
   if (name.length > 253) return `it has ${name.length} characters, at most 253 are allowed`;
-  if (/[A-Z]/.test(name)) return 'it has capital letters';
   if (name.includes('://')) return 'it is a URL';
+  if (/[A-Z]/.test(name)) return 'it has capital letters';
   if (name.includes(':')) return 'a port is not part of a DNS name';
   const long = name.split('.').find((label) => label.length > 63);
   if (long) return `the label '${long.slice(0, 20)}…' has ${long.length} characters, at most 63 are allowed`;

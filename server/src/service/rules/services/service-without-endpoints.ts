@@ -7,6 +7,7 @@
 import { endpointSliceFacts, endpointsFacts } from '../../facts/endpoints';
 import { serviceFacts } from '../../facts/services';
 import { sameNamespace } from '../../kubernetes/namespaces';
+import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const serviceWithoutEndpoints = defineWorkspaceRule(
@@ -24,14 +25,18 @@ export const serviceWithoutEndpoints = defineWorkspaceRule(
         "Service {{name}} has no selector and the workspace has no Endpoints or EndpointSlice for it: it has no backends.",
     },
     fixable: false,
-    facts: [serviceFacts, endpointsFacts, endpointSliceFacts],
+    facts: [serviceFacts, endpointsFacts, endpointSliceFacts, kustomizationFacts],
   },
   (context) => {
     const endpoints = context.all(endpointsFacts);
     const slices = context.all(endpointSliceFacts);
     if (endpoints.length === 0 && slices.length === 0) return;
+    const kustomizations = context.all(kustomizationFacts);
+    const kustomized = kustomizeLabelKeys(kustomizations);
     for (const service of context.inFile(serviceFacts)) {
       if (service.selector !== undefined || service.type === 'ExternalName' || !service.name) continue;
+      // A kustomization's commonLabels give a selector-less Service a selector.
+      if (kustomized.size > 0 || mayBeRemote(kustomizations, service.namespace)) continue;
       const served =
         endpoints.some((e) => e.name === service.name && sameNamespace(e.namespace, service.namespace)) ||
         slices.some((s) => s.serviceName === service.name && sameNamespace(s.namespace, service.namespace));
