@@ -8,7 +8,9 @@ const fixtures = ruleFixtures(RULE);
 ruleTester.run(RULE, {
   valid: [...fixtures.valid],
   invalid: [
-    fixtures.invalid('fire-endpoints.yaml', { errors: [{ messageId: 'deprecated', data: { name: 'fire-db' }, line: 2, column: 1 }] }),
+    fixtures.invalid('fire-endpoints.yaml', {
+      errors: [{ messageId: 'deprecated', data: { name: 'fire-db' }, line: 2, column: 1 }],
+    }),
     {
       name: 'two address families become two slices',
       code: 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: db\nsubsets:\n  - addresses: [{ip: 10.0.0.7}, {ip: "2001:db8::7"}]\n    ports: [{port: 5432}]\n',

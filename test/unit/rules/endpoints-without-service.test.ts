@@ -4,8 +4,10 @@ import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'endpoints-without-service';
 const fixtures = ruleFixtures(RULE);
-const ENDPOINTS = 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: db\n  namespace: shop\nsubsets:\n  - addresses: [{ip: 10.0.0.7}]\n';
-const service = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  ports: [{port: 5432}]\n`;
+const ENDPOINTS =
+  'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: db\n  namespace: shop\nsubsets:\n  - addresses: [{ip: 10.0.0.7}]\n';
+const service = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  ports: [{port: 5432}]\n`;
 
 ruleTester.run(RULE, {
   valid: [

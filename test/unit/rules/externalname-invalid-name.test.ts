@@ -14,7 +14,9 @@ ruleTester.run(RULE, {
   ],
   invalid: [
     fixtures.invalid('fire-url.yaml', {
-      errors: [{ messageId: 'invalid', data: { value: 'https://DB.example.com:5432/app', reason: 'it is a URL' }, line: 7, column: 3 }],
+      errors: [
+        { messageId: 'invalid', data: { value: 'https://DB.example.com:5432/app', reason: 'it is a URL' }, line: 7, column: 3 },
+      ],
     }),
     {
       name: 'capitals are lowercased (DNS is case-insensitive)',

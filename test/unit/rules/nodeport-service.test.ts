@@ -7,7 +7,11 @@ const fixtures = ruleFixtures(RULE);
 
 ruleTester.run(RULE, {
   valid: [...fixtures.valid],
-  invalid: [fixtures.invalid('fire-nodeport.yaml', { errors: [{ messageId: 'nodePort', data: { name: 'fire-web' }, line: 6, column: 3 }] })],
+  invalid: [
+    fixtures.invalid('fire-nodeport.yaml', {
+      errors: [{ messageId: 'nodePort', data: { name: 'fire-web' }, line: 6, column: 3 }],
+    }),
+  ],
 });
 
 test('every fire fixture has a case', () => assert.deepEqual(fixtures.unused(), []));

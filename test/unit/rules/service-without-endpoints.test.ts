@@ -16,12 +16,22 @@ ruleTester.run(RULE, {
     {
       name: 'a kustomization with commonLabels gives it a selector',
       code: SERVICE,
-      otherFiles: [{ code: slice('other') }, { code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncommonLabels: {app: db}\n' }],
+      otherFiles: [
+        { code: slice('other') },
+        { code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncommonLabels: {app: db}\n' },
+      ],
     },
   ],
   invalid: [
-    fixtures.invalid('fire-no-endpoints.yaml', { errors: [{ messageId: 'missing', data: { name: 'fire-mysql' }, line: 4, column: 3 }] }),
-    { name: 'slices exist, but for another Service', code: SERVICE, otherFiles: [{ code: slice('other') }], errors: [{ messageId: 'missing', line: 4, column: 3 }] },
+    fixtures.invalid('fire-no-endpoints.yaml', {
+      errors: [{ messageId: 'missing', data: { name: 'fire-mysql' }, line: 4, column: 3 }],
+    }),
+    {
+      name: 'slices exist, but for another Service',
+      code: SERVICE,
+      otherFiles: [{ code: slice('other') }],
+      errors: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
   ],
 });
 

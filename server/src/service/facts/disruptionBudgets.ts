@@ -4,12 +4,12 @@ import { labelSelectorRequirements, plainRequirement } from '../kubernetes/label
 import type { PlainRequirement } from '../kubernetes/labelSelector';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
-import type { OffsetRange } from '../core/ruleMeta';
+import type { Site } from './objects';
 
 export interface DisruptionBudgetFact extends Fact {
   selector: readonly PlainRequirement[];
   /** Where `spec.selector` is written. */
-  selectorAt: OffsetRange | undefined;
+  selectorSite: Site | undefined;
 }
 
 export const disruptionBudgetFacts = defineFactKind<DisruptionBudgetFact>('pod-disruption-budget', (object) => {
@@ -18,5 +18,11 @@ export const disruptionBudgetFacts = defineFactKind<DisruptionBudgetFact>('pod-d
   const selector = getMap(object.doc, spec, 'selector');
   const selectorPair = spec ? findPair(object.doc, spec, 'selector') : undefined;
   const requirements = selector ? labelSelectorRequirements(object.doc, selector).map(plainRequirement) : [];
-  return [{ ...factBase(object, rangeOf(object.root) ?? [0, 0]), selector: requirements, selectorAt: selectorPair ? rangeOf(selectorPair) : undefined }];
+  return [
+    {
+      ...factBase(object, rangeOf(object.root) ?? [0, 0]),
+      selector: requirements,
+      selectorSite: selectorPair ? { at: rangeOf(selectorPair) ?? [0, 0] } : undefined,
+    },
+  ];
 });

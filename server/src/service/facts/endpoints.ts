@@ -7,6 +7,7 @@ import { findPair, getMap, getScalarValue, getSeq, getString, mapItems, rangeOf 
 import type { OffsetRange } from '../core/ruleMeta';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import type { Site } from './objects';
 import { labelsOf, nameAtOf } from './objects';
 
 export interface EndpointPortFact {
@@ -23,7 +24,7 @@ export interface EndpointsFact extends Fact {
 export interface EndpointSliceFact extends Fact {
   /** The `kubernetes.io/service-name` label: the Service the slice serves. */
   serviceName: string | undefined;
-  serviceNameAt: OffsetRange | undefined;
+  serviceNameSite: Site | undefined;
   ports: EndpointPortFact[];
 }
 
@@ -48,7 +49,7 @@ export const endpointSliceFacts = defineFactKind<EndpointSliceFact>('endpoint-sl
     {
       ...factBase(object, nameAtOf(object)),
       serviceName: labelsOf(object)[SERVICE_NAME_LABEL],
-      serviceNameAt: labelPair ? rangeOf(labelPair) : undefined,
+      serviceNameSite: labelPair ? { at: rangeOf(labelPair) ?? [0, 0] } : undefined,
       ports,
     },
   ];

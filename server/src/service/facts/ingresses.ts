@@ -8,6 +8,7 @@ import { findPair, getMap, getScalarValue, getSeq, getString, mapItems, rangeOf 
 import type { OffsetRange } from '../core/ruleMeta';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import type { Site } from './objects';
 import { nameAtOf } from './objects';
 
 export interface IngressBackendFact {
@@ -16,7 +17,7 @@ export interface IngressBackendFact {
   port: number | string | undefined;
   /** Where the Service's name is written. */
   at: OffsetRange;
-  portAt: OffsetRange | undefined;
+  portSite: Site | undefined;
   isDefault: boolean;
 }
 
@@ -63,5 +64,11 @@ function backendOf(doc: Document.Parsed, backend: YAMLMap, isDefault: boolean): 
     portPair = findPair(doc, backend, 'servicePort');
   }
   if (typeof port === 'string' && TEMPLATED.test(port)) port = undefined;
-  return { service: name, port, at: rangeOf(namePair) ?? [0, 0], portAt: portPair ? rangeOf(portPair) : undefined, isDefault };
+  return {
+    service: name,
+    port,
+    at: rangeOf(namePair) ?? [0, 0],
+    portSite: portPair ? { at: rangeOf(portPair) ?? [0, 0] } : undefined,
+    isDefault,
+  };
 }

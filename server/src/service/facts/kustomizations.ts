@@ -31,7 +31,8 @@ export const kustomizationFacts = defineFactKind<KustomizationFact>('kustomizati
     if (requirement.type === 'label') commonLabels[requirement.key] = requirement.value;
   }
   for (const entry of mapItems(doc, getSeq(doc, root, 'labels'))) {
-    if (getScalarValue(doc, entry, 'includeSelectors') !== true && getScalarValue(doc, entry, 'includeTemplates') !== true) continue;
+    if (getScalarValue(doc, entry, 'includeSelectors') !== true && getScalarValue(doc, entry, 'includeTemplates') !== true)
+      continue;
     for (const requirement of equalityRequirements(doc, getMap(doc, entry, 'pairs'))) {
       if (requirement.type === 'label') commonLabels[requirement.key] = requirement.value;
     }
@@ -52,7 +53,15 @@ export const kustomizationFacts = defineFactKind<KustomizationFact>('kustomizati
       return isScalar(value) && typeof value.value === 'string' && /:\/\/|^github\.com\/|\?ref=/.test(value.value);
     }),
   );
-  return [{ ...factBase(object, nameAtOf(object)), setsNamespace: getString(doc, root, 'namespace') ?? '', commonLabels, generated, remote }];
+  return [
+    {
+      ...factBase(object, nameAtOf(object)),
+      setsNamespace: getString(doc, root, 'namespace') ?? '',
+      commonLabels,
+      generated,
+      remote,
+    },
+  ];
 });
 
 /** Labels some kustomization of the workspace may add to any template or selector. */
@@ -62,9 +71,7 @@ export function kustomizeLabels(kustomizations: readonly KustomizationFact[]): R
 
 /** Whether objects of this namespace may come from a remote kustomize resource: then no reference is judged missing. */
 export function mayBeRemote(kustomizations: readonly KustomizationFact[], namespace: string): boolean {
-  return kustomizations.some(
-    (k) => k.remote && (k.setsNamespace === '' || namespace === '' || k.setsNamespace === namespace),
-  );
+  return kustomizations.some((k) => k.remote && (k.setsNamespace === '' || namespace === '' || k.setsNamespace === namespace));
 }
 
 /** Label keys some kustomization of the workspace writes into selectors and templates. */

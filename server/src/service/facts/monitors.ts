@@ -4,18 +4,18 @@
  */
 import { isScalar } from 'yaml';
 import { findPair, getMap, getScalarValue, getSeq, rangeOf, resolveNode } from '../document/yamlNodes';
-import type { OffsetRange } from '../core/ruleMeta';
 import { isEmptyLabelSelector, labelSelectorRequirements, plainRequirement } from '../kubernetes/labelSelector';
 import type { PlainRequirement } from '../kubernetes/labelSelector';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import type { Site } from './objects';
 import { nameAtOf } from './objects';
 
 export interface MonitorFact extends Fact {
   kind: 'ServiceMonitor' | 'PodMonitor';
   /** Undefined when the selector is empty (everything) or cannot be read. */
   selector: readonly PlainRequirement[] | undefined;
-  selectorAt: OffsetRange | undefined;
+  selectorSite: Site | undefined;
   /** 'any', the names of `matchNames`, or undefined for the monitor's own namespace. */
   namespaces: 'any' | readonly string[] | undefined;
 }
@@ -45,7 +45,7 @@ export const monitorFacts = defineFactKind<MonitorFact>('monitor', (object) => {
       ...factBase(object, nameAtOf(object)),
       kind,
       selector: requirements.length > 0 ? requirements : undefined,
-      selectorAt: selectorPair ? rangeOf(selectorPair) : undefined,
+      selectorSite: selectorPair ? { at: rangeOf(selectorPair) ?? [0, 0] } : undefined,
       namespaces,
     },
   ];

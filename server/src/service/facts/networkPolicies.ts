@@ -1,16 +1,16 @@
 /** A NetworkPolicy's `podSelector`: the pods it isolates (an empty one isolates every pod of the namespace). */
 import { findPair, getMap, rangeOf } from '../document/yamlNodes';
-import type { OffsetRange } from '../core/ruleMeta';
 import { isEmptyLabelSelector, labelSelectorRequirements, plainRequirement } from '../kubernetes/labelSelector';
 import type { PlainRequirement } from '../kubernetes/labelSelector';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import type { Site } from './objects';
 import { nameAtOf } from './objects';
 
 export interface NetworkPolicyFact extends Fact {
   /** Undefined when the selector is empty or absent (every pod), or cannot be read. */
   selector: readonly PlainRequirement[] | undefined;
-  selectorAt: OffsetRange | undefined;
+  selectorSite: Site | undefined;
 }
 
 export const networkPolicyFacts = defineFactKind<NetworkPolicyFact>('network-policy', (object) => {
@@ -25,7 +25,7 @@ export const networkPolicyFacts = defineFactKind<NetworkPolicyFact>('network-pol
     {
       ...factBase(object, nameAtOf(object)),
       selector: requirements.length > 0 ? requirements : undefined,
-      selectorAt: pair ? rangeOf(pair) : undefined,
+      selectorSite: pair ? { at: rangeOf(pair) ?? [0, 0] } : undefined,
     },
   ];
 });

@@ -10,13 +10,18 @@ import type { KubeObject } from '../kubernetes/objects';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
 
+/** A place in the document, as a record of its own so the `at` convention holds (hosts ignore `at` fields). */
+export interface Site {
+  at: OffsetRange;
+}
+
 export interface ObjectFact extends Fact {
   kind: string;
   apiVersion: string;
   /** `metadata.labels` (string values only). */
   labels: Readonly<Record<string, string>>;
   /** The whole object, for the outline and for navigation that selects it. */
-  objectAt: OffsetRange;
+  objectSite: Site;
   /** `at` is the object's `name:` pair, else the object. */
 }
 
@@ -26,7 +31,7 @@ export const objectFacts = defineFactKind<ObjectFact>('object', (object) => [
     kind: object.ref.kind,
     apiVersion: object.ref.apiVersion,
     labels: labelsOf(object),
-    objectAt: rangeOf(object.root) ?? [0, 0],
+    objectSite: { at: rangeOf(object.root) ?? [0, 0] },
   },
 ]);
 

@@ -38,7 +38,12 @@ export function podReferences(doc: Parsed, podSpec: YAMLMap): PodReference[] {
     const pair = findPair(doc, map, field);
     const name = getString(doc, map, field);
     if (!pair || name === undefined || name === '' || TEMPLATED.test(name)) return;
-    references.push({ kind, name, optional: optional || getScalarValue(doc, map, 'optional') === true, at: rangeOf(pair) ?? [0, 0] });
+    references.push({
+      kind,
+      name,
+      optional: optional || getScalarValue(doc, map, 'optional') === true,
+      at: rangeOf(pair) ?? [0, 0],
+    });
   };
   add('ServiceAccount', podSpec, findPair(doc, podSpec, 'serviceAccountName') ? 'serviceAccountName' : 'serviceAccount');
   for (const volume of mapItems(doc, getSeq(doc, podSpec, 'volumes'))) {

@@ -10,6 +10,7 @@ import type { OffsetRange } from '../core/ruleMeta';
 import { equalityRequirements } from '../kubernetes/labelSelector';
 import { defineFactKind, factBase } from './factKind';
 import { labelsOf } from './objects';
+import type { Site } from './objects';
 import type { Fact } from './factKind';
 
 export interface ServicePortFact {
@@ -20,7 +21,7 @@ export interface ServicePortFact {
   protocol: string;
   at: OffsetRange;
   /** Where `targetPort` is written, else the port entry. */
-  targetPortAt: OffsetRange;
+  targetPortSite: Site;
   /** `nodePort`, when written. */
   nodePort: number | undefined;
 }
@@ -65,7 +66,7 @@ export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
       targetPort: typeof target === 'number' || typeof target === 'string' ? target : undefined,
       protocol: getString(doc, port, 'protocol') ?? 'TCP',
       at: rangeOf(port) ?? [0, 0],
-      targetPortAt: rangeOf(targetPair ?? port) ?? [0, 0],
+      targetPortSite: { at: rangeOf(targetPair ?? port) ?? [0, 0] },
       nodePort: typeof nodePort === 'number' ? nodePort : undefined,
     };
   });

@@ -25,6 +25,7 @@ import type { ResourceAmounts } from '../kubernetes/podResources';
 import { findPodSpecs } from '../kubernetes/workloads';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import type { Site } from './objects';
 import { nameAtOf } from './objects';
 import { declaredPorts, podReferences, portsReadable } from './podReferences';
 import type { DeclaredPort, PodReference } from './podReferences';
@@ -53,7 +54,7 @@ export interface WorkloadFact extends Fact {
   /** A StatefulSet's `serviceName`, with where it is written. */
   serviceName: { name: string; at: OffsetRange } | undefined;
   /** Where the object's name is written, for navigation. */
-  nameAt: OffsetRange;
+  nameSite: Site;
   /** `at` is the workload's `replicas`, else its name: where a finding about the whole workload goes. */
 }
 
@@ -71,7 +72,7 @@ export const workloadFacts = defineFactKind<WorkloadFact>('workload', (object) =
       ports: declaredPorts(object.doc, podSpec),
       portsReadable: portsReadable(object.doc, podSpec),
       serviceName: serviceNameOf(object),
-      nameAt: nameAtOf(object),
+      nameSite: { at: nameAtOf(object) },
     };
   }),
 );

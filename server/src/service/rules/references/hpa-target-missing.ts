@@ -6,7 +6,7 @@
 import { autoscalerFacts } from '../../facts/autoscalers';
 import { objectFacts } from '../../facts/objects';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
-import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const hpaTargetMissing = defineWorkspaceRule(

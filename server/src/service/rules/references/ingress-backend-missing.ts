@@ -7,7 +7,7 @@
 import { ingressFacts } from '../../facts/ingresses';
 import { serviceFacts } from '../../facts/services';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
-import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const ingressBackendMissing = defineWorkspaceRule(
@@ -46,12 +46,14 @@ export const ingressBackendMissing = defineWorkspaceRule(
         }
         if (backend.port === undefined || service.type === 'ExternalName' || service.ports.length === 0) continue;
         const exposed = service.ports.some((p) =>
-          typeof backend.port === 'number' || /^\d+$/.test(String(backend.port)) ? p.port === Number(backend.port) : p.name === backend.port,
+          typeof backend.port === 'number' || /^\d+$/.test(String(backend.port))
+            ? p.port === Number(backend.port)
+            : p.name === backend.port,
         );
         if (exposed) continue;
         context.report({
           fact: ingress,
-          at: backend.portAt ?? backend.at,
+          at: backend.portSite?.at ?? backend.at,
           messageId: 'port',
           data: {
             service: service.name,

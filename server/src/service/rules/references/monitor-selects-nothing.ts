@@ -19,13 +19,13 @@ export const monitorSelectsNothing = defineWorkspaceRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description: "A ServiceMonitor's or PodMonitor's selector matches a Service or pod in the namespaces it watches.",
-    why: "The Prometheus Operator turns a ServiceMonitor into scrape targets from the Services its selector matches (a PodMonitor from the pods), in its own namespace unless `namespaceSelector` says otherwise. A selector that matches nothing (a label set on the Deployment instead of the Service, a renamed label, the wrong namespace) scrapes nothing: the dashboards go blank and no alert fires, because there is no target to be down.",
+    why: 'The Prometheus Operator turns a ServiceMonitor into scrape targets from the Services its selector matches (a PodMonitor from the pods), in its own namespace unless `namespaceSelector` says otherwise. A selector that matches nothing (a label set on the Deployment instead of the Service, a renamed label, the wrong namespace) scrapes nothing: the dashboards go blank and no alert fires, because there is no target to be down.',
     remediation:
-      "Make the selector match the labels of the Service (for a ServiceMonitor) or of the pod template (for a PodMonitor), and list their namespace in namespaceSelector if it is another one.",
+      'Make the selector match the labels of the Service (for a ServiceMonitor) or of the pod template (for a PodMonitor), and list their namespace in namespaceSelector if it is another one.',
     equivalents: ['kube-linter:dangling-servicemonitor'],
     messages: {
-      services: 'This ServiceMonitor selects no Service in {{where}} ({{count}} Services there): Prometheus scrapes nothing.',
-      pods: 'This PodMonitor selects no pods in {{where}} ({{count}} workloads there): Prometheus scrapes nothing.',
+      services: 'This ServiceMonitor selects no Service in {{where}} (Services there: {{count}}): Prometheus scrapes nothing.',
+      pods: 'This PodMonitor selects no pods in {{where}} (workloads there: {{count}}): Prometheus scrapes nothing.',
     },
     fixable: false,
     facts: [monitorFacts, serviceFacts, workloadFacts, kustomizationFacts],
@@ -39,13 +39,19 @@ export const monitorSelectsNothing = defineWorkspaceRule(
       const watched = (namespace: string): boolean => watches(monitor, namespace);
       const candidates =
         monitor.kind === 'ServiceMonitor'
-          ? context.all(serviceFacts).filter((s) => watched(s.namespace)).map((s) => s.labels)
-          : context.all(workloadFacts).filter((w) => watched(w.namespace)).map((w) => w.templateLabels);
+          ? context
+              .all(serviceFacts)
+              .filter((s) => watched(s.namespace))
+              .map((s) => s.labels)
+          : context
+              .all(workloadFacts)
+              .filter((w) => watched(w.namespace))
+              .map((w) => w.templateLabels);
       if (candidates.length === 0 || candidates.some((labels) => selects(selector, labels))) continue;
       const where = Array.isArray(monitor.namespaces) ? monitor.namespaces.join(', ') : monitor.namespace || 'its namespace';
       context.report({
         fact: monitor,
-        at: monitor.selectorAt,
+        at: monitor.selectorSite?.at,
         messageId: monitor.kind === 'ServiceMonitor' ? 'services' : 'pods',
         data: { where, count: candidates.length },
       });

@@ -27,7 +27,12 @@ export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonl
         fact: workload,
         at: reference.at,
         messageId,
-        data: { kind: reference.kind, name: reference.name, namespace: namespaceWords(workload.namespace), count: candidates.length },
+        data: {
+          kind: reference.kind,
+          name: reference.name,
+          namespace: namespaceWords(workload.namespace),
+          count: candidates.length,
+        },
       });
     }
   }

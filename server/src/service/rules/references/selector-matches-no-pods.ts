@@ -18,12 +18,12 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description: "A PodDisruptionBudget's or NetworkPolicy's selector matches the pods of a workload in its namespace.",
-    why: "A PodDisruptionBudget and a NetworkPolicy act on the pods their selector matches in their namespace. When the selector matches no pod template (labels renamed in the workload only, a typo), the budget protects nothing through the next node drain and the policy leaves the pods it meant to isolate open; both apply cleanly and look in place.",
+    why: 'A PodDisruptionBudget and a NetworkPolicy act on the pods their selector matches in their namespace. When the selector matches no pod template (labels renamed in the workload only, a typo), the budget protects nothing through the next node drain and the policy leaves the pods it meant to isolate open; both apply cleanly and look in place.',
     remediation: 'Make the selector match the pod template labels of the workload it is meant for.',
     equivalents: ['kube-linter:dangling-networkpolicy'],
     messages: {
-      budget: 'This PodDisruptionBudget selects no pods of {{namespace}} ({{count}} workloads there): it protects nothing.',
-      policy: 'This NetworkPolicy selects no pods of {{namespace}} ({{count}} workloads there): it isolates nothing.',
+      budget: 'This PodDisruptionBudget selects no pods of {{namespace}} (workloads there: {{count}}): it protects nothing.',
+      policy: 'This NetworkPolicy selects no pods of {{namespace}} (workloads there: {{count}}): it isolates nothing.',
     },
     fixable: false,
     facts: [disruptionBudgetFacts, networkPolicyFacts, workloadFacts, kustomizationFacts],
@@ -32,7 +32,12 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
     const workloads = context.all(workloadFacts);
     const kustomizations = context.all(kustomizationFacts);
     const kustomized = kustomizeLabelKeys(kustomizations);
-    const check = (fact: Parameters<typeof context.report>[0]['fact'], selector: Parameters<typeof selects>[0] | undefined, at: readonly [number, number] | undefined, messageId: string): void => {
+    const check = (
+      fact: Parameters<typeof context.report>[0]['fact'],
+      selector: Parameters<typeof selects>[0] | undefined,
+      at: readonly [number, number] | undefined,
+      messageId: string,
+    ): void => {
       const judged = (selector ?? []).filter((requirement) => !kustomized.has(requirement.key));
       if (judged.length === 0 || mayBeRemote(kustomizations, fact.namespace)) return;
       const candidates = inNamespace(workloads, fact.namespace);
@@ -40,7 +45,7 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
       if (candidates.some((w) => sameNamespace(w.namespace, fact.namespace) && selects(judged, w.templateLabels))) return;
       context.report({ fact, at, messageId, data: { namespace: namespaceWords(fact.namespace), count: candidates.length } });
     };
-    for (const budget of context.inFile(disruptionBudgetFacts)) check(budget, budget.selector, budget.selectorAt, 'budget');
-    for (const policy of context.inFile(networkPolicyFacts)) check(policy, policy.selector, policy.selectorAt, 'policy');
+    for (const budget of context.inFile(disruptionBudgetFacts)) check(budget, budget.selector, budget.selectorSite?.at, 'budget');
+    for (const policy of context.inFile(networkPolicyFacts)) check(policy, policy.selector, policy.selectorSite?.at, 'policy');
   },
 );

@@ -15,12 +15,12 @@ export const serviceAccountMissing = defineWorkspaceRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description: "A pod's serviceAccountName names a ServiceAccount of its namespace.",
-    why: "Pods run as the ServiceAccount their spec names, and admission refuses to create a pod whose ServiceAccount does not exist in its namespace. The Deployment applies, but its ReplicaSet reports `serviceaccount not found` and no pod ever starts; when the manifests declare their ServiceAccounts, a name that is not among them is almost always a typo or a rename in one place.",
+    why: 'Pods run as the ServiceAccount their spec names, and admission refuses to create a pod whose ServiceAccount does not exist in its namespace. The Deployment applies, but its ReplicaSet reports `serviceaccount not found` and no pod ever starts; when the manifests declare their ServiceAccounts, a name that is not among them is almost always a typo or a rename in one place.',
     remediation: 'Name a ServiceAccount declared in the same namespace, or declare the one the pods need.',
     equivalents: ['kube-linter:non-existent-service-account'],
     messages: {
       missing:
-        "{{kind}} '{{name}}' is not declared in {{namespace}} ({{count}} declared there): pods that need it are not created.",
+        "{{kind}} '{{name}}' is not declared in {{namespace}} (declared there: {{count}}): pods that need it are not created.",
     },
     fixable: false,
     facts: [workloadFacts, objectFacts, kustomizationFacts],

@@ -17,12 +17,12 @@ export const serviceSelectsNothing = defineWorkspaceRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description: "A Service's selector matches the pod template of a workload in its namespace.",
-    why: "A Service sends traffic to the pods whose labels include every label of its selector, in its namespace. A selector that matches no pod template (a label renamed in the Deployment, a typo, a value changed in one place) leaves the Service with no endpoints: connections are refused or time out, while both objects apply cleanly and look healthy.",
+    why: 'A Service sends traffic to the pods whose labels include every label of its selector, in its namespace. A selector that matches no pod template (a label renamed in the Deployment, a typo, a value changed in one place) leaves the Service with no endpoints: connections are refused or time out, while both objects apply cleanly and look healthy.',
     remediation: "Make the Service's selector a subset of the pod template labels of the workload it serves.",
     equivalents: ['kube-linter:dangling-service', 'kube-score:service-targets-pod'],
     messages: {
       nothing:
-        'Selector {{selector}} of Service {{name}} matches no pod template in {{namespace}} ({{count}} workloads there): the Service has no backends.',
+        'Selector {{selector}} of Service {{name}} matches no pod template in {{namespace}} (workloads there: {{count}}): the Service has no backends.',
     },
     fixable: false,
     facts: [serviceFacts, workloadFacts, kustomizationFacts],

@@ -40,12 +40,22 @@ export const serviceTargetPortUndeclared = defineWorkspaceRule(
         const isName = typeof target === 'string' && !/^\d+$/.test(target);
         if (isName) {
           if (ports.some((p) => p.name === target)) continue;
-          context.report({ fact: service, at: port.targetPortAt, messageId: 'name', data: { port: target, service: service.name, declared: described } });
+          context.report({
+            fact: service,
+            at: port.targetPortSite.at,
+            messageId: 'name',
+            data: { port: target, service: service.name, declared: described },
+          });
         } else {
           const number = Number(target);
           // Declaring container ports is optional: only a pod set that declares some is judged by number.
           if (ports.length === 0 || ports.some((p) => p.containerPort === number)) continue;
-          context.report({ fact: service, at: port.targetPortAt, messageId: 'number', data: { port: number, service: service.name, declared: described } });
+          context.report({
+            fact: service,
+            at: port.targetPortSite.at,
+            messageId: 'number',
+            data: { port: number, service: service.name, declared: described },
+          });
         }
       }
     }

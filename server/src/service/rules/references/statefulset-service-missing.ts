@@ -7,7 +7,7 @@
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
-import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const statefulsetServiceMissing = defineWorkspaceRule(
@@ -17,7 +17,8 @@ export const statefulsetServiceMissing = defineWorkspaceRule(
     defaultSeverity: 'warning',
     description: "A StatefulSet's serviceName names a headless Service of its namespace.",
     why: "A StatefulSet's pods get stable DNS names (`web-0.web.shop.svc.cluster.local`) from the governing Service that `serviceName` names, which must be headless (`clusterIP: None`). When that Service is missing or has a cluster IP, the per-pod names do not resolve, and the peers of a database or a quorum cannot find each other, although the pods run.",
-    remediation: 'Create a headless Service (clusterIP: None) of that name selecting the pods, or point serviceName at the existing headless one.',
+    remediation:
+      'Create a headless Service (clusterIP: None) of that name selecting the pods, or point serviceName at the existing headless one.',
     equivalents: ['kube-score:statefulset-has-servicename'],
     messages: {
       missing: "serviceName '{{service}}' names no Service in {{namespace}}: the pods get no stable DNS names.",

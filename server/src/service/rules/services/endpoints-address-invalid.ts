@@ -18,13 +18,13 @@ export const endpointsAddressInvalid = defineRule(
     defaultSeverity: 'error',
     scope: { kinds: ['Endpoints', 'EndpointSlice'] },
     description: 'Endpoint addresses are routable IP addresses: not loopback, link-local, multicast or a host name.',
-    why: 'A Service without a selector sends its traffic to the addresses its Endpoints or EndpointSlices list, and kube-proxy programs every node to forward to them. A loopback address (127.0.0.0/8, ::1) would mean each node itself, a link-local one (169.254.0.0/16, fe80::/10) only the node\'s own link, and a multicast or unspecified address no host at all; the API rejects most of them. A host name is not an IP: for an outside host known by name, an ExternalName Service is the tool.',
-    remediation: "Use the external host's routable IP address, or an ExternalName Service when the host is known by its DNS name.",
+    why: "A Service without a selector sends its traffic to the addresses its Endpoints or EndpointSlices list, and kube-proxy programs every node to forward to them. A loopback address (127.0.0.0/8, ::1) would mean each node itself, a link-local one (169.254.0.0/16, fe80::/10) only the node's own link, and a multicast or unspecified address no host at all; the API rejects most of them. A host name is not an IP: for an outside host known by name, an ExternalName Service is the tool.",
+    remediation:
+      "Use the external host's routable IP address, or an ExternalName Service when the host is known by its DNS name.",
     equivalents: [],
     messages: {
       special: "'{{address}}' is a {{why}} address: no Service can send traffic to it through kube-proxy.",
-      hostname:
-        "'{{address}}' is not an IP address: endpoints need IPs. For a host known by name, use an ExternalName Service.",
+      hostname: "'{{address}}' is not an IP address: endpoints need IPs. For a host known by name, use an ExternalName Service.",
     },
     fixable: false,
   },

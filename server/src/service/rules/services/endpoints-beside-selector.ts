@@ -15,11 +15,14 @@ export const endpointsBesideSelector = defineWorkspaceRule(
     defaultSeverity: 'warning',
     description: 'Hand-written Endpoints belong to a Service without a selector.',
     why: "For a Service with a selector, the Endpoints object of its name is the controller's: it is rewritten from the selected pods on every change, so addresses written by hand are overwritten within seconds. Hand-written endpoints work only for a Service without a selector (KNOWLEDGE §4).",
-    remediation: 'Remove the selector from the Service, or remove the hand-written Endpoints and let the selected pods be its backends.',
+    remediation:
+      'Remove the selector from the Service, or remove the hand-written Endpoints and let the selected pods be its backends.',
     equivalents: [],
     messages: {
       overwritten:
         'Service {{name}} has a selector, so the endpoints controller overwrites this Endpoints object with the selected pods.',
+      service:
+        'Service {{name}} has a selector and a hand-written Endpoints object: the endpoints controller overwrites the hand-written addresses.',
     },
     fixable: false,
     facts: [endpointsFacts, serviceFacts],
@@ -32,6 +35,12 @@ export const endpointsBesideSelector = defineWorkspaceRule(
       );
       if (service?.selector === undefined) continue;
       context.report({ fact: endpoints, messageId: 'overwritten', data: { name: service.name } });
+    }
+    const endpointsObjects = context.all(endpointsFacts);
+    for (const service of context.inFile(serviceFacts)) {
+      if (service.selector === undefined || service.type === 'ExternalName') continue;
+      if (!endpointsObjects.some((e) => e.name === service.name && sameNamespace(e.namespace, service.namespace))) continue;
+      context.report({ fact: service, at: service.selectorAt, messageId: 'service', data: { name: service.name } });
     }
   },
 );

@@ -32,7 +32,12 @@ export const endpointsDeprecated = defineRule(
     const { object } = context;
     if (object.ref.apiVersion !== 'v1') return;
     const fix = sliceFix(context);
-    context.report({ node: object.root.items[0] ?? object.root, messageId: 'deprecated', data: { name: object.ref.name ?? '<service>' }, fixes: fix ? [fix] : [] });
+    context.report({
+      node: object.root.items[0] ?? object.root,
+      messageId: 'deprecated',
+      data: { name: object.ref.name ?? '<service>' },
+      fixes: fix ? [fix] : [],
+    });
   },
 );
 
@@ -48,7 +53,10 @@ function sliceFix(context: RuleContext): OffsetFix | undefined {
       ports.push({ name: getString(doc, port, 'name'), port: number, protocol: getString(doc, port, 'protocol') });
     }
     const byFamily = new Map<'IPv4' | 'IPv6', SliceEndpoint[]>();
-    for (const [field, ready] of [['addresses', true], ['notReadyAddresses', false]] as const) {
+    for (const [field, ready] of [
+      ['addresses', true],
+      ['notReadyAddresses', false],
+    ] as const) {
       for (const address of mapItems(doc, getSeq(doc, subset, field))) {
         const ip = getString(doc, address, 'ip');
         const parsed = ip === undefined ? undefined : parseIp(ip);
@@ -65,7 +73,9 @@ function sliceFix(context: RuleContext): OffsetFix | undefined {
   if (slices.length === 0) return undefined;
   const eol = eolOf(context.text);
   const text = slices
-    .map((slice, index) => endpointSliceLines({ ...slice, name: slices.length === 1 ? ref.name! : `${ref.name}-${index + 1}` }).join(eol))
+    .map((slice, index) =>
+      endpointSliceLines({ ...slice, name: slices.length === 1 ? ref.name! : `${ref.name}-${index + 1}` }).join(eol),
+    )
     .join(`${eol}---${eol}`);
   // The document's comments stay where they are; only the object is replaced.
   const [start, end] = [root.range[0], contentEnd(context.text, root.range[1])];
@@ -78,4 +88,3 @@ function contentEnd(text: string, end: number): number {
   while (at > 0 && /\s/.test(text[at - 1] ?? '')) at--;
   return at;
 }
-

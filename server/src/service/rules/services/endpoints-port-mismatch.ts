@@ -18,7 +18,7 @@ export const endpointsPortMismatch = defineWorkspaceRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description: "The port names of an Endpoints object or EndpointSlice are the names of its Service's ports.",
-    why: "A Service with several ports names each of them, and kube-proxy matches the ports of its Endpoints or EndpointSlices to them by name. An endpoint port named differently (or left unnamed) belongs to no Service port: traffic to the Service port finds no backend, although the addresses are right.",
+    why: 'A Service with several ports names each of them, and kube-proxy matches the ports of its Endpoints or EndpointSlices to them by name. An endpoint port named differently (or left unnamed) belongs to no Service port: traffic to the Service port finds no backend, although the addresses are right.',
     remediation: "Name each endpoint port exactly as the Service's port it serves.",
     equivalents: [],
     messages: {
@@ -40,7 +40,12 @@ export const endpointsPortMismatch = defineWorkspaceRule(
   },
 );
 
-function check(context: WorkspaceRuleContext, fact: Fact, ports: readonly EndpointPortFact[], service: ServiceFact | undefined): void {
+function check(
+  context: WorkspaceRuleContext,
+  fact: Fact,
+  ports: readonly EndpointPortFact[],
+  service: ServiceFact | undefined,
+): void {
   if (!service || service.ports.length < 2 || service.type === 'ExternalName') return;
   const names = new Set(service.ports.map((port) => port.name ?? ''));
   for (const port of ports) {

@@ -8,7 +8,7 @@
 import { endpointSliceFacts, endpointsFacts } from '../../facts/endpoints';
 import { serviceFacts } from '../../facts/services';
 import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
-import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const endpointsWithoutService = defineWorkspaceRule(
@@ -22,7 +22,8 @@ export const endpointsWithoutService = defineWorkspaceRule(
     equivalents: [],
     messages: {
       endpoints: "No Service named '{{name}}' in {{namespace}}: an Endpoints object serves only the Service of its exact name.",
-      slice: "No Service named '{{name}}' in {{namespace}}: this EndpointSlice's kubernetes.io/service-name label names no Service.",
+      slice:
+        "No Service named '{{name}}' in {{namespace}}: this EndpointSlice's kubernetes.io/service-name label names no Service.",
     },
     fixable: false,
     facts: [endpointsFacts, endpointSliceFacts, serviceFacts, kustomizationFacts],
@@ -46,7 +47,7 @@ export const endpointsWithoutService = defineWorkspaceRule(
       if (!slice.serviceName || known(slice.serviceName, slice.namespace) !== false) continue;
       context.report({
         fact: slice,
-        at: slice.serviceNameAt,
+        at: slice.serviceNameSite?.at,
         messageId: 'slice',
         data: { name: slice.serviceName, namespace: namespaceWords(slice.namespace) },
       });

@@ -14,7 +14,8 @@ export const nodeportService = defineRule(
     scope: { kinds: ['Service'] },
     description: 'A Service is reached through an Ingress, a Gateway or a LoadBalancer rather than a NodePort.',
     why: 'A NodePort Service opens its port (from the shared 30000-32767 range) on every node of the cluster, whichever nodes run its pods. Clients then depend on node addresses that change with every node replacement, the port is exposed on interfaces nobody meant to expose, and each Service takes one of a few thousand ports. An Ingress or Gateway (HTTP) or a LoadBalancer Service gives a stable address; NodePort is for the layer below them.',
-    remediation: 'Use a ClusterIP Service behind an Ingress or Gateway, or a LoadBalancer Service, unless a node port is what is meant.',
+    remediation:
+      'Use a ClusterIP Service behind an Ingress or Gateway, or a LoadBalancer Service, unless a node port is what is meant.',
     equivalents: ['kube-score:service-type'],
     messages: {
       nodePort: 'Service {{name}} is a NodePort: its port opens on every node of the cluster.',

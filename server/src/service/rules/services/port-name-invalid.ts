@@ -21,11 +21,13 @@ export const portNameInvalid = defineRule(
     scope: { all: true },
     description: 'Port names follow the syntax the API enforces.',
     why: "A named port is how a Service's targetPort, a probe or a NetworkPolicy finds a container port, and the API checks the syntax: container port names and named targetPorts are IANA service names (at most 15 characters of lowercase letters, digits and `-`, at least one letter, no `--`, no `-` at either end); a Service port's name is a DNS label. `http-metrics-port` (17 characters) or `HTTP` is rejected when applied, often only in the environment that renders the longer name.",
-    remediation: 'Shorten or rename the port to at most 15 lowercase letters, digits and single dashes, with at least one letter.',
+    remediation:
+      'Shorten or rename the port to at most 15 lowercase letters, digits and single dashes, with at least one letter.',
     equivalents: ['kube-linter:invalid-target-ports'],
     messages: {
       ianaName: "Port name '{{name}}' is refused by the API: {{reason}}.",
-      serviceName: "Service port name '{{name}}' is refused by the API: it must be a DNS label (lowercase letters, digits and -).",
+      serviceName:
+        "Service port name '{{name}}' is refused by the API: it must be a DNS label (lowercase letters, digits and -).",
     },
     fixable: false,
   },

@@ -21,8 +21,7 @@ export const serviceWithoutEndpoints = defineWorkspaceRule(
       "Add an EndpointSlice labelled kubernetes.io/service-name with the Service's name and the addresses, or give the Service a selector.",
     equivalents: [],
     messages: {
-      missing:
-        "Service {{name}} has no selector and the workspace has no Endpoints or EndpointSlice for it: it has no backends.",
+      missing: 'Service {{name}} has no selector and the workspace has no Endpoints or EndpointSlice for it: it has no backends.',
     },
     fixable: false,
     facts: [serviceFacts, endpointsFacts, endpointSliceFacts, kustomizationFacts],
