@@ -43,6 +43,7 @@ import { serviceAccountMissing } from './references/service-account-missing';
 import { serviceSelectsNothing } from './references/service-selects-nothing';
 import { serviceTargetPortUndeclared } from './references/service-target-port-undeclared';
 import { serviceWithoutEndpoints } from './services/service-without-endpoints';
+import { shortHostOtherNamespace } from './references/short-host-other-namespace';
 import { statefulsetServiceMissing } from './references/statefulset-service-missing';
 import type { RegisteredRule } from './api/ruleTypes';
 
@@ -91,5 +92,6 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'references', rule: serviceSelectsNothing },
   { family: 'references', rule: serviceTargetPortUndeclared },
   { family: 'services', rule: serviceWithoutEndpoints },
+  { family: 'references', rule: shortHostOtherNamespace },
   { family: 'references', rule: statefulsetServiceMissing },
 ];

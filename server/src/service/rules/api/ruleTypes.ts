@@ -49,6 +49,8 @@ export interface WorkspaceReport {
   messageId: string;
   data?: Readonly<Record<string, string | number>>;
   container?: string;
+  /** Edits in offsets of the fact's document (offsets the fact recorded). */
+  fixes?: OffsetFix[];
 }
 
 export interface Rule<O = unknown> {
