@@ -28,6 +28,7 @@ import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { Navigation, navigationCapabilities } from './navigation';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
@@ -61,6 +62,7 @@ export function startServer(connection: Connection): void {
     (folderPath) => folderSetup(folderPath, pulled, configFiles),
     (message) => connection.console.info(message),
   );
+  const navigation = new Navigation(workspace.model, documents);
 
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
@@ -84,6 +86,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...navigationCapabilities,
       },
       serverInfo: { name: 'kubewise' },
     };
@@ -261,7 +264,9 @@ export function startServer(connection: Connection): void {
       // The user's size limit: a file the check skips gets no hover, one it checks does.
       const { maxFileSizeBytes } = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
       if (documents.get(uri) !== document) return null;
-      const hover = hoverAt(document.getText(), languageId, findings, params.position, { maxFileSizeBytes });
+      const hover =
+        hoverAt(document.getText(), languageId, findings, params.position, { maxFileSizeBytes }) ??
+        navigation.hover(uri, params.position);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
@@ -297,6 +302,8 @@ export function startServer(connection: Connection): void {
       return actions;
     }),
   );
+
+  navigation.register(connection, guard);
 
   documents.listen(connection);
   connection.listen();

@@ -39,6 +39,8 @@ export interface ServiceFact extends Fact {
   ports: ServicePortFact[];
   clusterIP: string | undefined;
   externalName: string | undefined;
+  /** Where `type` is written, for the editor's hover. */
+  typeSite: Site | undefined;
   /** `metadata.labels`, for ServiceMonitors that select Services. */
   labels: Readonly<Record<string, string>>;
 }
@@ -82,6 +84,7 @@ export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
       clusterIP: getString(doc, spec, 'clusterIP'),
       externalName: getString(doc, spec, 'externalName'),
       labels: labelsOf(object),
+      typeSite: spec && findPair(doc, spec, 'type') ? { at: rangeOf(findPair(doc, spec, 'type')!) ?? [0, 0] } : undefined,
     },
   ];
 });
