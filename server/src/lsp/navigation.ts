@@ -4,8 +4,15 @@
  * (workspaceIndex, navigation, symbols, serviceHover); this file converts paths to URIs
  * and shapes to the protocol's.
  */
-import { CodeLens, Location, SymbolKind } from 'vscode-languageserver/node';
-import type { Connection, DocumentSymbol, ServerCapabilities, TextDocuments, WorkspaceSymbol } from 'vscode-languageserver/node';
+import { Location, SymbolKind } from 'vscode-languageserver/node';
+import type {
+  CodeLens,
+  Connection,
+  DocumentSymbol,
+  ServerCapabilities,
+  TextDocuments,
+  WorkspaceSymbol,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { realPathOf } from '../host/manifestFile';
 import type { WorkspaceModel } from '../host/workspaceModel';
@@ -72,13 +79,14 @@ export class Navigation {
       guard('codeLens', [] as CodeLens[], (params) => {
         const path = this.pathOf(params.textDocument.uri);
         if (path === undefined) return [];
-        return codeLenses(this.index(), path).map((lens) =>
-          CodeLens.create(lens.range, {
+        return codeLenses(this.index(), path).map((lens): CodeLens => ({
+          range: lens.range,
+          command: {
             title: lens.title,
             command: lens.places.length > 0 ? 'kubewise.showReferences' : '',
             arguments: [params.textDocument.uri, lens.range.start, lens.places.map(toLocation)],
-          }),
-        );
+          },
+        }));
       }),
     );
   }
