@@ -29,6 +29,8 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
     facts: [disruptionBudgetFacts, networkPolicyFacts, workloadFacts, kustomizationFacts],
   },
   (context) => {
+    // Reading the whole workspace costs a pass over every file: only when this file has something to check.
+    if (context.inFile(disruptionBudgetFacts).length === 0 && context.inFile(networkPolicyFacts).length === 0) return;
     const workloads = context.all(workloadFacts);
     const kustomizations = context.all(kustomizationFacts);
     const kustomized = kustomizeLabelKeys(kustomizations);

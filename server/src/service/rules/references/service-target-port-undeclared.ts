@@ -26,6 +26,8 @@ export const serviceTargetPortUndeclared = defineWorkspaceRule(
     facts: [serviceFacts, workloadFacts],
   },
   (context) => {
+    // Reading the whole workspace costs a pass over every file: only when this file has something to check.
+    if (context.inFile(serviceFacts).length === 0) return;
     const workloads = context.all(workloadFacts);
     for (const service of context.inFile(serviceFacts)) {
       if (service.type === 'ExternalName') continue;

@@ -28,6 +28,8 @@ export const endpointsBesideSelector = defineWorkspaceRule(
     facts: [endpointsFacts, serviceFacts],
   },
   (context) => {
+    // Reading the whole workspace costs a pass over every file: only when this file has something to check.
+    if (context.inFile(endpointsFacts).length === 0 && context.inFile(serviceFacts).length === 0) return;
     const services = context.all(serviceFacts);
     for (const endpoints of context.inFile(endpointsFacts)) {
       const service = services.find(

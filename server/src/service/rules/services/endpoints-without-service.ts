@@ -29,6 +29,8 @@ export const endpointsWithoutService = defineWorkspaceRule(
     facts: [endpointsFacts, endpointSliceFacts, serviceFacts, kustomizationFacts],
   },
   (context) => {
+    // Reading the whole workspace costs a pass over every file: only when this file has something to check.
+    if (context.inFile(endpointsFacts).length === 0 && context.inFile(endpointSliceFacts).length === 0) return;
     const services = context.all(serviceFacts);
     const known = (name: string, namespace: string): boolean | undefined => {
       const candidates = inNamespace(services, namespace);

@@ -27,6 +27,8 @@ export const serviceWithoutEndpoints = defineWorkspaceRule(
     facts: [serviceFacts, endpointsFacts, endpointSliceFacts, kustomizationFacts],
   },
   (context) => {
+    // Reading the whole workspace costs a pass over every file: only when this file has something to check.
+    if (context.inFile(serviceFacts).every((s) => s.selector !== undefined)) return;
     const endpoints = context.all(endpointsFacts);
     const slices = context.all(endpointSliceFacts);
     if (endpoints.length === 0 && slices.length === 0) return;
