@@ -11,6 +11,7 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { crossFileDiagnostic, goToService, outline, referenceFacts } from './references.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -97,6 +98,7 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
+  const references = referenceFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -223,7 +225,8 @@ async function main() {
     await ui.poll(
       async () => {
         await ui.failOnDialog(page);
-        return (await ui.quickInputRows(page)).some((r) => r.label.includes('missing-liveness-probe'));
+        // Any rule id: the list is virtualised, and with more rules missing-liveness-probe is below the fold until typed.
+        return (await ui.quickInputRows(page)).some((r) => /^[a-z]+(-[a-z0-9]+)+$/.test(r.label));
       },
       { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) },
     );
@@ -271,6 +274,12 @@ async function main() {
   // and the plain-words hover on `cpu: 250m`.
   await step(page, 'quick fix repairs an invalid quantity', '08-quantity-fix.png', () => fixInvalidQuantity(page, quantities));
   await step(page, 'hover explains a quantity in plain words', '09-quantity-hover.png', () => hoverQuantity(page, quantities));
+
+  await step(page, 'a diagnostic that reads another file', '10-cross-file.png', () => crossFileDiagnostic(page));
+  await step(page, 'go to definition opens the Service in another file', '11-definition.png', () =>
+    goToService(page, references),
+  );
+  await step(page, 'the Outline lists each object', '12-outline.png', () => outline(page));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();
