@@ -17,13 +17,22 @@ const common = {
   // need not carry the sources; .vscodeignore keeps them out of the VSIX.
   sourcemap: true,
   sourcesContent: false,
-  // dist/cli.js runs without a package.json beside it (server/src/cli/version.ts).
+  // dist/cli.js runs without a package.json beside it (server/src/host/version.ts).
   define: { KUBEWISE_VERSION: JSON.stringify(version) },
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The estimate panel's page: runs in the webview, so a browser bundle with Chart.js and the elements inside.
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/webview/sizingPanel.ts'],
+    outfile: 'dist/sizingPanel.js',
+  },
 ];
 
 if (watch) {

@@ -3,10 +3,10 @@
  * `.kubewise.yaml` changes, registers the palette commands, and restarts the server
  * if it dies (telling the user once, not on every crash).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import { registerSizing } from './sizing/commands';
 import type {
   CloseHandlerResult,
   ErrorHandler,
@@ -14,11 +14,16 @@ import type {
   LanguageClientOptions,
   ServerOptions,
 } from 'vscode-languageclient/node';
+import { showRuleDocs } from './ruleDocs';
+import { registerFindingsStatusBar } from './statusBar';
+import { registerWalkthrough } from './walkthrough';
+import { registerWorkspaceStatus } from './workspaceStatus';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Kubewise', { log: true });
+  output.info(`Kubewise ${String(context.extension.packageJSON.version)} starting in VS Code ${vscode.version}.`);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -77,7 +82,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         locations.map((location) => converter.asLocation(location as Parameters<typeof converter.asLocation>[0])),
       );
     }),
+    ...registerSizing(context, () => client),
   );
+  registerWalkthrough(context);
+  registerFindingsStatusBar(context);
+  registerWorkspaceStatus(context, client, selector);
   await client.start();
 }
 
@@ -101,39 +110,4 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
       return { action: CloseAction.Restart, handled: true };
     },
   };
-}
-
-/** Opens the rule's bundled documentation page; with no rule given, asks which. */
-async function showRuleDocs(context: vscode.ExtensionContext, ruleId: unknown): Promise<void> {
-  const docsDir = context.asAbsolutePath(path.join('docs', 'rules'));
-  let id = typeof ruleId === 'string' ? ruleId : undefined;
-  if (!id) {
-    const ids = listRuleDocs(docsDir);
-    if (ids.length === 0) {
-      void vscode.window.showErrorMessage(
-        'Kubewise: the rule documentation is missing from this installation; reinstall the extension.',
-      );
-      return;
-    }
-    id = await vscode.window.showQuickPick(ids, { placeHolder: 'Which Kubewise rule?' });
-    if (!id) return;
-  }
-  const page = path.join(docsDir, `${id}.md`);
-  if (!fs.existsSync(page)) {
-    void vscode.window.showErrorMessage(`Kubewise has no documentation for '${id}'.`);
-    return;
-  }
-  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(page));
-}
-
-function listRuleDocs(docsDir: string): string[] {
-  try {
-    return fs
-      .readdirSync(docsDir)
-      .filter((name) => name.endsWith('.md') && name !== 'README.md')
-      .map((name) => name.slice(0, -3))
-      .sort();
-  } catch {
-    return []; // a broken install: the caller says so in words, not with a stack trace
-  }
 }

@@ -80,9 +80,14 @@ test('hover on the finding explains why and how', async () => {
   assert.match(value, /livenessProbe|hangs/);
   const none = await client.connection.sendRequest('textDocument/hover', {
     textDocument: { uri: uriOf('deployment.yaml') },
-    position: { line: 0, character: 2 },
+    position: { line: 0, character: 14 },
   });
-  assert.equal(none, null, 'no hover away from findings');
+  assert.equal(none, null, 'no hover away from findings and keys');
+  const explain = (await client.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri: uriOf('deployment.yaml') },
+    position: { line: 0, character: 2 },
+  })) as { contents: { value: string } };
+  assert.match(explain.contents.value, /^\*\*apiVersion\*\* `<string>`/, 'a key gets the kubectl explain view');
 });
 
 test('code actions offer the fix (preferred), disable-for-line and docs; applying the fix clears the finding', async () => {

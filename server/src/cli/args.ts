@@ -14,7 +14,7 @@ export type ParsedCommandArgs = Exclude<ReturnType<(typeof COMMANDS)[number]['pa
 export type ParsedArgs =
   | ParsedCommandArgs
   /** `command` is set for `kubewise <command> --help`, absent for `kubewise --help`. */
-  | { kind: 'help'; command?: string }
+  | { kind: 'help'; command?: string; usage?: string }
   | { kind: 'version' }
   | (UsageProblem & { command?: string });
 
@@ -23,7 +23,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const command = findCommand(name);
   if (!command) return parseWithoutCommand(argv);
   const early = helpOrVersion(rest);
-  if (early === 'help') return { kind: 'help', command: command.name };
+  if (early === 'help') {
+    const usage = command.helpFor?.(rest);
+    return usage === undefined ? { kind: 'help', command: command.name } : { kind: 'help', command: command.name, usage };
+  }
   if (early === 'version') return { kind: 'version' };
   const parsed = command.parse(rest);
   if (isUsageProblem(parsed)) return { ...parsed, command: command.name };

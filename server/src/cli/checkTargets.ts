@@ -20,6 +20,18 @@ export interface FileReport {
   displayPath: string;
   /** Sorted by position, so every output format lists them in reading order. */
   findings: Finding[];
+  /**
+   * For findings mapped to a Helm template from `helm template` output (helmSources.ts):
+   * where each was in the rendered output, at the same index as `findings`.
+   */
+  renderedAt?: RenderedLocation[];
+}
+
+/** A 0-based position in the rendered output a finding was mapped from. */
+export interface RenderedLocation {
+  displayPath: string;
+  line: number;
+  character: number;
 }
 
 export const STDIN_DISPLAY_PATH = '<stdin>';

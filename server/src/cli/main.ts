@@ -16,7 +16,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'help':
-      io.stdout.write(usageOf(parsed.command));
+      io.stdout.write(parsed.usage ?? usageOf(parsed.command));
       return EXIT_OK;
     case 'version':
       io.stdout.write(`${kubewiseVersion()}\n`);

@@ -1,7 +1,11 @@
 /**
  * Settings pulled from the client per resource (`workspace/configuration` with a
  * scopeUri), cached until the client says they changed: `kubewise.*` per document or
- * folder, and VS Code's `files.exclude` per workspace folder.
+ * folder, and VS Code's `files.exclude` per workspace folder. A client that cannot
+ * answer `workspace/configuration` may push its settings instead, in
+ * `workspace/didChangeConfiguration` (`{ settings: { kubewise: {...} } }`) or in the
+ * initialize request's `initializationOptions` (`{ kubewise: {...} }`); they then apply
+ * to every document. Without either, the defaults apply.
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_CLIENT_SETTINGS, sanitizeClientSettings } from './settings';
@@ -10,13 +14,15 @@ import type { ClientSettings } from './settings';
 export class PulledSettings {
   /** False when the client cannot answer `workspace/configuration`: defaults apply. */
   canPull = false;
+  /** The `kubewise` section a client pushed, used when it cannot be pulled. */
+  private pushed: ClientSettings | undefined;
   private readonly kubewise = new Map<string, Promise<ClientSettings>>();
   private readonly filesExclude = new Map<string, Promise<string[]>>();
 
   constructor(private readonly connection: Connection) {}
 
   kubewiseFor(uri: string): Promise<ClientSettings> {
-    if (!this.canPull) return Promise.resolve(DEFAULT_CLIENT_SETTINGS);
+    if (!this.canPull) return Promise.resolve(this.pushed ?? DEFAULT_CLIENT_SETTINGS);
     return cached(this.kubewise, uri, () =>
       this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'kubewise' })
@@ -38,6 +44,17 @@ export class PulledSettings {
         () => [],
       ),
     );
+  }
+
+  /**
+   * Settings pushed by the client: `{ kubewise: {...} }`, from didChangeConfiguration's
+   * `settings` or from `initializationOptions`. Anything else (VS Code pushes `null`
+   * when it expects to be asked) leaves the pushed settings as they were.
+   */
+  push(settings: unknown): void {
+    if (typeof settings !== 'object' || settings === null) return;
+    const section = (settings as Record<string, unknown>).kubewise;
+    if (typeof section === 'object' && section !== null) this.pushed = sanitizeClientSettings(section);
   }
 
   forget(uri: string): void {

@@ -18,9 +18,11 @@ import { ChunkCache } from '../service/engine/chunkCache';
 import { checkTextWithFacts } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
 import { isHelmChartTemplateOnDisk, realPathOf } from '../host/manifestFile';
+import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
+import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { PulledSettings } from './pulledSettings';
 import { ConfigFiles, resolveDocumentSettings } from './settings';
@@ -29,6 +31,8 @@ import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
 import { Navigation, navigationCapabilities } from './navigation';
+import { registerEstimateRequests } from './estimate';
+import { registerWorkspaceStatus } from './workspaceStatus';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
@@ -47,6 +51,7 @@ export function startServer(connection: Connection): void {
   const publishedConfigFiles = new Set<string>();
   let workspaceFolders: string[] = [];
   let supportsFolderChanges = false;
+  let canRegisterConfiguration = false;
 
   /** Open documents by file path: the model and config lookup speak paths, the protocol URIs. */
   const openUriByPath = new Map<string, string>();
@@ -64,6 +69,17 @@ export function startServer(connection: Connection): void {
   );
   const navigation = new Navigation(workspace.model, documents);
 
+  // `kubewise/status` and `kubewise/checkWorkspace`; logs what the server indexed after each walk.
+  const status = registerWorkspaceStatus({
+    connection,
+    documents,
+    pulled,
+    configFiles,
+    workspace,
+    folderPaths,
+    whenIdle: () => activity.whenIdle(),
+  });
+
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -79,21 +95,25 @@ export function startServer(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pulled.canPull = params.capabilities.workspace?.configuration === true;
+    pulled.push(params.initializationOptions);
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...navigationCapabilities,
       },
-      serverInfo: { name: 'kubewise' },
+      serverInfo: { name: 'kubewise', version: kubewiseVersion() },
     };
   });
 
   connection.onInitialized(() => {
-    if (pulled.canPull) {
+    // Only a client that registers dynamically: others send every change anyway (or log an error).
+    if (pulled.canPull && canRegisterConfiguration) {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: ['kubewise', 'files.exclude'] })
         .catch(() => undefined);
@@ -112,7 +132,10 @@ export function startServer(connection: Connection): void {
   const refreshWorkspace = (always: boolean): void => {
     void activity.track(
       workspace.refresh(folderPaths()).then(
-        (changed) => (changed || always) && revalidateAll(),
+        (changed) => {
+          status.walked();
+          if (changed || always) revalidateAll();
+        },
         (error: unknown) => connection.console.error(`workspace scan failed: ${String(error)}`),
       ),
     );
@@ -230,7 +253,8 @@ export function startServer(connection: Connection): void {
     );
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((change) => {
+    pulled.push(change.settings);
     pulled.clear();
     revalidateAll();
     refreshWorkspace(false); // `files.exclude` or the size limit may have changed what is indexed
@@ -249,6 +273,7 @@ export function startServer(connection: Connection): void {
     }
     if (configChanged) await workspace.refresh(folderPaths());
     if (changed || configChanged) revalidateAll();
+    status.walked();
   });
   connection.onDidChangeWatchedFiles((event) => void activity.track(watchedFilesChanged(event)));
   // For tests and tools: answers once every check and disk task in progress has finished.
@@ -261,15 +286,19 @@ export function startServer(connection: Connection): void {
       if (!document) return null;
       const languageId = document.languageId === 'json' ? 'json' : 'yaml';
       const findings = findingsByUri.get(uri)?.findings ?? [];
-      // The user's size limit: a file the check skips gets no hover, one it checks does.
-      const { maxFileSizeBytes } = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
+      // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
+      const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
       if (documents.get(uri) !== document) return null;
+      const context = { workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri), ruleOptions: settings.ruleOptions };
+      const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
       const hover =
-        hoverAt(document.getText(), languageId, findings, params.position, { maxFileSizeBytes }) ??
+        hoverAt(document.getText(), languageId, findings, params.position, limits, context) ??
         navigation.hover(uri, params.position);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
+
+  registerCompletion(connection, documents);
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
@@ -305,6 +334,7 @@ export function startServer(connection: Connection): void {
 
   navigation.register(connection, guard);
 
+  registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
 }

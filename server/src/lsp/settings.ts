@@ -52,8 +52,30 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
       typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0
         ? value.maxFileSizeKB
         : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
-    options: raw,
+    options: withoutEmptyValues(raw),
   };
+}
+
+/**
+ * The Settings editor edits rule options inline as a string or a list whose empty
+ * default means "unset" (scripts/generate-docs.ts): drop empty strings and lists from
+ * each section, so `.kubewise.yaml` or the rule's default applies, as for an absent key.
+ */
+function withoutEmptyValues(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const sections: Record<string, unknown> = {};
+  for (const [name, section] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+      sections[name] = section;
+      continue;
+    }
+    sections[name] = Object.fromEntries(
+      Object.entries(section as Record<string, unknown>).filter(
+        ([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0),
+      ),
+    );
+  }
+  return sections;
 }
 
 /**

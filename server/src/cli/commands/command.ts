@@ -45,6 +45,8 @@ export interface CliCommand<Args extends CommandArgs = CommandArgs> {
   synopsis: string;
   /** The whole of `kubewise <name> --help`, starting with `Usage: <synopsis>`. */
   usage: string;
+  /** `--help` after these arguments, when it depends on them (`size pods --help`); else `usage`. */
+  helpFor?(args: readonly string[]): string | undefined;
   /** The arguments after the command name, without --help and --version, which the dispatcher handles. */
   parse(args: readonly string[]): Args | UsageProblem;
   // Method syntax on purpose: it lets the table hold commands of different Args as

@@ -33,12 +33,24 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
     // Identical findings in one file (say, two copies of an object) still need
     // distinct fingerprints; a running count keeps them apart yet stable.
     const occurrences = new Map<string, number>();
-    for (const finding of report.findings) {
+    report.findings.forEach((finding, index) => {
       const hash = fingerprint(report.displayPath, finding);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
-      results.push(toResult(report.displayPath, finding, ruleIndex.get(finding.ruleId), `${hash}:${occurrence}`));
-    }
+      const result = toResult(report.displayPath, finding, ruleIndex.get(finding.ruleId), `${hash}:${occurrence}`);
+      const rendered = report.renderedAt?.[index];
+      // The region is in the template; where `helm template` output had it is kept beside.
+      if (rendered) {
+        result.properties = {
+          rendered: {
+            uri: artifactLocation(rendered.displayPath).uri,
+            startLine: rendered.line + 1,
+            startColumn: rendered.character + 1,
+          },
+        };
+      }
+      results.push(result);
+    });
   }
 
   const sarif: Log = {

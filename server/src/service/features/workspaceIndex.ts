@@ -177,7 +177,7 @@ function buildLinks(index: WorkspaceIndex): Link[] {
   }
   for (const monitor of index.of(monitorFacts)) {
     const selector = monitor.fact.selector;
-    if (!selector) continue;
+    if (selector.length === 0) continue;
     const watches = (namespace: string): boolean =>
       monitor.fact.namespaces === 'any' ||
       (Array.isArray(monitor.fact.namespaces)

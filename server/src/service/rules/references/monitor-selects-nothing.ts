@@ -36,7 +36,7 @@ export const monitorSelectsNothing = defineWorkspaceRule(
     const kustomizations = context.all(kustomizationFacts);
     const kustomized = kustomizeLabelKeys(kustomizations);
     for (const monitor of context.inFile(monitorFacts)) {
-      const selector = (monitor.selector ?? []).filter((requirement) => !kustomized.has(requirement.key));
+      const selector = monitor.selector.filter((requirement) => !kustomized.has(requirement.key));
       if (selector.length === 0 || monitor.namespaces === 'any' || mayBeRemote(kustomizations, monitor.namespace)) continue;
       const watched = (namespace: string): boolean => watches(monitor, namespace);
       const candidates =
