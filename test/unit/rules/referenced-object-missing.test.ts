@@ -24,6 +24,12 @@ ruleTester.run(RULE, {
       ],
     },
     {
+      // The root CA publisher makes kube-root-ca.crt in every namespace (Kubernetes 1.20 and later).
+      name: 'the cluster CA ConfigMap',
+      code: POD.replace('name: settings}', 'name: kube-root-ca.crt}'),
+      otherFiles: [{ code: configMap('other') }],
+    },
+    {
       name: 'optional',
       code: POD.replace('name: settings}', 'name: settings, optional: true}'),
       otherFiles: [{ code: configMap('other') }],

@@ -13,6 +13,18 @@ ruleTester.run(RULE, {
     ...fixtures.valid,
     { name: 'alone', code: POD },
     { name: 'declared in another file', code: POD, otherFiles: [{ code: account('api') }] },
+    {
+      // The ServiceAccount controller makes `default` in every namespace: no manifest declares it.
+      name: 'the default account',
+      code: POD.replace('serviceAccountName: api', 'serviceAccountName: default'),
+      otherFiles: [{ code: account('web') }],
+    },
+    {
+      // Accounts that all name their namespace say nothing about a pod that names none.
+      name: 'the only accounts name another namespace',
+      code: POD,
+      otherFiles: [{ code: 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: web, namespace: shop}\n' }],
+    },
   ],
   invalid: [
     fixtures.invalid('fire-account.yaml', {

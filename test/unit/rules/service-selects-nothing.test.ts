@@ -16,6 +16,17 @@ ruleTester.run(RULE, {
     { name: 'its Deployment in another file', code: service('{app: api}'), otherFiles: [{ code: WORKLOAD }] },
     { name: 'an empty selector is not judged', code: service('{}'), otherFiles: [{ code: WORKLOAD }] },
     {
+      // A workload without a namespace may be applied anywhere; alone it does not make 'shop' judged.
+      name: 'the only workloads name no namespace',
+      code: service('{app: db}'),
+      otherFiles: [{ code: WORKLOAD.replace(', namespace: shop', '') }],
+    },
+    {
+      name: 'a namespace-less workload in a judged namespace may match',
+      code: service('{app: db}'),
+      otherFiles: [{ code: WORKLOAD }, { code: WORKLOAD.replace(', namespace: shop', '').replace(/app: api/g, 'app: db') }],
+    },
+    {
       name: 'a kustomization writes the label into the templates',
       code: service('{app: api, team: shop}'),
       otherFiles: [

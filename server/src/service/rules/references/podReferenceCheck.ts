@@ -2,12 +2,14 @@
  * The check both pod-reference rules share: each reference of a workload to an object of
  * a kind, resolved against the objects of that kind the workspace declares in the
  * workload's namespace. Silent when there are none (the objects may be made elsewhere:
- * a kustomize generator, an operator, `kubectl create secret`), and for `optional: true`.
+ * a kustomize generator, an operator, `kubectl create secret`), for `optional: true`, and
+ * for the objects the control plane makes in every namespace (the `default` ServiceAccount).
  */
 import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
 import { objectFacts } from '../../facts/objects';
 import type { ReferencedKind } from '../../facts/podReferences';
 import { workloadFacts } from '../../facts/workloads';
+import { existsInEveryNamespace } from '../../kubernetes/implicitObjects';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
 import type { WorkspaceRuleContext } from '../api/ruleTypes';
 
@@ -20,6 +22,7 @@ export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonl
   for (const workload of workloads) {
     for (const reference of workload.references) {
       if (!kinds.includes(reference.kind) || reference.optional || generated.has(`${reference.kind}/${reference.name}`)) continue;
+      if (existsInEveryNamespace(reference.kind, reference.name)) continue;
       if (mayBeRemote(kustomizations, workload.namespace)) continue;
       const candidates = inNamespace(objects, workload.namespace).filter((o) => o.kind === reference.kind);
       if (candidates.length === 0 || candidates.some((o) => o.name === reference.name)) continue;
