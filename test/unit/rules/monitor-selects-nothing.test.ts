@@ -15,6 +15,17 @@ ruleTester.run(RULE, {
     { name: 'alone', code: monitor('{app: apis}') },
     { name: 'its Service in another file', code: monitor('{app: api}'), otherFiles: [{ code: SERVICE }] },
     {
+      // Operators make Services as well as pods, labelled after the object they serve.
+      name: 'the Services of a custom object, made by its operator',
+      code: monitor('{app.kubernetes.io/name: prometheus}'),
+      otherFiles: [
+        { code: SERVICE },
+        {
+          code: 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: shop}\nspec: {replicas: 2}\n',
+        },
+      ],
+    },
+    {
       name: 'any namespace is not judged',
       code: monitor('{app: apis}', '  namespaceSelector: {any: true}\n'),
       otherFiles: [{ code: SERVICE }],

@@ -15,6 +15,16 @@ ruleTester.run(RULE, {
     { name: 'alone', code: budget('{app: apis}') },
     { name: 'its Deployment in another file', code: budget('{app: api}'), otherFiles: [{ code: WORKLOAD }] },
     {
+      name: 'the pods of a custom object, made by its operator',
+      code: budget('{app.kubernetes.io/name: prometheus}'),
+      otherFiles: [
+        { code: WORKLOAD },
+        {
+          code: 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: shop}\nspec: {replicas: 2}\n',
+        },
+      ],
+    },
+    {
       name: 'the label comes from a kustomization',
       code: budget('{k8s-app: api}'),
       otherFiles: [

@@ -14,6 +14,17 @@ ruleTester.run(RULE, {
     ...fixtures.valid,
     { name: 'alone in the workspace: no workloads to judge by', code: service('{app: apis}') },
     { name: 'its Deployment in another file', code: service('{app: api}'), otherFiles: [{ code: WORKLOAD }] },
+    {
+      // The Prometheus Operator labels the pods of Prometheus `k8s` with `prometheus: k8s`.
+      name: 'a selector value names a custom object: its operator makes the pods',
+      code: service('{app.kubernetes.io/name: prometheus, prometheus: k8s}'),
+      otherFiles: [
+        { code: WORKLOAD },
+        {
+          code: 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: shop}\nspec: {replicas: 2}\n',
+        },
+      ],
+    },
     { name: 'an empty selector is not judged', code: service('{}'), otherFiles: [{ code: WORKLOAD }] },
     {
       // A workload without a namespace may be applied anywhere; alone it does not make 'shop' judged.

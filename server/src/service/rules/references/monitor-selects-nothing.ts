@@ -2,16 +2,20 @@
  * A ServiceMonitor whose selector matches no Service, or a PodMonitor whose selector
  * matches no pod template, in the namespaces it looks in (kube-linter
  * `dangling-servicemonitor`): Prometheus scrapes nothing and no alert says so. Silent when
- * the workspace holds no Service (or workload) in those namespaces.
+ * the workspace holds no Service (or workload) in those namespaces, and when a selector
+ * value names a custom object of the monitor's namespace (its operator makes Services and
+ * pods labelled after it, which no manifest declares).
  */
 import { monitorFacts } from '../../facts/monitors';
 import type { MonitorFact } from '../../facts/monitors';
+import { objectFacts } from '../../facts/objects';
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
 import { selects } from '../../kubernetes/labelSelector';
 import { sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
+import { operatorMayMakePods } from './operatorPods';
 
 export const monitorSelectsNothing = defineWorkspaceRule(
   {
@@ -28,7 +32,7 @@ export const monitorSelectsNothing = defineWorkspaceRule(
       pods: 'This PodMonitor selects no pods in {{where}} (workloads there: {{count}}): Prometheus scrapes nothing.',
     },
     fixable: false,
-    facts: [monitorFacts, serviceFacts, workloadFacts, kustomizationFacts],
+    facts: [monitorFacts, serviceFacts, workloadFacts, objectFacts, kustomizationFacts],
   },
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
@@ -50,6 +54,7 @@ export const monitorSelectsNothing = defineWorkspaceRule(
               .filter((w) => watched(w.namespace))
               .map((w) => w.templateLabels);
       if (candidates.length === 0 || candidates.some((labels) => selects(selector, labels))) continue;
+      if (operatorMayMakePods(selector, context.all(objectFacts), monitor.namespace)) continue;
       const where = Array.isArray(monitor.namespaces) ? monitor.namespaces.join(', ') : monitor.namespace || 'its namespace';
       context.report({
         fact: monitor,

@@ -2,15 +2,18 @@
  * A PodDisruptionBudget or NetworkPolicy whose selector matches the pod template of no
  * workload in its namespace (kube-linter `dangling-networkpolicy`): the budget protects
  * nothing, the policy isolates nothing. Silent when the workspace holds no workload in
- * that namespace; empty selectors (every pod) are never dangling.
+ * that namespace or a selector value names a custom object there (its operator makes the
+ * pods); empty selectors (every pod) are never dangling.
  */
 import { disruptionBudgetFacts } from '../../facts/disruptionBudgets';
 import { networkPolicyFacts } from '../../facts/networkPolicies';
+import { objectFacts } from '../../facts/objects';
 import { workloadFacts } from '../../facts/workloads';
 import { selects } from '../../kubernetes/labelSelector';
 import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
+import { operatorMayMakePods } from './operatorPods';
 
 export const selectorMatchesNoPods = defineWorkspaceRule(
   {
@@ -26,7 +29,7 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
       policy: 'This NetworkPolicy selects no pods of {{namespace}} (workloads there: {{count}}): it isolates nothing.',
     },
     fixable: false,
-    facts: [disruptionBudgetFacts, networkPolicyFacts, workloadFacts, kustomizationFacts],
+    facts: [disruptionBudgetFacts, networkPolicyFacts, workloadFacts, objectFacts, kustomizationFacts],
   },
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
@@ -45,6 +48,7 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
       const candidates = inNamespace(workloads, fact.namespace);
       if (candidates.length === 0) return;
       if (candidates.some((w) => sameNamespace(w.namespace, fact.namespace) && selects(judged, w.templateLabels))) return;
+      if (operatorMayMakePods(judged, context.all(objectFacts), fact.namespace)) return;
       context.report({ fact, at, messageId, data: { namespace: namespaceWords(fact.namespace), count: candidates.length } });
     };
     for (const budget of context.inFile(disruptionBudgetFacts)) check(budget, budget.selector, budget.selectorSite?.at, 'budget');

@@ -2,14 +2,17 @@
  * A Service whose selector matches the pod template of no workload in the workspace
  * (kube-linter `dangling-service`, kube-score `service-targets-pod`): it has no backends,
  * and connections to it are refused. Silent when the workspace holds no workload in that
- * namespace: the pods may come from elsewhere (an operator, another repository).
+ * namespace: the pods may come from elsewhere (an operator, another repository), and when
+ * a selector value names a custom object there (its operator makes the pods).
  */
+import { objectFacts } from '../../facts/objects';
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
 import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
 import { selectedBy } from '../../kubernetes/serviceSelection';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
+import { operatorMayMakePods } from './operatorPods';
 
 export const serviceSelectsNothing = defineWorkspaceRule(
   {
@@ -25,7 +28,7 @@ export const serviceSelectsNothing = defineWorkspaceRule(
         'Selector {{selector}} of Service {{name}} matches no pod template in {{namespace}} (workloads there: {{count}}): the Service has no backends.',
     },
     fixable: false,
-    facts: [serviceFacts, workloadFacts, kustomizationFacts],
+    facts: [serviceFacts, workloadFacts, objectFacts, kustomizationFacts],
   },
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
@@ -40,6 +43,7 @@ export const serviceSelectsNothing = defineWorkspaceRule(
       if (Object.keys(selector).length === 0 || mayBeRemote(kustomizations, service.namespace)) continue;
       const candidates = inNamespace(workloads, service.namespace);
       if (candidates.length === 0 || selectedBy({ namespace: service.namespace, selector }, candidates).length > 0) continue;
+      if (operatorMayMakePods(selector, context.all(objectFacts), service.namespace)) continue;
       context.report({
         fact: service,
         at: service.selectorAt,
