@@ -216,3 +216,13 @@ test('hover on a Service: DNS names, its type, the workloads it selects with lin
   assert.match(text, /\*\*ClusterIP\*\*/);
   assert.ok(text.includes(`[Deployment web](${uriOf('apps/web.yaml')}#L4) — 80 → http (8080)`), text);
 });
+
+test("hover on a Service's selector key: the field's explanation and the Service hover together", async () => {
+  const hover = await request<Hover | null>('textDocument/hover', {
+    textDocument: { uri: uriOf('moved/web.yaml') },
+    position: { line: 6, character: 3 },
+  });
+  const text = (hover?.contents as { value: string } | undefined)?.value ?? '';
+  assert.match(text, /\*\*spec\.selector\*\*/);
+  assert.match(text, /`web\.shop\.svc\.cluster\.local`/);
+});

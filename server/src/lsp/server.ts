@@ -291,9 +291,11 @@ export function startServer(connection: Connection): void {
       if (documents.get(uri) !== document) return null;
       const context = { workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri), ruleOptions: settings.ruleOptions };
       const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
+      const here = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
+      // On a Service's `name:`, `type:` or `selector:` key the field's explanation answers too: show both.
+      const service = navigation.hover(uri, params.position);
       const hover =
-        hoverAt(document.getText(), languageId, findings, params.position, limits, context) ??
-        navigation.hover(uri, params.position);
+        here && service ? { markdown: `${here.markdown}\n\n---\n\n${service.markdown}`, range: here.range } : (here ?? service);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
