@@ -7,6 +7,8 @@ const fixtures = ruleFixtures(RULE);
 const POD =
   'apiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  containers:\n    - name: api\n      image: "nginx:1.27"\n      envFrom: [{configMapRef: {name: settings}}]\n';
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`;
+const SECRET_POD = POD.replace('configMapRef: {name: settings}', 'secretRef: {name: web-tls}');
+const secret = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}}\n`;
 
 ruleTester.run(RULE, {
   valid: [
@@ -28,6 +30,36 @@ ruleTester.run(RULE, {
       name: 'the cluster CA ConfigMap',
       code: POD.replace('name: settings}', 'name: kube-root-ca.crt}'),
       otherFiles: [{ code: configMap('other') }],
+    },
+    {
+      name: 'a SealedSecret of that name: its controller writes the Secret',
+      code: SECRET_POD,
+      otherFiles: [
+        { code: secret('other') },
+        {
+          code: 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: web-tls}\nspec: {encryptedData: {a: AgB}}\n',
+        },
+      ],
+    },
+    {
+      name: "a cert-manager Certificate's secretName",
+      code: SECRET_POD,
+      otherFiles: [
+        { code: secret('other') },
+        {
+          code: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web}\nspec:\n  secretName: web-tls\n  issuerRef: {name: le}\n',
+        },
+      ],
+    },
+    {
+      name: "an ExternalSecret's target",
+      code: SECRET_POD,
+      otherFiles: [
+        { code: secret('other') },
+        {
+          code: 'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata: {name: keys}\nspec:\n  target: {name: web-tls}\n',
+        },
+      ],
     },
     {
       name: 'optional',
@@ -58,6 +90,22 @@ ruleTester.run(RULE, {
         },
       ],
     }),
+    {
+      name: 'a custom object of another name makes another Secret',
+      code: SECRET_POD,
+      otherFiles: [
+        { code: secret('other') },
+        { code: 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: db}\nspec: {encryptedData: {a: AgB}}\n' },
+      ],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { kind: 'Secret', name: 'web-tls', namespace: 'the namespace it is applied to', count: 1 },
+          line: 8,
+          column: 30,
+        },
+      ],
+    },
     {
       name: 'another file declares another ConfigMap',
       code: POD,

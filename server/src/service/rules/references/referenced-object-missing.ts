@@ -4,6 +4,7 @@
  * unless the reference is `optional: true` (kube-linter `env-value-from`). Silent when the
  * workspace declares no object of that kind there.
  */
+import { customObjectFacts } from '../../facts/customObjects';
 import { kustomizationFacts } from '../../facts/kustomizations';
 import { objectFacts } from '../../facts/objects';
 import { workloadFacts } from '../../facts/workloads';
@@ -24,7 +25,7 @@ export const referencedObjectMissing = defineWorkspaceRule(
         "{{kind}} '{{name}}' is not declared in {{namespace}} (declared there: {{count}}): the pod does not start without it.",
     },
     fixable: false,
-    facts: [workloadFacts, objectFacts, kustomizationFacts],
+    facts: [workloadFacts, objectFacts, customObjectFacts, kustomizationFacts],
   },
   (context) => checkPodReferences(context, ['ConfigMap', 'Secret', 'PersistentVolumeClaim'], 'missing'),
 );

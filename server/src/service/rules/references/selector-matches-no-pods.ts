@@ -13,7 +13,7 @@ import { selects } from '../../kubernetes/labelSelector';
 import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
-import { operatorMayMakePods } from './operatorPods';
+import { operatorMayMakePods } from './operatorMade';
 
 export const selectorMatchesNoPods = defineWorkspaceRule(
   {

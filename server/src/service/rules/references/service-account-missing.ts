@@ -3,6 +3,7 @@
  * its namespace (kube-linter `non-existent-service-account`): the controller cannot create
  * the pods. Silent when the workspace declares no ServiceAccount there.
  */
+import { customObjectFacts } from '../../facts/customObjects';
 import { kustomizationFacts } from '../../facts/kustomizations';
 import { objectFacts } from '../../facts/objects';
 import { workloadFacts } from '../../facts/workloads';
@@ -23,7 +24,7 @@ export const serviceAccountMissing = defineWorkspaceRule(
         "{{kind}} '{{name}}' is not declared in {{namespace}} (declared there: {{count}}): pods that need it are not created.",
     },
     fixable: false,
-    facts: [workloadFacts, objectFacts, kustomizationFacts],
+    facts: [workloadFacts, objectFacts, customObjectFacts, kustomizationFacts],
   },
   (context) => checkPodReferences(context, ['ServiceAccount'], 'missing'),
 );

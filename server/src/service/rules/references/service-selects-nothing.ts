@@ -12,7 +12,7 @@ import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
 import { selectedBy } from '../../kubernetes/serviceSelection';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { defineWorkspaceRule } from '../api/ruleTypes';
-import { operatorMayMakePods } from './operatorPods';
+import { operatorMayMakePods } from './operatorMade';
 
 export const serviceSelectsNothing = defineWorkspaceRule(
   {
