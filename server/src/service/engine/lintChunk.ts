@@ -69,6 +69,7 @@ function runRules(object: KubeObject, text: string, locate: Locate, options: Rul
           range: locate(start, end),
           object: object.ref,
           container: r.container,
+          severity: r.severity,
           fixes: r.fixes,
           locate,
         }),

@@ -11,6 +11,7 @@ import type { KubeObject } from '../../kubernetes/objects';
 import type { Fact, FactKind } from '../../facts/factKind';
 import { docsUrlOf } from '../../core/ruleMeta';
 import type { OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta } from '../../core/ruleMeta';
+import type { Severity } from '../../core/types';
 
 export type { JsonSchema, OffsetEdit, OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta, RuleScope } from '../../core/ruleMeta';
 
@@ -19,6 +20,11 @@ export interface Report {
   messageId: string;
   data?: Readonly<Record<string, string | number>>;
   container?: string;
+  /**
+   * Instead of meta.defaultSeverity, for a finding weaker than the rule's usual one (an
+   * assumption rather than a fact); a severity the user configures still wins.
+   */
+  severity?: Severity;
   fixes?: OffsetFix[];
 }
 
