@@ -56,7 +56,7 @@ ruleTester.run(RULE, {
       output: null,
     }),
     fixtures.invalid('fire-defaults-and-key-order.yaml', {
-      errors: [identicalTcp(28, 11, 'db'), identical(52, 11, 'agent', 'exec'), identical(75, 11, 'worker')],
+      errors: [identicalTcp(28, 11, 'db'), identical(52, 11, 'agent'), identical(75, 11, 'worker', 'exec')],
       output: null,
     }),
     fixtures.invalid('fire-alias-and-merge.yaml', {
@@ -64,7 +64,7 @@ ruleTester.run(RULE, {
       output: null,
     }),
     fixtures.invalid('fire-sidecar-pod-and-cronjob.yaml', {
-      errors: [identical(14, 7, 'proxy', 'grpc'), identical(22, 7, 'app'), identical(53, 15, 'report', 'exec')],
+      errors: [identical(14, 7, 'proxy'), identical(22, 7, 'app', 'grpc'), identical(53, 15, 'report', 'exec')],
       output: null,
     }),
     {
@@ -79,10 +79,9 @@ ruleTester.run(RULE, {
 
 test('identical tcpSocket probes are information, identical httpGet probes a warning', () => {
   const severities = (handler: string) =>
-    checkText(
-      pod(`      readinessProbe:\n        ${handler}\n      livenessProbe:\n        ${handler}\n`),
-      { languageId: 'yaml' },
-    )
+    checkText(pod(`      readinessProbe:\n        ${handler}\n      livenessProbe:\n        ${handler}\n`), {
+      languageId: 'yaml',
+    })
       .filter((f) => f.ruleId === RULE)
       .map((f) => f.severity);
   assert.deepEqual(severities('tcpSocket: {port: 80}'), ['information']);

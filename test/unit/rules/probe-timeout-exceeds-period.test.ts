@@ -49,9 +49,7 @@ ruleTester.run(RULE, {
       output: null,
     }),
     fixtures.invalid('fire-defaults.yaml', {
-      errors: [
-        finding(22, 13, { probe: 'readinessProbe', container: 'db', timeout: '15 s', period: '10 s (the default)' }),
-      ],
+      errors: [finding(22, 13, { probe: 'readinessProbe', container: 'db', timeout: '15 s', period: '10 s (the default)' })],
       output: null,
     }),
     fixtures.invalid('fire-sidecar-and-job.yaml', {
@@ -72,19 +70,19 @@ ruleTester.run(RULE, {
     {
       name: 'a probe reused through an alias is reported on its own key',
       code: pod(
-        '      readinessProbe: &probe\n        tcpSocket: {port: 80}\n        timeoutSeconds: 10\n      livenessProbe: *probe\n',
+        '      readinessProbe: &probe\n        tcpSocket: {port: 80}\n        timeoutSeconds: 11\n      livenessProbe: *probe\n',
       ),
       errors: [
-        finding(11, 9, { probe: 'readinessProbe', container: 'app', timeout: '10 s', period: '10 s (the default)' }),
-        finding(12, 7, { probe: 'livenessProbe', container: 'app', timeout: '10 s', period: '10 s (the default)' }),
+        finding(11, 9, { probe: 'readinessProbe', container: 'app', timeout: '11 s', period: '10 s (the default)' }),
+        finding(12, 7, { probe: 'livenessProbe', container: 'app', timeout: '11 s', period: '10 s (the default)' }),
       ],
       output: null,
     },
     {
       name: 'JSON',
       languageId: 'json',
-      code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "fire"}, "spec": {"containers": [{"name": "app", "image": "app:1",\n "startupProbe": {"tcpSocket": {"port": 80}, "timeoutSeconds": 10}}]}}',
-      errors: [finding(2, 46, { probe: 'startupProbe', container: 'app', timeout: '10 s', period: '10 s (the default)' })],
+      code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "fire"}, "spec": {"containers": [{"name": "app", "image": "app:1",\n "startupProbe": {"tcpSocket": {"port": 80}, "timeoutSeconds": 11}}]}}',
+      errors: [finding(2, 46, { probe: 'startupProbe', container: 'app', timeout: '11 s', period: '10 s (the default)' })],
       output: null,
     },
   ],

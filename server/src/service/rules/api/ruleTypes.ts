@@ -61,8 +61,11 @@ export interface Rule<O = unknown> {
   meta: RuleMeta;
   /** Fact kinds a rule across files reads; the engine runs it for a file that contributes any of them. */
   facts?: readonly FactKind[];
-  /** Turns the validated option values (defaults filled in) into what the rule reads. */
-  resolveOptions?: (values: Readonly<Record<string, unknown>>) => O;
+  /**
+   * Turns the validated option values (defaults filled in) into what the rule reads;
+   * `configured` names the properties a source set (the rest are defaults).
+   */
+  resolveOptions?: (values: Readonly<Record<string, unknown>>, configured: ReadonlySet<string>) => O;
   check?(context: RuleContext<O>): void;
   checkWorkspace?(context: WorkspaceRuleContext<O>): void;
 }
@@ -78,7 +81,8 @@ type MetaInput = Omit<RuleMeta, 'docsUrl' | 'options'>;
 /** Options as a rule declares them: the meta (schema, docs) and how to read the values. */
 export interface OptionsDeclaration<O> {
   meta: RuleOptionsMeta;
-  resolve(values: Readonly<Record<string, unknown>>): O;
+  /** `configured`: the properties a source (`.kubewise.yaml`, settings) set; the others hold their defaults. */
+  resolve(values: Readonly<Record<string, unknown>>, configured: ReadonlySet<string>): O;
 }
 
 /** Declares a rule; the docs URL follows from the id so the two cannot drift. */
