@@ -62,6 +62,8 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   }
   const located = results.map((result, index) => ({ result, startLine: chunks[index]?.startLine ?? 0 }));
   findings.push(...runWorkspaceRules(located, options.workspace ?? [], ruleOptions));
+  // Document order, whichever stage found them (a rule across files reports after the per-document ones).
+  findings.sort((a, b) => a.range.start.line - b.range.start.line);
   const configured = configure(findings, options.severities);
   const off = new Set(
     Object.entries(options.severities ?? {})

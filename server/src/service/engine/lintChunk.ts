@@ -47,7 +47,7 @@ export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTI
   return {
     parsed,
     findings,
-    facts: extractFacts(objects, locate, findings),
+    facts: extractFacts(objects, text, locate, findings),
     templateMarkers: hasTemplateMarkers(text, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
   };
@@ -86,13 +86,13 @@ function runRules(object: KubeObject, text: string, locate: Locate, options: Rul
 }
 
 /** Facts feed other rules; a bug in one kind's extractor costs that kind, reported like a crashed rule. */
-function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: Finding[]): DocumentFacts {
+function extractFacts(objects: readonly KubeObject[], text: string, locate: Locate, findings: Finding[]): DocumentFacts {
   const facts = new Map<string, Fact[]>();
   for (const kind of factKindsRead) {
     const found: Fact[] = [];
     for (const object of objects) {
       try {
-        found.push(...kind.extract(object));
+        found.push(...kind.extract(object, text));
       } catch (error) {
         const start = object.root.range?.[0] ?? 0;
         findings.push(

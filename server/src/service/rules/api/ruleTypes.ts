@@ -55,6 +55,8 @@ export interface WorkspaceReport {
   messageId: string;
   data?: Readonly<Record<string, string | number>>;
   container?: string;
+  /** Edits in offsets of the fact's document (a fact that recorded them). */
+  fixes?: OffsetFix[];
 }
 
 export interface Rule<O = unknown> {
