@@ -253,12 +253,14 @@ describe('every message the engine builds has a real message id', () => {
       'parser-failure': 'yaml-syntax',
       'too-deep': 'yaml-syntax',
       'alias-bomb': 'yaml-alias-bomb',
+      'go-yaml-leniency': 'yaml-lenient-syntax',
     };
     const locate = locatorOf(new LineCounter());
     for (const [kind, ruleId] of Object.entries(expected) as [ParseProblemKind, string][]) {
       const finding = problemFinding({ kind, message: `detail of ${kind}`, start: 0, end: 0 }, locate);
       assert.equal(finding.ruleId, ruleId, kind);
-      assert.equal(finding.message, `detail of ${kind}`, kind);
+      // A lenient scalar has one fixed message (the detail names what it is, for tests and logs only).
+      if (kind !== 'go-yaml-leniency') assert.equal(finding.message, `detail of ${kind}`, kind);
     }
   });
 

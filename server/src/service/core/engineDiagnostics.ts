@@ -14,6 +14,20 @@ export const yamlSyntax = defineEngineDiagnostic({
   messages: { syntax: '{{detail}}', duplicateKey: '{{detail}}', parserFailure: '{{detail}}', tooDeep: '{{detail}}' },
 });
 
+export const yamlLenientSyntax = defineEngineDiagnostic({
+  id: 'yaml-lenient-syntax',
+  defaultSeverity: 'warning',
+  description: 'YAML that kubectl accepts but the YAML 1.2 spec does not: Kubewise reads it as kubectl does.',
+  why: "kubectl's parser (go-yaml) is more lenient than the YAML 1.2 spec: it reads a multi-line quoted value whose continuation lines, closing quote included, are indented no deeper than its key (common for CNI JSON in a NetworkAttachmentDefinition). The object is applied as written, and Kubewise checks it as kubectl reads it, but other tools (yq, Kustomize's parser, editors, linters) may refuse the file or read it differently.",
+  remediation: 'Indent the continuation lines of the value deeper than its key.',
+  equivalents: [],
+  fixable: true,
+  messages: {
+    shallowQuotedScalar:
+      'Continuation lines of this quoted value are indented no deeper than its key: kubectl reads it, but the YAML spec asks for deeper indentation and other tools may refuse it.',
+  },
+});
+
 export const yamlAliasBomb = defineEngineDiagnostic({
   id: 'yaml-alias-bomb',
   defaultSeverity: 'error',
@@ -95,5 +109,6 @@ export const engineDiagnostics = [
   unreadableFile,
   unusedDisableDirective,
   yamlAliasBomb,
+  yamlLenientSyntax,
   yamlSyntax,
 ];

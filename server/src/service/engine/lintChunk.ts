@@ -43,12 +43,14 @@ export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTI
   const locate = locatorOf(parsed.lineCounter);
   const findings = parsed.problems.map((problem) => problemFinding(problem, locate));
   const objects = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
-  for (const object of objects) findings.push(...runRules(object, text, locate, options));
+  // Rules read the text the document was parsed from (parseChunk.ts: the lines of a lenient scalar may be indented).
+  const source = parsed.source;
+  for (const object of objects) findings.push(...runRules(object, source, locate, options));
   return {
     parsed,
     findings,
-    facts: extractFacts(objects, text, locate, findings),
-    templateMarkers: hasTemplateMarkers(text, parsed.doc),
+    facts: extractFacts(objects, source, locate, findings),
+    templateMarkers: hasTemplateMarkers(source, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
   };
 }
