@@ -22,7 +22,7 @@ import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
 import type { DocumentFacts, Fact } from '../facts/factKind';
-import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
+import { hasTemplateMarkers, mentionsManifestFields, placeholderAt } from './helmDetection';
 
 export interface ChunkResult {
   parsed: ParsedChunk;
@@ -30,6 +30,8 @@ export interface ChunkResult {
   templateMarkers: boolean;
   /** An `apiVersion:` or `kind:` line, templated or not. */
   mentionsManifest: boolean;
+  /** A placeholder (`{SERVICE_IP_PREFIX}`, `__MTU__`) where the document fails to parse. */
+  placeholder: string | undefined;
   /** Findings with ranges relative to the document's first line and default severities. */
   findings: Finding[];
   /** What rules across documents read, by fact kind (offsets relative to the document). */
@@ -45,6 +47,7 @@ export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTI
   const objects = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
   // Rules read the text the document was parsed from (parseChunk.ts: the lines of a lenient scalar may be indented).
   const source = parsed.source;
+  const syntaxError = parsed.problems.find((problem) => problem.kind === 'syntax');
   for (const object of objects) findings.push(...runRules(object, source, locate, options));
   return {
     parsed,
@@ -52,6 +55,7 @@ export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTI
     facts: extractFacts(objects, source, locate, findings),
     templateMarkers: hasTemplateMarkers(source, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
+    placeholder: syntaxError ? placeholderAt(source, syntaxError.start) : undefined,
   };
 }
 

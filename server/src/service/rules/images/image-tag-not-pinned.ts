@@ -6,11 +6,9 @@
 import { isNode, isScalar } from 'yaml';
 import { findPair, resolveNode } from '../../document/yamlNodes';
 import { parseImageReference } from '../../kubernetes/imageReference';
+import { looksLikePlaceholder } from '../../kubernetes/placeholders';
 import { allContainers } from '../../kubernetes/workloads';
 import { defineRule } from '../api/ruleTypes';
-
-/** Go templates (Helm, when quoted), shell and Flux/envsubst variables: resolved elsewhere. */
-const TEMPLATED = /\{\{|\$\{/;
 
 export const imageTagNotPinned = defineRule(
   {
@@ -41,7 +39,7 @@ export const imageTagNotPinned = defineRule(
     for (const container of allContainers(context.object)) {
       const pair = findPair(doc, container.node, 'image');
       const value = pair && resolveNode(doc, pair.value);
-      if (!pair || !isScalar(value) || typeof value.value !== 'string' || TEMPLATED.test(value.value)) continue;
+      if (!pair || !isScalar(value) || typeof value.value !== 'string' || looksLikePlaceholder(value.value)) continue;
       const reference = parseImageReference(value.value);
       if (!reference || reference.digest !== undefined) continue;
       if (reference.tag !== undefined && reference.tag !== 'latest') continue;
