@@ -11,6 +11,7 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { fixLenientScalar, lenientFacts } from './lenientYaml.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -97,6 +98,7 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
+  const lenient = lenientFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -271,6 +273,7 @@ async function main() {
   // and the plain-words hover on `cpu: 250m`.
   await step(page, 'quick fix repairs an invalid quantity', '08-quantity-fix.png', () => fixInvalidQuantity(page, quantities));
   await step(page, 'hover explains a quantity in plain words', '09-quantity-hover.png', () => hoverQuantity(page, quantities));
+  await step(page, 'lenient YAML: the CLI warning, and its fix', '10-lenient-yaml.png', () => fixLenientScalar(page, lenient));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();
