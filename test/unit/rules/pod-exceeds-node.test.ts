@@ -118,6 +118,18 @@ ruleTester.run(RULE, {
       errors: [{ messageId: 'container', line: 11, column: 20 }],
     },
     {
+      name: 'a container too big on its own still counts beside a container whose CPU is a unit slip',
+      code: `${pod('        requests: {cpu: 1000, memory: 1Gi}\n')}    - name: worker\n      image: nginx:1.27\n      resources:\n        requests: {cpu: 2500m}\n`,
+      errors: [
+        {
+          messageId: 'containerAssumed',
+          data: { container: 'worker', amount: '2.5', resource: 'CPU', node: '2 CPU' },
+          line: 14,
+          column: 20,
+        },
+      ],
+    },
+    {
       name: 'memory still counts when the CPU value is a unit slip',
       code: pod('        requests: {cpu: 1000, memory: 12Gi}\n'),
       errors: [

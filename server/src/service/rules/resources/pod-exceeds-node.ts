@@ -123,10 +123,11 @@ export const podExceedsNode = defineRule(
       const total = podResources(context.object, podSpec).requests;
       const reported = reportedElsewhere(context, podSpec);
       for (const resource of RESOURCES) {
-        if (reported.has(resource)) continue;
         const capacity = resource === 'cpu' ? context.options.cpuNanos : context.options.memoryNanos;
         if ((total.get(resource) ?? 0n) <= capacity) continue;
-        if (!reportTooBigContainers(context, podSpec, resource, capacity)) {
+        // A total that counts a reported value would restate it; a container too big on its own still counts.
+        const tooBig = reportTooBigContainers(context, podSpec, resource, capacity, reported.pairs);
+        if (!tooBig && !reported.resources.has(resource)) {
           const containers = findPair(context.object.doc, podSpec, 'containers');
           context.report({
             node: containers ?? podSpec,
@@ -145,6 +146,7 @@ function reportTooBigContainers(
   podSpec: YAMLMap,
   resource: Resource,
   capacity: bigint,
+  reportedPairs: ReadonlySet<unknown>,
 ): boolean {
   const { doc } = context.object;
   let reported = false;
@@ -157,6 +159,7 @@ function reportTooBigContainers(
       );
       const amount = map ? amounts(context.object, map).get(resource) : undefined;
       if (!map || amount === undefined || amount <= capacity) continue;
+      if (reportedPairs.has(findPair(doc, map, resource))) continue;
       const name = getString(doc, container, 'name') ?? '(unnamed)';
       context.report({
         node: findPair(doc, map, resource) ?? map,
@@ -200,14 +203,17 @@ function choosesNodes(context: RuleContext<NodeShape>, podSpec: YAMLMap): boolea
  * Resources of this pod with a value another rule reports (invalid, or a CPU unit slip):
  * a total computed with it would restate that finding.
  */
-function reportedElsewhere(context: RuleContext<NodeShape>, podSpec: YAMLMap): Set<string> {
-  const reported = new Set<string>();
+function reportedElsewhere(context: RuleContext<NodeShape>, podSpec: YAMLMap): { resources: Set<string>; pairs: Set<unknown> } {
+  const reported = { resources: new Set<string>(), pairs: new Set<unknown>() };
+  const add = (field: { resource: string; pair: unknown }): void => {
+    reported.resources.add(field.resource);
+    reported.pairs.add(field.pair);
+  };
   for (const { field, parse } of readQuantityFields(context.object)) {
-    if (field.podSpec !== podSpec) continue;
-    if (!parse.ok || parse.quantity.roundedUp || parse.quantity.capped) reported.add(field.resource);
+    if (field.podSpec === podSpec && (!parse.ok || parse.quantity.roundedUp || parse.quantity.capped)) add(field);
   }
   for (const parsed of exactQuantities(context.object)) {
-    if (parsed.field.podSpec === podSpec && isCpuSlip(context.object, parsed)) reported.add('cpu');
+    if (parsed.field.podSpec === podSpec && isCpuSlip(context.object, parsed)) add(parsed.field);
   }
   return reported;
 }
