@@ -70,7 +70,14 @@ describe('a multi-line quoted scalar with shallow continuation lines', () => {
       assert.ok(relaxed);
       assert.equal(after, relaxed.text, 'the fix writes what was parsed');
     }
-    const value = (parse(fixed(NAD, check(NAD)[0])) as { spec: { config: string } }).spec.config;
+    const value = (
+      parse(
+        fixed(
+          NAD,
+          check(NAD).find((f) => f.ruleId === LENIENT),
+        ),
+      ) as { spec: { config: string } }
+    ).spec.config;
     assert.equal(JSON.parse(value).vlan, 1000);
   });
 

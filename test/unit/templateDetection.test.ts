@@ -26,7 +26,11 @@ spec:
 `;
 
 test('Prometheus templating in plain string values is data: the file is checked', () => {
-  assert.deepEqual(check(PROMETHEUS_RULE), []);
+  // No CRD is in this one-file workspace, so only the schema note remains: the templating is not judged.
+  assert.deepEqual(
+    check(PROMETHEUS_RULE).map((f) => f.ruleId),
+    ['unknown-kind'],
+  );
   const withPod = `${PROMETHEUS_RULE}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: app:latest\n`;
   assert.ok(ids(withPod).includes('image-tag-not-pinned'), 'the other objects are checked');
 });
