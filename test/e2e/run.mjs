@@ -12,6 +12,7 @@ import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
 import { crossFileDiagnostic, goToService, outline, referenceFacts } from './references.mjs';
+import { fixLenientScalar, lenientFacts } from './lenientYaml.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
@@ -102,6 +103,7 @@ async function main() {
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
   const references = referenceFacts(path.join(HERE, 'workspace'));
+  const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
@@ -299,12 +301,13 @@ async function main() {
       docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
     }),
   );
+  await step(page, 'lenient YAML: the CLI warning, and its fix', '16-lenient-yaml.png', () => fixLenientScalar(page, lenient));
 
-  await step(page, 'a diagnostic that reads another file', '16-cross-file.png', () => crossFileDiagnostic(page));
-  await step(page, 'go to definition opens the Service in another file', '17-definition.png', () =>
+  await step(page, 'a diagnostic that reads another file', '17-cross-file.png', () => crossFileDiagnostic(page));
+  await step(page, 'go to definition opens the Service in another file', '18-definition.png', () =>
     goToService(page, references),
   );
-  await step(page, 'the Outline lists each object', '18-outline.png', () => outline(page));
+  await step(page, 'the Outline lists each object', '19-outline.png', () => outline(page));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();
