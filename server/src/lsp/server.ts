@@ -293,7 +293,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  registerCompletion(connection, documents);
+  registerCompletion(connection, documents, (uri) => ({ workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri) }));
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
