@@ -66,7 +66,10 @@ test("hover on a custom resource's key shows the CRD's description, from another
   assert.match(hover.markdown, /Widget · example\.com\/v1/);
   assert.match(hover.markdown, /How many gears the widget turns\./);
   assert.doesNotMatch(hover.markdown, /Retired/, 'a version the CRD does not serve is not read');
-  assert.match(hoverAt(widget, 'yaml', [], positionOf(widget, 'mode'), {}, otherFile(crd))?.markdown ?? '', /One of: `fast`, `slow`/);
+  assert.match(
+    hoverAt(widget, 'yaml', [], positionOf(widget, 'mode'), {}, otherFile(crd))?.markdown ?? '',
+    /One of: `fast`, `slow`/,
+  );
 });
 
 test('the CRD in the same file is enough; without any CRD there is no explain hover', () => {
