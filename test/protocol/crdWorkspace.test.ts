@@ -118,3 +118,35 @@ test('hover and completion on a custom resource come from its CRD on disk', asyn
     ['mode'],
   );
 });
+
+test('kubewise.crdPaths: CRDs of a folder outside the workspace validate its custom resources; that folder is not checked', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kubewise-crd-paths-'));
+  const app = path.join(root, 'app');
+  const crds = path.join(root, 'platform', 'crds');
+  fs.mkdirSync(app);
+  fs.mkdirSync(crds, { recursive: true });
+  fs.writeFileSync(path.join(crds, 'widgets.yaml'), CRD);
+  const other = new TestLspClient();
+  other.settings = { crdPaths: ['../platform/crds'] };
+  try {
+    await other.initialize([pathToFileURL(app).toString()]);
+    const uri = pathToFileURL(path.join(app, 'widget.yaml')).toString();
+    await other.open(uri, WIDGET.replace('size: 3', 'size: big'));
+    await other.until(
+      () => (other.latest(uri) ?? []).some((d) => d.code === 'crd-schema-violation'),
+      'the widget checked against the CRD of the crdPaths folder',
+    );
+    assert.ok(!(other.latest(uri) ?? []).some((d) => d.code === 'unknown-kind'));
+
+    // An unsaved edit of the CRD (opened from the CRD folder) applies at once.
+    const crdUri = pathToFileURL(path.join(crds, 'widgets.yaml')).toString();
+    await other.open(crdUri, CRD.replace('type: integer', 'type: string'));
+    await other.until(
+      () => !(other.latest(uri) ?? []).some((d) => d.code === 'crd-schema-violation'),
+      'the widget re-checked against the edited CRD',
+    );
+  } finally {
+    await other.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -30,6 +30,7 @@ import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { crdFactsOnly } from '../host/crdFolders';
 import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
 
@@ -169,6 +170,9 @@ export function startServer(connection: Connection): void {
       // workloads into their ResourceQuota: re-check them when its facts change.
       if (filePath !== undefined && workspace.includes(filePath)) {
         if (workspace.model.setLive(filePath, checked.facts, realPathOf(filePath))) revalidateOthers(uri);
+      } else if (filePath !== undefined && workspace.onlyCrds(filePath)) {
+        // A file of a `crdPaths` folder, open: its unsaved CRDs apply, as a workspace file's would.
+        if (workspace.model.setLive(filePath, crdFactsOnly(checked.facts), realPathOf(filePath))) revalidateOthers(uri);
       }
     }
     findingsByUri.set(uri, { version, findings });
