@@ -14,12 +14,14 @@ import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.m
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
+import { completeReadinessProbe, explainFacts, hoverExplain } from './explain.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const ARTIFACTS = path.join(HERE, 'artifacts');
 const VSIX = path.resolve(process.env.KUBEWISE_VSIX || path.join(ROOT, 'kubewise.vsix'));
-const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 180_000);
+// 17 steps take about 3 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
+const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const results = [];
@@ -101,6 +103,7 @@ async function main() {
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
+  const explain = explainFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -296,6 +299,12 @@ async function main() {
       chartShot: path.join(ARTIFACTS, 'sizing-chart.png'),
       docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
     }),
+  );
+
+  // Schemas: the kubectl-explain hover on a key, and completion of a container's field.
+  await step(page, 'hover on a key shows the kubectl explain view', '16-explain-hover.png', () => hoverExplain(page, explain));
+  await step(page, 'completion offers readinessProbe in a container and inserts it', '17-completion.png', () =>
+    completeReadinessProbe(page, explain, path.join(ARTIFACTS, '17-completion-list.png')),
   );
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
