@@ -11,6 +11,7 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { fixLenientScalar, lenientFacts } from './lenientYaml.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
@@ -102,6 +103,7 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
+  const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
   const explain = explainFacts(path.join(HERE, 'workspace'));
 
@@ -300,6 +302,7 @@ async function main() {
       docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
     }),
   );
+  await step(page, 'lenient YAML: the CLI warning, and its fix', '16-lenient-yaml.png', () => fixLenientScalar(page, lenient));
 
   // Schemas: the kubectl-explain hover on a key, and completion of a container's field.
   await step(page, 'hover on a key shows the kubectl explain view', '16-explain-hover.png', () => hoverExplain(page, explain));

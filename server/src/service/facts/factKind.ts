@@ -27,10 +27,11 @@ export interface Fact {
 
 export interface FactKind<T extends Fact = Fact> {
   id: string;
-  extract(object: KubeObject): T[];
+  /** `text` is the document's source, for a fact that carries an edit (its indentation). */
+  extract(object: KubeObject, text: string): T[];
 }
 
-export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject) => T[]): FactKind<T> {
+export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject, text: string) => T[]): FactKind<T> {
   return { id, extract };
 }
 
