@@ -21,7 +21,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const ARTIFACTS = path.join(HERE, 'artifacts');
 const VSIX = path.resolve(process.env.KUBEWISE_VSIX || path.join(ROOT, 'kubewise.vsix'));
-// 17 steps take about 3 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
+// 18 steps take about 3 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
 const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -305,9 +305,9 @@ async function main() {
   await step(page, 'lenient YAML: the CLI warning, and its fix', '16-lenient-yaml.png', () => fixLenientScalar(page, lenient));
 
   // Schemas: the kubectl-explain hover on a key, and completion of a container's field.
-  await step(page, 'hover on a key shows the kubectl explain view', '16-explain-hover.png', () => hoverExplain(page, explain));
-  await step(page, 'completion offers readinessProbe in a container and inserts it', '17-completion.png', () =>
-    completeReadinessProbe(page, explain, path.join(ARTIFACTS, '17-completion-list.png')),
+  await step(page, 'hover on a key shows the kubectl explain view', '17-explain-hover.png', () => hoverExplain(page, explain));
+  await step(page, 'completion offers readinessProbe in a container and inserts it', '18-completion.png', () =>
+    completeReadinessProbe(page, explain, path.join(ARTIFACTS, '18-completion-list.png')),
   );
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
