@@ -30,6 +30,7 @@ import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { crdFactsOnly } from '../host/crdFolders';
 import { Navigation, navigationCapabilities } from './navigation';
 import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
@@ -172,6 +173,9 @@ export function startServer(connection: Connection): void {
       // workloads into their ResourceQuota: re-check them when its facts change.
       if (filePath !== undefined && workspace.includes(filePath)) {
         if (workspace.model.setLive(filePath, checked.facts, realPathOf(filePath))) revalidateOthers(uri);
+      } else if (filePath !== undefined && workspace.onlyCrds(filePath)) {
+        // A file of a `crdPaths` folder, open: its unsaved CRDs apply, as a workspace file's would.
+        if (workspace.model.setLive(filePath, crdFactsOnly(checked.facts), realPathOf(filePath))) revalidateOthers(uri);
       }
     }
     findingsByUri.set(uri, { version, findings });
@@ -300,7 +304,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  registerCompletion(connection, documents);
+  registerCompletion(connection, documents, (uri) => ({ workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri) }));
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {

@@ -40,7 +40,7 @@ export interface ParsedChunk {
 export const MAX_EXPANDED_NODES = 100_000;
 
 export function parseChunk(text: string): ParsedChunk {
-  const lineCounter = new LineCounter();
+  const lineCounter = lineCounterOf(text);
   if (exceedsNesting(text)) {
     const message = `This document nests deeper than ${MAX_NESTING} levels; it was not parsed (no manifest is that deep).`;
     return {
@@ -56,12 +56,12 @@ export function parseChunk(text: string): ParsedChunk {
   let lineCounterUsed = lineCounter;
   const problems: ParseProblem[] = [];
   try {
-    doc = parse(text, lineCounter);
+    doc = parse(text);
     const relaxed = doc.errors.length > 0 ? relaxGoYaml(text) : undefined;
     if (relaxed) {
       // Read as kubectl reads it, if that is what the errors were about.
-      const relaxedCounter = new LineCounter();
-      const relaxedDoc = parse(relaxed.text, relaxedCounter);
+      const relaxedCounter = lineCounterOf(relaxed.text);
+      const relaxedDoc = parse(relaxed.text);
       if (relaxedDoc.errors.length < doc.errors.length) {
         doc = relaxedDoc;
         source = relaxed.text;
@@ -100,8 +100,9 @@ export function parseChunk(text: string): ParsedChunk {
     problems.push({
       kind: 'syntax',
       message: `${first.message.split('\n')[0] ?? first.message}${after}`,
-      start: first.pos[0],
-      end: Math.max(first.pos[1], first.pos[0]),
+      // The parser may point one past the end (a quote still open at the end of the text).
+      start: Math.min(first.pos[0], source.length),
+      end: Math.min(Math.max(first.pos[1], first.pos[0]), source.length),
     });
   }
   const walk = walkNodes(doc);
@@ -118,10 +119,26 @@ export function parseChunk(text: string): ParsedChunk {
   return { source, doc, lineCounter: lineCounterUsed, problems, unusable: first !== undefined };
 }
 
-function parse(text: string, lineCounter: LineCounter): Document.Parsed {
+function parse(text: string): Document.Parsed {
   // uniqueKeys is off because the library's check is quadratic in the map size
   // (a 1 MB ConfigMap took 11 s); walkNodes finds duplicate keys linearly.
-  return parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+}
+
+/**
+ * Every line start of the text, found by scanning it, not by the parser: after some syntax errors
+ * the parser skips the line breaks inside the scalar it stumbled on (found by the fuzz run: an error
+ * range then ended "on line 1" at column 20 of a 7-character line). Line breaks are counted as the
+ * editor counts them: \n, \r\n, and a lone \r.
+ */
+export function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) counter.addNewLine(i + 1);
+  }
+  return counter;
 }
 
 /** One pass over the tree: duplicate keys (which the API server rejects) and alias count. */
