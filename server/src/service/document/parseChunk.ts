@@ -2,8 +2,8 @@
  * Parses one YAML (or JSON, a subset of YAML 1.2) document. Parsing never throws:
  * it returns the document and the problems found, with chunk-relative offsets.
  */
-import { Document, LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { Document, LineCounter, isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument } from 'yaml';
+import type { Alias, Node } from 'yaml';
 import { exceedsNesting, MAX_NESTING } from './nestingDepth';
 import { relaxGoYaml } from './goYamlLeniency';
 import type { OffsetFix } from '../core/ruleMeta';
@@ -106,7 +106,8 @@ export function parseChunk(text: string): ParsedChunk {
     });
   }
   const walk = walkNodes(doc);
-  problems.push(...walk.duplicates);
+  problems.push(...walk.treeProblems);
+  const unresolved = walk.treeProblems.some((problem) => problem.kind === 'syntax');
   if (walk.aliasCount > 0 && expandedSize(doc) > MAX_EXPANDED_NODES) {
     problems.push({
       kind: 'alias-bomb',
@@ -116,7 +117,7 @@ export function parseChunk(text: string): ParsedChunk {
     });
     return { source, doc, lineCounter: lineCounterUsed, problems, unusable: true };
   }
-  return { source, doc, lineCounter: lineCounterUsed, problems, unusable: first !== undefined };
+  return { source, doc, lineCounter: lineCounterUsed, problems, unusable: first !== undefined || unresolved };
 }
 
 function parse(text: string): Document.Parsed {
@@ -141,22 +142,30 @@ export function lineCounterOf(text: string): LineCounter {
   return counter;
 }
 
-/** One pass over the tree: duplicate keys (which the API server rejects) and alias count. */
-function walkNodes(doc: Document.Parsed): { duplicates: ParseProblem[]; aliasCount: number } {
-  const duplicates: ParseProblem[] = [];
+/** One pass over the tree: duplicate keys (which the API server rejects), aliases without their anchor, and the alias count. */
+function walkNodes(doc: Document.Parsed): { treeProblems: ParseProblem[]; aliasCount: number } {
+  const treeProblems: ParseProblem[] = [];
+  const anchors = new Map<string, [number, number][]>();
+  const aliases: Alias[] = [];
   let aliasCount = 0;
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
+    if (isNode(node) && node.anchor && node.range) {
+      const spans = anchors.get(node.anchor) ?? [];
+      spans.push([node.range[0], node.range[1]]);
+      anchors.set(node.anchor, spans);
+    }
     if (isAlias(node)) {
       aliasCount++;
+      aliases.push(node);
     } else if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         if (isScalar(pair.key) && pair.key.range) {
           const key = String(pair.key.value);
           if (seen.has(key)) {
-            duplicates.push({
+            treeProblems.push({
               kind: 'duplicate-key',
               message: `Duplicate key "${key}": the API server rejects the object (or silently keeps only one value).`,
               start: pair.key.range[0],
@@ -171,7 +180,29 @@ function walkNodes(doc: Document.Parsed): { duplicates: ParseProblem[]; aliasCou
       for (const item of node.items) stack.push(isPair(item) ? item.value : item);
     }
   }
-  return { duplicates, aliasCount };
+  // go-yaml reads each document on its own: an alias whose anchor is in another document, or later
+  // in this one, is an error there ("unknown anchor"), and so is one inside the node it names; the
+  // yaml package quietly reads null or a cycle instead.
+  for (const alias of aliases) {
+    if (!alias.range) continue;
+    const at = alias.range[0];
+    // The alias names the nearest anchor of that name before it.
+    const named = (anchors.get(alias.source) ?? []).filter(([start]) => start < at).sort((a, b) => b[0] - a[0])[0];
+    const why = !named
+      ? "names no anchor before it in this document (anchors do not reach across '---')"
+      : named[1] >= alias.range[1]
+        ? 'is inside the node its anchor names, so the value would contain itself'
+        : undefined;
+    if (why) {
+      treeProblems.push({
+        kind: 'syntax',
+        message: `The alias *${alias.source} ${why}: kubectl refuses the document.`,
+        start: alias.range[0],
+        end: alias.range[1],
+      });
+    }
+  }
+  return { treeProblems, aliasCount };
 }
 
 /**
