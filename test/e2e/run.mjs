@@ -11,15 +11,19 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { crossFileDiagnostic, goToService, outline, referenceFacts } from './references.mjs';
+import { fixLenientScalar, lenientFacts } from './lenientYaml.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
+import { completeReadinessProbe, explainFacts, hoverExplain } from './explain.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const ARTIFACTS = path.join(HERE, 'artifacts');
 const VSIX = path.resolve(process.env.KUBEWISE_VSIX || path.join(ROOT, 'kubewise.vsix'));
-const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 180_000);
+// 18 steps take about 3 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
+const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const results = [];
@@ -100,7 +104,10 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
+  const references = referenceFacts(path.join(HERE, 'workspace'));
+  const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
+  const explain = explainFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -297,6 +304,19 @@ async function main() {
       docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
     }),
   );
+  await step(page, 'lenient YAML: the CLI warning, and its fix', '16-lenient-yaml.png', () => fixLenientScalar(page, lenient));
+
+  // Schemas: the kubectl-explain hover on a key, and completion of a container's field.
+  await step(page, 'hover on a key shows the kubectl explain view', '17-explain-hover.png', () => hoverExplain(page, explain));
+  await step(page, 'completion offers readinessProbe in a container and inserts it', '18-completion.png', () =>
+    completeReadinessProbe(page, explain, path.join(ARTIFACTS, '18-completion-list.png')),
+  );
+
+  await step(page, 'a diagnostic that reads another file', '19-cross-file.png', () => crossFileDiagnostic(page));
+  await step(page, 'go to definition opens the Service in another file', '20-definition.png', () =>
+    goToService(page, references),
+  );
+  await step(page, 'the Outline lists each object', '21-outline.png', () => outline(page));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

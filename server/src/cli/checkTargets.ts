@@ -15,6 +15,7 @@ import { readManifest, realPathOf } from '../host/manifestFile';
 import { WorkspaceModel } from '../host/workspaceModel';
 import { KustomizeIndex } from '../host/kustomizeIndex';
 import type { KustomizeRole } from '../service/kustomize/inputs';
+import type { CrdFile } from '../host/crdFolders';
 import type { CheckTarget } from './collectFiles';
 
 export interface FileReport {
@@ -44,6 +45,8 @@ export interface CheckSettings {
   maxFileSizeBytes?: number;
   ruleOptions?: RuleOptions;
   readStdin: () => Promise<string>;
+  /** Files of `--crd-path` / `crdPaths:` folders: their CRDs count for the others, and they are not reported. */
+  crdFiles?: readonly CrdFile[];
 }
 
 interface ReadFile {
@@ -98,6 +101,8 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
   );
   for (const slot of slots) if ('text' in slot) slot.kustomize = kustomize.roleOf(slot.modelPath);
   const model = new WorkspaceModel();
+  // First, so that a file that is both checked and in a CRD folder counts with all its facts.
+  for (const file of settings.crdFiles ?? []) model.setDisk(file.path, file.facts, file.key);
   for (const slot of slots) {
     if ('text' in slot) {
       // A symlink and its target are one file: its workloads count once.

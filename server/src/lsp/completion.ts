@@ -7,17 +7,26 @@ import type { CompletionItem, Connection, TextDocuments } from 'vscode-languages
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeAt } from '../service/features/completion';
 import type { CompletionEntry } from '../service/features/completion';
+import type { HoverContext } from '../service/features/hover';
+import { workspaceSchemas } from '../service/features/workspaceSchemas';
 
 /** What the client types that should open the list: a new key after indentation, a value after `: `. */
 export const COMPLETION_TRIGGERS = [' ', ':'];
 
-export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>): void {
+/** `contextOf` gives the workspace's other files' facts: custom resources complete from their CRDs. */
+export function registerCompletion(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  contextOf: (uri: string) => HoverContext,
+): void {
   connection.onCompletion((params): CompletionItem[] => {
     try {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const languageId = document.languageId === 'json' ? 'json' : 'yaml';
-      return completeAt(document.getText(), languageId, params.position).map(toCompletionItem);
+      const text = document.getText();
+      const schemas = workspaceSchemas(text, languageId, contextOf(params.textDocument.uri));
+      return completeAt(text, languageId, params.position, schemas).map(toCompletionItem);
     } catch (error) {
       connection.console.error(`completion failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [];

@@ -8,7 +8,7 @@ import type { SourceChunk } from '../document/splitDocuments';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, SeveritySetting } from '../core/types';
 import { createFinding } from '../core/findings';
-import { shiftFinding, TOP_OF_FILE } from '../core/ranges';
+import { locatorOf, shiftFinding, TOP_OF_FILE } from '../core/ranges';
 import { ChunkCache } from './chunkCache';
 import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
@@ -56,10 +56,8 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   const { chunks, results } = lintChunks(text, options);
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
 
-  const templated = results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest);
-  if (options.isHelmChartTemplate || templated) {
-    return { findings: fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities), facts: [] };
-  }
+  const notChecked = templateFinding(results, options);
+  if (notChecked) return { findings: notChecked, facts: [] };
 
   const role = options.kustomize;
   const findings: Finding[] = [];
@@ -79,6 +77,8 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   // A patch's objects are fragments of others: counting them would count a Deployment twice.
   if (!role?.partial)
     findings.push(...distinct(runWorkspaceRules(renderedResults(located, role), options.workspace ?? [], ruleOptions)));
+  // Document order, whichever stage found them (a rule across files reports after the per-document ones).
+  findings.sort((a, b) => a.range.start.line - b.range.start.line);
   const configured = configure(findings, options.severities);
   const off = new Set(
     Object.entries(options.severities ?? {})
@@ -87,7 +87,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   );
   // Configured again so that the unused-directive findings follow their own setting.
   const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
-  return { findings: suppressed, facts: role?.partial ? [] : results.map((result) => result.facts) };
+  return { findings: suppressed, facts: role?.partial ? [] : locatedFacts(chunks, results) };
 }
 
 /** The file's documents once per kustomization tree it is built in, with facts as that tree renders them. */
@@ -108,6 +108,21 @@ function distinct(findings: readonly Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A Helm chart's template, or a file with template syntax outside its values or a
+ * placeholder where it fails to parse: one note at the top instead of a cascade of
+ * errors about text that is not YAML yet. Only a chart template is told to run `helm template`.
+ */
+function templateFinding(results: readonly ChunkResult[], options: CheckOptions): Finding[] | undefined {
+  if (options.isHelmChartTemplate) return fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities);
+  if (!results.some((r) => r.mentionsManifest)) return undefined;
+  const placeholder = results.find((r) => r.placeholder)?.placeholder;
+  const what = results.some((r) => r.templateMarkers)
+    ? 'Go template syntax outside its values'
+    : placeholder && `the placeholder '${placeholder}'`;
+  return what ? fileFinding(fileNotChecked, 'template', { what }, options.severities) : undefined;
 }
 
 type FileProblem = { meta: RuleMeta; messageId: string; data: Record<string, string | number> };
@@ -155,10 +170,22 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
 export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
   if (guardFinding(text, options) || options.isHelmChartTemplate) return [];
   if (options.kustomize?.partial) return [];
-  const { results } = lintChunks(text, options);
-  // A Helm template's objects are not what gets applied: they count for nothing.
-  if (results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest)) return [];
-  return results.map((result) => result.facts);
+  const { chunks, results } = lintChunks(text, options);
+  // A template's objects are not what gets applied: they count for nothing.
+  if (templateFinding(results, options)) return [];
+  return locatedFacts(chunks, results);
+}
+
+/**
+ * Each document's facts with the locator of its place in the file. A fresh map per
+ * document: two documents with the same text share one cached result but not a place.
+ */
+function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkResult[]): DocumentFacts[] {
+  return results.map((result, index) => {
+    if (result.facts.size === 0) return result.facts;
+    const locate = locatorOf(result.parsed.lineCounter, chunks[index]?.startLine ?? 0);
+    return Object.assign(new Map(result.facts), { locate });
+  });
 }
 
 /** Splits and lints a file, re-using (and then trimming) the file's cache. */

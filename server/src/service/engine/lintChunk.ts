@@ -24,7 +24,7 @@ import type { Finding, ObjectRef } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
 import type { DocumentFacts, Fact } from '../facts/factKind';
 import { isKustomizeKind } from '../kustomize/kustomization';
-import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
+import { hasTemplateMarkers, mentionsManifestFields, placeholderAt } from './helmDetection';
 
 export interface ChunkResult {
   parsed: ParsedChunk;
@@ -32,6 +32,8 @@ export interface ChunkResult {
   templateMarkers: boolean;
   /** An `apiVersion:` or `kind:` line, templated or not. */
   mentionsManifest: boolean;
+  /** A placeholder (`{SERVICE_IP_PREFIX}`, `__MTU__`) where the document fails to parse. */
+  placeholder: string | undefined;
   /** Findings with ranges relative to the document's first line and default severities. */
   findings: Finding[];
   /** What rules across documents read, by fact kind (offsets relative to the document). */
@@ -50,18 +52,22 @@ export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTI
   const locate = locatorOf(parsed.lineCounter);
   const findings = parsed.problems.map((problem) => problemFinding(problem, locate));
   // A Kustomization or Component is kustomize's input, never applied to a cluster: rules/kustomize/ read it.
-  const objects = (parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : []).filter(
-    (object) => !isKustomizeKind(object.ref.apiVersion, object.ref.kind),
-  );
+  // Its facts still count: what a kustomization generates or labels is read by the reference rules.
+  const all = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
+  const objects = all.filter((object) => !isKustomizeKind(object.ref.apiVersion, object.ref.kind));
+  // Rules read the text the document was parsed from (parseChunk.ts: the lines of a lenient scalar may be indented).
+  const source = parsed.source;
+  const syntaxError = parsed.problems.find((problem) => problem.kind === 'syntax');
   const completeness = new Map<Finding, string>();
-  for (const object of objects) findings.push(...runRules(object, text, locate, options, completeness));
+  for (const object of objects) findings.push(...runRules(object, source, locate, options, completeness));
   return {
     parsed,
     findings,
     completeness,
-    facts: extractFacts(objects, locate, findings),
-    templateMarkers: hasTemplateMarkers(text, parsed.doc),
+    facts: extractFacts(all, source, locate, findings),
+    templateMarkers: hasTemplateMarkers(source, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
+    placeholder: syntaxError ? placeholderAt(source, syntaxError.start) : undefined,
   };
 }
 
@@ -108,21 +114,24 @@ export function findingOfReport(meta: RuleMeta, report: Report, locate: Locate, 
     range: locate(start, end),
     object,
     container: report.container,
+    severity: report.severity,
     fixes: report.fixes,
     locate,
   });
 }
 
 /** Facts feed other rules; a bug in one kind's extractor costs that kind, reported like a crashed rule. */
-function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: Finding[]): DocumentFacts {
+function extractFacts(objects: readonly KubeObject[], text: string, locate: Locate, findings: Finding[]): DocumentFacts {
   const facts = new Map<string, Fact[]>();
   for (const kind of factKindsRead) {
     const found: Fact[] = [];
     for (const object of objects) {
       // A removed API is rejected by current clusters: no rule across files may count it.
       if (isOnRemovedApi(object.ref)) continue;
+      // Kustomize's own files are inputs, not cluster objects: only the kustomization kind reads them.
+      if (kind.id !== 'kustomization' && isKustomizeKind(object.ref.apiVersion, object.ref.kind)) continue;
       try {
-        found.push(...kind.extract(object));
+        found.push(...kind.extract(object, text));
       } catch (error) {
         const start = object.root.range?.[0] ?? 0;
         findings.push(

@@ -11,6 +11,7 @@
  * other files can see, so an edit that only moves lines re-checks nothing else.
  */
 import type { OffsetRange } from '../core/ruleMeta';
+import type { Locate } from '../core/ranges';
 import type { ObjectRef } from '../core/types';
 import type { KubeObject } from '../kubernetes/objects';
 
@@ -27,15 +28,23 @@ export interface Fact {
 
 export interface FactKind<T extends Fact = Fact> {
   id: string;
-  extract(object: KubeObject): T[];
+  /** `text` is the document's source, for a fact that carries an edit (its indentation). */
+  extract(object: KubeObject, text: string): T[];
 }
 
-export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject) => T[]): FactKind<T> {
+export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject, text: string) => T[]): FactKind<T> {
   return { id, extract };
 }
 
-/** The facts of one document, by fact kind id. */
-export type DocumentFacts = ReadonlyMap<string, readonly Fact[]>;
+/**
+ * The facts of one document, by fact kind id. What the engine hands hosts also carries
+ * `locate`, which turns the facts' offsets into positions in the file (the document's
+ * lines counted from the file's top): the editor's navigation reads it, and the
+ * signature hosts compare ignores it.
+ */
+export interface DocumentFacts extends ReadonlyMap<string, readonly Fact[]> {
+  readonly locate?: Locate;
+}
 
 /** The fields every fact shares, read from its object. */
 export function factBase(object: KubeObject, at: OffsetRange): Fact {

@@ -11,6 +11,7 @@ import { hoverForLabel } from './labelHover';
 import { hoverForMonitor } from './monitorHover';
 import { hoverForKustomizePath } from './kustomizeHover';
 import type { HoverContext } from './workspaceFacts';
+import { workspaceSchemas } from './workspaceSchemas';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
 import type { HoverResult } from './hoverResult';
@@ -39,7 +40,7 @@ export function hoverAt(
     hoverForImage(text, languageId, position, limits) ??
     hoverForLabel(text, languageId, position, context) ??
     hoverForMonitor(text, languageId, position, context) ??
-    hoverForField(text, languageId, position);
+    hoverForField(text, languageId, position, workspaceSchemas(text, languageId, context));
   const here = findingsAt(findings, position);
   if (here.length === 0) return forValue;
   const parts = [summaryLines(here)];
