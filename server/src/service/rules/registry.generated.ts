@@ -4,6 +4,9 @@ import { alertLabelTemplatedValue } from './monitoring/alert-label-templated-val
 import { controllerLabelByHand } from './labels/controller-label-by-hand';
 import { cpuUnitSlip } from './resources/cpu-unit-slip';
 import { crdSchemaViolation } from './schema/crd-schema-violation';
+import { duplicateContainerName } from './podspec/duplicate-container-name';
+import { duplicateEnvVar } from './podspec/duplicate-env-var';
+import { duplicatePortName } from './podspec/duplicate-port-name';
 import { highCardinalityLabelName } from './labels/high-cardinality-label-name';
 import { highCardinalityLabelValue } from './labels/high-cardinality-label-value';
 import { imageTagNotPinned } from './images/image-tag-not-pinned';
@@ -41,6 +44,7 @@ import { rolloutMaxUnavailableAll } from './rollout/rollout-max-unavailable-all'
 import { schemaViolation } from './schema/schema-violation';
 import { selectorMismatch } from './rollout/selector-mismatch';
 import { unknownKind } from './schema/unknown-kind';
+import { volumeMountWithoutVolume } from './podspec/volume-mount-without-volume';
 import type { RegisteredRule } from './api/ruleTypes';
 
 /** Every rule with its family, sorted by id. */
@@ -49,6 +53,9 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'labels', rule: controllerLabelByHand },
   { family: 'resources', rule: cpuUnitSlip },
   { family: 'schema', rule: crdSchemaViolation },
+  { family: 'podspec', rule: duplicateContainerName },
+  { family: 'podspec', rule: duplicateEnvVar },
+  { family: 'podspec', rule: duplicatePortName },
   { family: 'labels', rule: highCardinalityLabelName },
   { family: 'labels', rule: highCardinalityLabelValue },
   { family: 'images', rule: imageTagNotPinned },
@@ -86,4 +93,5 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'schema', rule: schemaViolation },
   { family: 'rollout', rule: selectorMismatch },
   { family: 'schema', rule: unknownKind },
+  { family: 'podspec', rule: volumeMountWithoutVolume },
 ];
