@@ -117,12 +117,17 @@ export function defineRule<O = unknown>(
 }
 
 /** Declares a rule that compares documents and files (ResourceQuota sums, for instance). */
-export function defineWorkspaceRule(
-  meta: Omit<MetaInput, 'scope'> & { facts: readonly FactKind[] },
-  checkWorkspace: (context: WorkspaceRuleContext) => void,
-): Rule {
-  const { facts, ...rest } = meta;
-  return { meta: { ...rest, scope: 'workspace', docsUrl: docsUrlOf(meta.id) }, facts, checkWorkspace };
+export function defineWorkspaceRule<O = unknown>(
+  meta: Omit<MetaInput, 'scope'> & { facts: readonly FactKind[]; options?: OptionsDeclaration<O> },
+  checkWorkspace: (context: WorkspaceRuleContext<O>) => void,
+): Rule<O> {
+  const { facts, options, ...rest } = meta;
+  const rule: Rule<O> = { meta: { ...rest, scope: 'workspace', docsUrl: docsUrlOf(meta.id) }, facts, checkWorkspace };
+  if (options) {
+    rule.meta.options = options.meta;
+    rule.resolveOptions = options.resolve;
+  }
+  return rule;
 }
 
 export { formatMessage } from '../../core/ruleMeta';
