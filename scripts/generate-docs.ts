@@ -64,6 +64,7 @@ function rulePage(meta: RuleMeta, examples: { fire?: Example; dontFire?: Example
     '',
     meta.why,
     '',
+    ...yieldLines(meta),
     '## How to fix',
     '',
     meta.remediation,
@@ -80,6 +81,20 @@ function rulePage(meta: RuleMeta, examples: { fire?: Example; dontFire?: Example
     ...equivalentLines(meta),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** "One mistake, one finding": which rules' findings this one gives way to. */
+function yieldLines(meta: RuleMeta): string[] {
+  if (!meta.yieldsTo) return [];
+  const entries = Object.entries(meta.yieldsTo);
+  if (entries.length === 0)
+    return ['**One mistake, one finding.** This rule yields to no other: what it reports, no other rule reports.', ''];
+  return [
+    '**One mistake, one finding.** This rule stays silent where another rule already reports the mistake:',
+    '',
+    ...entries.map(([rule, when]) => `- [${rule}](${rule}.md): ${when}`),
+    '',
+  ];
 }
 
 function scopeText(meta: RuleMeta): string {

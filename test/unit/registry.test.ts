@@ -134,6 +134,13 @@ describe('meta', () => {
         assert.ok(parseEquivalent(equivalent).tool in PEER_TOOLS, `${equivalent}: a tool listed in rules/peerTools.ts`);
       }
       assert.equal(new Set(meta.equivalents).size, meta.equivalents.length, 'equivalents are unique');
+      for (const [rule, when] of Object.entries(meta.yieldsTo ?? {})) {
+        assert.ok(
+          allRuleMetas.some((other) => other.id === rule && other.id !== meta.id),
+          `yields to '${rule}', a rule`,
+        );
+        assert.match(when, /^[a-z].*\.$/s, `yieldsTo.${rule}: a sentence (lower case, after the rule's name) ending in a period`);
+      }
       assert.ok(Object.keys(meta.messages).length > 0, 'at least one message');
     });
   }

@@ -53,6 +53,11 @@ export interface RuleMeta {
   docsUrl: string;
   /** Peer checks this rule matches, as `tool:check-name`. */
   equivalents: readonly string[];
+  /**
+   * One mistake, one finding: the rules this one stays silent for, each with when (a
+   * sentence). An empty record says the rule yields to none; absent, nothing is said.
+   */
+  yieldsTo?: Readonly<Record<string, string>>;
   messages: Readonly<Record<string, string>>;
   fixable: boolean;
   /** The rule's configurable values, if any. */

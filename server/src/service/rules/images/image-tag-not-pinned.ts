@@ -41,6 +41,7 @@ export const imageTagNotPinned = defineWorkspaceRule<ReadonlySet<string>>(
       mutableTag:
         "Image '{{image}}' of container '{{container}}' uses ':{{tag}}', a tag that moves with every push to it, so each pull may run a different build.",
     },
+    yieldsTo: {},
     fixable: false,
     facts: [imageFacts, buildArtifactFacts],
     options: {

@@ -29,6 +29,7 @@ export const duplicateContainerName = defineRule(
       duplicate:
         "The {{kind}} '{{name}}' has the same name as an earlier {{earlierKind}} of this pod: the API rejects the pod, because container names must be unique across init, app and ephemeral containers.",
     },
+    yieldsTo: {},
     fixable: false,
   },
   (context) => {

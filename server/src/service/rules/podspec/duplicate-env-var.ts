@@ -32,6 +32,7 @@ export const duplicateEnvVar = defineRule(
       duplicate:
         "Container '{{container}}' sets '{{name}}' again further down; the kubelet keeps the last value, so this entry has no effect.",
     },
+    yieldsTo: {},
     fixable: true,
   },
   (context) => {

@@ -24,6 +24,7 @@ export const duplicatePortName = defineRule(
       duplicate:
         "Container '{{container}}' declares a second port named '{{name}}': the API rejects the pod, because port names must be unique within a container.",
     },
+    yieldsTo: {},
     fixable: false,
   },
   (context) => {

@@ -35,6 +35,7 @@ export const volumeMountWithoutVolume = defineRule(
       missing:
         "Container '{{container}}' mounts volume '{{name}}', which is not a volume of this pod ({{volumes}}): the API rejects the pod.",
     },
+    yieldsTo: {},
     fixable: true,
   },
   (context) => {

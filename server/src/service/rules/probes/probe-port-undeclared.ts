@@ -44,6 +44,7 @@ export const probePortUndeclared = defineRule(
         "The {{probe}} of container '{{container}}' uses port {{port}}, which no container of the pod declares, while this one declares {{declared}}: check that the application listens on {{port}}, or probe a declared port.",
       udp: "The {{probe}} of container '{{container}}' connects to port {{port}} over TCP ({{handler}}), but the container declares that port as UDP only: the probe can never succeed.",
     },
+    yieldsTo: {},
     fixable: true,
   },
   (context) => {

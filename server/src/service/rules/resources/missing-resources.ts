@@ -63,6 +63,7 @@ export const missingResources = defineWorkspaceRule<readonly ResourceRequirement
       missingBoth:
         "Container '{{container}}' declares no {{requests}} (the scheduler cannot place it by what it needs) and no {{limits}} ({{limitsReason}}).",
     },
+    yieldsTo: {},
     fixable: true,
     facts: [containerResourcesFacts, limitRangeFacts],
     options: {
