@@ -20,7 +20,9 @@ function cliFindings(text) {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', file], {
       encoding: 'utf8',
     });
-    return JSON.parse(run.stdout).findings;
+    // A NetworkAttachmentDefinition without its CRD in the temporary folder gets the "no schema known"
+    // note; it says nothing about the YAML, which is what this step compares.
+    return JSON.parse(run.stdout).findings.filter((f) => f.ruleId !== 'unknown-kind');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
