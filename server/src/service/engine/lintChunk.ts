@@ -7,11 +7,11 @@
 import { parseChunk } from '../document/parseChunk';
 import type { ParsedChunk } from '../document/parseChunk';
 import { problemFinding } from '../document/problemFinding';
-import { rangeOf } from '../document/yamlNodes';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import type { KubeObject } from '../kubernetes/objects';
 import { isWorkload } from '../kubernetes/workloads';
 import { factKindsRead, rules } from '../rules/registry';
+import { reportedOffsets } from '../rules/api/ruleTypes';
 import type { Report } from '../rules/api/ruleTypes';
 import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
 import type { RuleOptions } from '../config/ruleOptions';
@@ -19,7 +19,7 @@ import { createFinding } from '../core/findings';
 import { locatorOf } from '../core/ranges';
 import type { Locate } from '../core/ranges';
 import type { RuleMeta } from '../core/ruleMeta';
-import type { Finding } from '../core/types';
+import type { Finding, ObjectRef } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
 import type { DocumentFacts, Fact } from '../facts/factKind';
 import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
@@ -61,18 +61,7 @@ function runRules(object: KubeObject, text: string, locate: Locate, options: Rul
     if (!rule.check || !appliesTo(rule.meta, object, workload)) continue;
     if (rule.meta.equivalents.some((equivalent) => ignored.has(equivalent))) continue;
     const report = (r: Report): void => {
-      const [start, end] = rangeOf(r.node) ?? [0, 0];
-      findings.push(
-        createFinding(rule.meta, {
-          messageId: r.messageId,
-          data: r.data,
-          range: locate(start, end),
-          object: object.ref,
-          container: r.container,
-          fixes: r.fixes,
-          locate,
-        }),
-      );
+      findings.push(findingOfReport(rule.meta, r, locate, object.ref));
     };
     try {
       rule.check({ object, text, options: options.byRule.get(rule.meta.id), report });
@@ -82,6 +71,20 @@ function runRules(object: KubeObject, text: string, locate: Locate, options: Rul
     }
   }
   return findings;
+}
+
+/** A rule's report as a finding: its node's range or its explicit offsets, located in the document. */
+export function findingOfReport(meta: RuleMeta, report: Report, locate: Locate, object?: ObjectRef): Finding {
+  const [start, end] = reportedOffsets(report);
+  return createFinding(meta, {
+    messageId: report.messageId,
+    data: report.data,
+    range: locate(start, end),
+    object,
+    container: report.container,
+    fixes: report.fixes,
+    locate,
+  });
 }
 
 /** Facts feed other rules; a bug in one kind's extractor costs that kind, reported like a crashed rule. */

@@ -9,17 +9,32 @@
 import type { Node, Pair } from 'yaml';
 import type { KubeObject } from '../../kubernetes/objects';
 import type { Fact, FactKind } from '../../facts/factKind';
+import { rangeOf } from '../../document/yamlNodes';
 import { docsUrlOf } from '../../core/ruleMeta';
 import type { OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta } from '../../core/ruleMeta';
 
 export type { JsonSchema, OffsetEdit, OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta, RuleScope } from '../../core/ruleMeta';
 
-export interface Report {
-  node: Node | Pair<unknown, unknown>;
+interface ReportBase {
   messageId: string;
   data?: Readonly<Record<string, string | number>>;
   container?: string;
   fixes?: OffsetFix[];
+}
+
+/**
+ * What a rule reports: the node (or key/value pair) the user should look at, or, where no
+ * node holds the characters (a value inside a YAML string, a JSON token the YAML parser
+ * does not keep), explicit offsets `at` in the text the rule was given. Either way the
+ * engine makes the range.
+ */
+export type Report = ReportBase &
+  ({ node: Node | Pair<unknown, unknown>; at?: undefined } | { at: OffsetRange; node?: undefined });
+
+/** The offsets a report points at: its `at`, or its node's range. */
+export function reportedOffsets(report: Report): OffsetRange {
+  if (report.at) return report.at;
+  return (report.node ? rangeOf(report.node) : undefined) ?? [0, 0];
 }
 
 export interface RuleContext<O = unknown> {
