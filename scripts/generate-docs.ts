@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildConfigSchema } from '../server/src/service/config/configSchema';
-import { allRuleMetas, families, ruleFamily, rules } from '../server/src/service/rules/registry';
+import { allRuleMetas, documentKind, families, ruleFamily, rules } from '../server/src/service/rules/registry';
 import { configurableRules } from '../server/src/service/config/ruleOptions';
 import type { RuleMeta } from '../server/src/service/rules/api/ruleTypes';
 import { parseEquivalent } from '../server/src/service/core/peerTools';
@@ -87,6 +87,7 @@ function scopeText(meta: RuleMeta): string {
     return 'the workspace: objects compared across documents and files (a file alone is a workspace of one)';
   if ('all' in scope) return 'every Kubernetes object (built-in kinds and custom resources)';
   if ('kinds' in scope) return scope.kinds.join(', ');
+  if ('documents' in scope) return documentKind(scope.documents)?.description ?? scope.documents;
   const except = scope.exceptKinds?.length ? `, except ${scope.exceptKinds.join(' and ')}` : '';
   return `every object with a pod template (built-in workloads and custom resources shaped like them)${except}`;
 }
@@ -99,7 +100,7 @@ function exampleLines(id: string, examples: { fire?: Example; dontFire?: Example
           '',
           `${intro} (\`test/fixtures/rules/${id}/${example.file}\`):`,
           '',
-          '```yaml',
+          /\.(?:json|conf|conflist)$/.test(example.file) ? '```json' : '```yaml',
           example.text.trimEnd(),
           '```',
           '',
@@ -292,10 +293,10 @@ function replaceRegion(text: string, content: string): string | undefined {
   return text.slice(0, start + README_START.length) + content + text.slice(end);
 }
 
-/** The first `fire-*.yaml` and `dont-fire-*.yaml`, in name order, so the choice is stable. */
+/** The first `fire-*` and `dont-fire-*` fixture (YAML, or a CNI file), in name order, so the choice is stable. */
 function fixtureExamples(root: string, id: string): { fire?: Example; dontFire?: Example } {
   const dir = path.join(root, 'test', 'fixtures', 'rules', id);
-  const files = listFiles(dir).filter((file) => file.endsWith('.yaml'));
+  const files = listFiles(dir).filter((file) => /\.(?:yaml|json|conf|conflist)$/.test(file));
   const pick = (prefix: string): Example | undefined => {
     const file = files.find((name) => name.startsWith(prefix));
     return file === undefined ? undefined : { file, text: fs.readFileSync(path.join(dir, file), 'utf8') };

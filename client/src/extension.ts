@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import { registerCniLanguage } from './cniLanguage';
 import type {
   CloseHandlerResult,
   ErrorHandler,
@@ -34,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.kubewise.yaml'),
-        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,conf,conflist}'),
       ],
     },
     outputChannel: output,
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: restartingErrorHandler(output),
   };
   client = new LanguageClient('kubewise', 'Kubewise', serverOptions, clientOptions);
+  registerCniLanguage(context);
 
   context.subscriptions.push(
     output,

@@ -23,9 +23,10 @@ export type ParsedArgs = CheckCommand | { kind: 'help' } | { kind: 'version' } |
 
 export const USAGE = `Usage: kubewise check [options] <file|directory|->...
 
-Checks Kubernetes manifests. Directories are searched recursively for .yaml, .yml
-and .json files (node_modules, .git and hidden directories are skipped); a file
-named explicitly is always checked; "-" reads YAML from standard input.
+Checks Kubernetes manifests and CNI network configs. Directories are searched
+recursively for .yaml, .yml, .json, .conf and .conflist files (node_modules, .git
+and hidden directories are skipped; a .conf that is not a CNI config is ignored);
+a file named explicitly is always checked; "-" reads YAML from standard input.
 
 Options:
   --format text|json|sarif   Output format (default: text)

@@ -33,8 +33,13 @@ export interface CheckSettings {
   readStdin: () => Promise<string>;
 }
 
+/** Files read as one JSON document: `.json`, and CNI configs (`.conf`, `.conflist`). */
+const JSON_EXTENSIONS = new Set(['.json', '.conf', '.conflist']);
+
 interface ReadFile {
   displayPath: string;
+  /** What the service is told the file is called (CNI configs mean different things by name). */
+  filePath: string | undefined;
   text: string;
   languageId: 'yaml' | 'json';
   isHelmChartTemplate: boolean;
@@ -67,9 +72,9 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
       slots.push({ displayPath, findings: ioFinding(describeFsError(error), settings.severities) });
       continue;
     }
-    const languageId = path.extname(target.absolutePath).toLowerCase() === '.json' ? 'json' : 'yaml';
+    const languageId = JSON_EXTENSIONS.has(path.extname(target.absolutePath).toLowerCase()) ? 'json' : 'yaml';
     const isHelmChartTemplate = isHelmChartTemplatePath(target.absolutePath, (candidate) => fs.existsSync(candidate));
-    slots.push(readFile(displayPath, text, languageId, isHelmChartTemplate));
+    slots.push(readFile(displayPath, text, languageId, isHelmChartTemplate, target.absolutePath));
   }
 
   const facts = new Map<ReadFile, DocumentFacts[]>();
@@ -85,8 +90,14 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
   });
 }
 
-function readFile(displayPath: string, text: string, languageId: 'yaml' | 'json', isHelmChartTemplate: boolean): ReadFile {
-  return { displayPath, text, languageId, isHelmChartTemplate, cache: new ChunkCache() };
+function readFile(
+  displayPath: string,
+  text: string,
+  languageId: 'yaml' | 'json',
+  isHelmChartTemplate: boolean,
+  filePath?: string,
+): ReadFile {
+  return { displayPath, filePath, text, languageId, isHelmChartTemplate, cache: new ChunkCache() };
 }
 
 function check(file: ReadFile, workspace: readonly DocumentFacts[], settings: CheckSettings): Finding[] {
@@ -101,6 +112,7 @@ function checkOptions(file: ReadFile, workspace: readonly DocumentFacts[], setti
     cache: file.cache,
     workspace,
   };
+  if (file.filePath !== undefined) options.filePath = file.filePath;
   if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
   if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
   return options;

@@ -18,7 +18,9 @@ export interface CollectedFiles {
   badPaths: { path: string; detail: string }[];
 }
 
-const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+// .conf and .conflist: CNI network configs (copies of /etc/cni/net.d); the service decides
+// whether a .conf is one (an nginx.conf gets nothing).
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.conf', '.conflist']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 export function collectFiles(paths: readonly string[], cwd: string): CollectedFiles {

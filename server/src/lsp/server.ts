@@ -22,6 +22,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
+import type { HoverContext } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { ConfigFiles, DEFAULT_CLIENT_SETTINGS, resolveDocumentSettings, sanitizeClientSettings } from './settings';
@@ -44,6 +45,8 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let canPullConfiguration = false;
   let supportsFolderChanges = false;
+  /** The client applies workspace edits that rename files (the `.conf` → `.conflist` fix). */
+  let canRenameFiles = false;
 
   /** The open document for a file, matched by path: VS Code and Node spell some URIs differently. */
   const openDocumentAt = (uri: string): TextDocument | undefined => {
@@ -74,6 +77,8 @@ export function startServer(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canRenameFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('rename');
     supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
@@ -130,13 +135,14 @@ export function startServer(connection: Connection): void {
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new ChunkCache()));
       const options: CheckOptions = {
-        languageId: document.languageId === 'json' ? 'json' : 'yaml',
+        languageId: languageOf(document),
         severities: settings.severities,
         maxFileSizeBytes: settings.maxFileSizeBytes,
         ruleOptions: settings.ruleOptions,
         isHelmChartTemplate: filePath !== undefined && isHelmChartTemplatePath(filePath, fs.existsSync),
         cache,
       };
+      if (filePath !== undefined) options.filePath = filePath;
       const checked = checkTextWithFacts(document.getText(), { ...options, workspace: workspaceIndex.othersThan(uri) });
       findings = checked.findings;
       // Other open files may sum this one's workloads into their ResourceQuota: re-check them.
@@ -224,9 +230,11 @@ export function startServer(connection: Connection): void {
     guard('hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
-      const languageId = document.languageId === 'json' ? 'json' : 'yaml';
       const findings = findingsByUri.get(params.textDocument.uri)?.findings ?? [];
-      const hover = hoverAt(document.getText(), languageId, findings, params.position);
+      const context: HoverContext = { workspace: workspaceIndex.othersThan(params.textDocument.uri) };
+      const filePath = URI.toPath(params.textDocument.uri);
+      if (filePath !== undefined) context.filePath = filePath;
+      const hover = hoverAt(document.getText(), languageOf(document), findings, params.position, context);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
@@ -246,6 +254,7 @@ export function startServer(connection: Connection): void {
         for (const action of quickFixes(
           document.getText(),
           pairs.map((pair) => pair.finding),
+          { languageId: languageOf(document), canRename: canRenameFiles },
         )) {
           const diagnostic = pairs.find((pair) => pair.finding === action.finding)?.diagnostic;
           actions.push(toCodeAction(uri, action, diagnostic ? [diagnostic] : []));
@@ -265,4 +274,10 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** JSON for JSON documents and for CNI configs (`.conf`, `.conflist`), whatever language the editor gave them. */
+function languageOf(document: TextDocument): 'yaml' | 'json' {
+  if (document.languageId === 'json') return 'json';
+  return /\.(?:conf|conflist)$/i.test(URI.toPath(document.uri) ?? document.uri) ? 'json' : 'yaml';
 }

@@ -16,7 +16,9 @@ import type { DocumentFacts } from '../service/facts/factKind';
 import { URI } from './uri';
 
 const MAX_FILES = 5000;
-const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** Manifests, and CNI configs (rules compare the configs of one folder). */
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.conf', '.conflist']);
+const JSON_EXTENSIONS = new Set(['.json', '.conf', '.conflist']);
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
 export class WorkspaceIndex {
@@ -72,11 +74,11 @@ export class WorkspaceIndex {
     } catch {
       return this.set(filePath, []);
     }
-    const languageId = path.extname(filePath).toLowerCase() === '.json' ? 'json' : 'yaml';
+    const languageId = JSON_EXTENSIONS.has(path.extname(filePath).toLowerCase()) ? 'json' : 'yaml';
     const helm = isHelmChartTemplatePath(filePath, fs.existsSync);
     return this.set(
       filePath,
-      factsOfText(text, { languageId, isHelmChartTemplate: helm, maxFileSizeBytes: this.maxFileSizeBytes() }),
+      factsOfText(text, { languageId, filePath, isHelmChartTemplate: helm, maxFileSizeBytes: this.maxFileSizeBytes() }),
     );
   }
 

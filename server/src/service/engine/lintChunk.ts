@@ -21,7 +21,8 @@ import type { Locate } from '../core/ranges';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, ObjectRef } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
-import type { DocumentFacts, Fact } from '../facts/factKind';
+import type { BaseFact, DocumentFacts } from '../facts/factKind';
+import { documentFacts, recogniseDocuments, runDocumentRules, syntaxOwnedByDocument } from './documentRules';
 import { hasTemplateMarkers, mentionsManifestFields } from './helmDetection';
 
 export interface ChunkResult {
@@ -38,16 +39,41 @@ export interface ChunkResult {
 
 const KUBE_LINTER_IGNORE = 'ignore-check.kube-linter.io/';
 
-export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTIONS): ChunkResult {
+/** Where a document comes from, for rules on documents whose meaning depends on the file (`.conf` or `.conflist`). */
+export interface ChunkSource {
+  /** The file's path as the host gave it; undefined for stdin and untitled documents. */
+  filePath: string | undefined;
+  /** A JSON file is one document; a YAML stream may hold many. */
+  languageId: 'yaml' | 'json';
+}
+
+const NO_SOURCE: ChunkSource = { filePath: undefined, languageId: 'yaml' };
+/** Problems a stricter grammar reports instead, when a document kind owns the chunk's syntax. */
+const YAML_SYNTAX = new Set(['syntax', 'duplicate-key']);
+
+export function lintChunk(
+  text: string,
+  options: RuleOptions = DEFAULT_RULE_OPTIONS,
+  source: ChunkSource = NO_SOURCE,
+): ChunkResult {
   const parsed = parseChunk(text);
   const locate = locatorOf(parsed.lineCounter);
-  const findings = parsed.problems.map((problem) => problemFinding(problem, locate));
-  const objects = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
+  const usable = parsed.doc && !parsed.unusable ? parsed.doc : undefined;
+  const findings: Finding[] = [];
+  const documents = usable ? recogniseDocuments({ ...source, text, parsed: { ...parsed, doc: usable } }, locate, findings) : [];
+  const ownedSyntax = syntaxOwnedByDocument(documents);
+  for (const problem of parsed.problems) {
+    if (!(ownedSyntax && YAML_SYNTAX.has(problem.kind))) findings.push(problemFinding(problem, locate));
+  }
+  const objects = usable ? kubeObjectsIn(usable) : [];
   for (const object of objects) findings.push(...runRules(object, text, locate, options));
+  for (const document of documents) findings.push(...runDocumentRules(document, source.filePath, locate, options));
+  const facts = extractFacts(objects, locate, findings);
+  for (const [kind, found] of documentFacts(documents, source.filePath, locate, findings)) facts.set(kind, found);
   return {
     parsed,
     findings,
-    facts: extractFacts(objects, locate, findings),
+    facts,
     templateMarkers: hasTemplateMarkers(text, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
   };
@@ -88,10 +114,11 @@ export function findingOfReport(meta: RuleMeta, report: Report, locate: Locate, 
 }
 
 /** Facts feed other rules; a bug in one kind's extractor costs that kind, reported like a crashed rule. */
-function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: Finding[]): DocumentFacts {
-  const facts = new Map<string, Fact[]>();
+function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: Finding[]): Map<string, BaseFact[]> {
+  const facts = new Map<string, BaseFact[]>();
   for (const kind of factKindsRead) {
-    const found: Fact[] = [];
+    if (!kind.extract) continue;
+    const found: BaseFact[] = [];
     for (const object of objects) {
       try {
         found.push(...kind.extract(object));
@@ -127,6 +154,7 @@ function appliesTo(meta: RuleMeta, object: KubeObject, workload: boolean): boole
   if (scope === 'file' || scope === 'workspace') return false;
   if ('all' in scope) return true;
   if ('kinds' in scope) return scope.kinds.includes(object.ref.kind);
+  if ('documents' in scope) return false;
   return workload && !(scope.exceptKinds ?? []).includes(object.ref.kind);
 }
 

@@ -9,6 +9,8 @@ import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
 import type { Position, Range } from '../core/types';
 
 export interface DocumentAt {
+  /** The document's text (one chunk of the file). */
+  text: string;
   parsed: ParsedChunk & { doc: NonNullable<ParsedChunk['doc']> };
   /** The position as an offset into the document. */
   offset: number;
@@ -33,7 +35,7 @@ export function documentAt(text: string, languageId: 'yaml' | 'json', position: 
       end: { line: chunk.startLine + to.line - 1, character: to.col - 1 },
     };
   };
-  return { parsed: { ...parsed, doc }, offset, toRange };
+  return { text: chunk.text, parsed: { ...parsed, doc }, offset, toRange };
 }
 
 /** The offset of a line and UTF-16 column in `text`, or undefined past its end. */

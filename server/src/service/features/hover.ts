@@ -5,11 +5,17 @@
 import { parseEquivalent } from '../core/peerTools';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
+import { hoverForCni } from './cniHover';
+import type { CniHoverContext } from './cniHover';
+import { hoverForAwsCni } from './awsCniHover';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
 import type { HoverResult } from './hoverResult';
 
 export type { HoverResult } from './hoverResult';
+
+/** What some hovers need beyond the text: the file's path (a CNI config's name) and the other files' facts. */
+export type HoverContext = CniHoverContext;
 
 /**
  * Everything a hover at `position` can say: the findings there first (they are what
@@ -20,9 +26,14 @@ export function hoverAt(
   languageId: 'yaml' | 'json',
   findings: readonly Finding[],
   position: Position,
+  context: HoverContext = {},
 ): HoverResult | undefined {
   const forFindings = hoverForFindings(findings, position);
-  const forValue = hoverForQuantity(text, languageId, position) ?? hoverForImage(text, languageId, position);
+  const forValue =
+    hoverForQuantity(text, languageId, position) ??
+    hoverForImage(text, languageId, position) ??
+    hoverForAwsCni(text, languageId, position) ??
+    hoverForCni(text, languageId, position, context);
   if (!forFindings || !forValue) return forFindings ?? forValue;
   return { markdown: `${forFindings.markdown}\n\n---\n\n${forValue.markdown}`, range: forFindings.range };
 }
