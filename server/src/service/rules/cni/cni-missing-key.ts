@@ -30,7 +30,7 @@ export const cniMissingKey = defineDocumentRule(
     equivalents: [],
     messages: {
       missing: '{{owner}} needs "{{key}}": {{description}}.',
-      ipam: '{{type}} needs an "ipam" section: without one the interface gets no address (write "ipam": {} for an interface that should have none).',
+      ipam: '{{type}} documents "ipam" as required: without it the interface gets no address (write "ipam": {} for an interface that should have none).',
       ipamFirst:
         'ipvlan is first in the chain, so it needs an "ipam" section: there is no previous plugin to take addresses from.',
     },
