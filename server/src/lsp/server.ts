@@ -7,12 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  CompletionItemKind,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
-import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../service/config/config';
 import { ChunkCache } from '../service/engine/chunkCache';
@@ -22,6 +23,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
+import { cniCompletions } from '../service/features/cniCompletion';
 import type { HoverContext } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
@@ -84,6 +86,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        // Keys and values of CNI configs, from their schema.
+        completionProvider: { triggerCharacters: ['"'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -236,6 +240,26 @@ export function startServer(connection: Connection): void {
       if (filePath !== undefined) context.filePath = filePath;
       const hover = hoverAt(document.getText(), languageOf(document), findings, params.position, context);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [] as CompletionItem[], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const filePath = URI.toPath(params.textDocument.uri);
+      return cniCompletions(document.getText(), languageOf(document), params.position, filePath).map((item): CompletionItem => {
+        const completion: CompletionItem = {
+          label: item.label,
+          kind: item.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.Value,
+          textEdit: { range: item.range, newText: item.newText },
+          // The editor filters by the text under the cursor, quote included.
+          filterText: item.newText,
+        };
+        if (item.detail) completion.detail = item.detail;
+        if (item.documentation) completion.documentation = { kind: 'markdown', value: item.documentation };
+        return completion;
+      });
     }),
   );
 
