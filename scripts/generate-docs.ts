@@ -136,6 +136,18 @@ function configurationLines(meta: RuleMeta): string[] {
   ];
   if (meta.options) lines.push(...optionLines(meta));
   if (meta.scope === 'file') return lines;
+  if (typeof meta.scope === 'object' && 'documents' in meta.scope) {
+    // A CNI config is JSON, and one inside a ConfigMap is a string: no comment can go next to the line.
+    lines.push(
+      'JSON has no comments, and a comment line inside a YAML string would become part of it: a config file cannot carry a directive. In a manifest that holds the config (a ConfigMap, a NetworkAttachmentDefinition), suppress the rule for the whole file, with the reason:',
+      '',
+      '```yaml',
+      `# kubewise-disable-file ${meta.id} -- reason`,
+      '```',
+      '',
+    );
+    return lines;
+  }
   lines.push(
     'Suppress one finding with a comment on the line above it, with the reason for your reviewers:',
     '',

@@ -102,6 +102,16 @@ describe('which files are CNI configs', () => {
     );
   });
 
+  test('a Go-templated config is a template: one note, not a wall of JSON errors', () => {
+    const template =
+      '{"cniVersion": "1.0.0", "name": "{{ .Name }}", "plugins": [{"type": "bridge", "mtu": {{ .MTU }}, "ipam": {}}]}';
+    assert.deepEqual(ids(template, 'net.d/10-x.conflist'), ['file-not-checked']);
+    assert.deepEqual(
+      ids('{"cniVersion": "1.0.0", "name": "{{ .Name }}", "plugins": [{"type": "loopback"}]}', 'net.d/10-x.conflist'),
+      [],
+    );
+  });
+
   test('a JSON file is a config only when shaped like one', () => {
     assert.deepEqual(ids('{"name": "x", "type": "bridge", "mtu": "1500"}', 'package.json'), []);
     assert.deepEqual(ids('{"cniVersion": "1.0.0", "name": "x", "type": "bridge", "mtu": "1500"}', 'cni.json'), [

@@ -27,7 +27,7 @@ export const yamlAliasBomb = defineEngineDiagnostic({
 export const fileNotChecked = defineEngineDiagnostic({
   id: 'file-not-checked',
   defaultSeverity: 'information',
-  description: 'The file is deliberately not checked: a Helm chart template or a file over the size limit.',
+  description: 'The file is deliberately not checked: a Helm chart or Go template, or a file over the size limit.',
   why: 'A Helm template is not Kubernetes YAML until `helm template` renders it, so checking it as YAML would show a wall of false errors. A very large file is skipped to keep the editor responsive.',
   remediation: 'Check the rendered output (`helm template … | kubewise check -`) or raise `kubewise.maxFileSizeKB`.',
   equivalents: [],
@@ -35,6 +35,8 @@ export const fileNotChecked = defineEngineDiagnostic({
     helmTemplate:
       'Helm chart template: Kubewise checks rendered manifests, not templates. Render it with `helm template` and check the output.',
     tooLarge: 'File not checked: {{size}} KiB is over the {{limit}} KiB limit (setting kubewise.maxFileSizeKB).',
+    goTemplate:
+      'Go template: Kubewise checks the config it renders to, not the template (`{{ … }}` is not JSON). Render it and check the output.',
   },
 });
 

@@ -64,6 +64,10 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   if (options.isHelmChartTemplate || templated) {
     return { findings: fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities), facts: [] };
   }
+  // A CNI config with `{{ … }}` outside its strings is a template an installer renders.
+  if (results.some((r) => r.templateMarkers) && kindFile(options)) {
+    return { findings: fileFinding(fileNotChecked, 'goTemplate', {}, options.severities), facts: [] };
+  }
 
   const findings: Finding[] = [];
   for (const [index, chunk] of chunks.entries()) {
@@ -128,7 +132,7 @@ export function factsOfText(text: string, options: CheckOptions): DocumentFacts[
   if (notOurs(text, options) || guardFinding(text, options) || options.isHelmChartTemplate) return [];
   const { results } = lintChunks(text, options);
   // A Helm template's objects are not what gets applied: they count for nothing.
-  if (results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest)) return [];
+  if (results.some((r) => r.templateMarkers) && (results.some((r) => r.mentionsManifest) || kindFile(options))) return [];
   return results.map((result) => result.facts);
 }
 
@@ -145,11 +149,16 @@ function notOurs(text: string, options: CheckOptions): boolean {
   return !kinds.some((kind) => kind.claimsFile?.(name, text));
 }
 
+/** A file of an extension only a document kind uses (a `.conflist`). */
+function kindFile(options: CheckOptions): boolean {
+  if (options.filePath === undefined) return false;
+  const extension = extensionOf(options.filePath);
+  return documentKindsRead.some((kind) => kind.fileExtensions?.includes(extension));
+}
+
 /** JSON when the host says so, or when a document kind claims the file (a `.conflist` opened as plain text). */
 function languageOf(options: CheckOptions): 'yaml' | 'json' {
-  if (options.languageId === 'json' || options.filePath === undefined) return options.languageId;
-  const extension = extensionOf(options.filePath);
-  return documentKindsRead.some((kind) => kind.fileExtensions?.includes(extension)) ? 'json' : options.languageId;
+  return kindFile(options) ? 'json' : options.languageId;
 }
 
 /** Splits and lints a file, re-using (and then trimming) the file's cache. */
