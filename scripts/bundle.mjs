@@ -1,13 +1,38 @@
 // Bundles the client, the language server and the CLI into dist/ with esbuild, so
-// the VSIX ships three self-contained files and no node_modules.
+// the VSIX ships self-contained files and no node_modules.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
+const { version } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Maps beside the bundles, for the debugger and for stacks from the CLI and a
+  // development server. They point at the TypeScript files of the checkout, so they
+  // need not carry the sources; .vscodeignore keeps them out of the VSIX.
+  sourcemap: true,
+  sourcesContent: false,
+  // dist/cli.js runs without a package.json beside it (server/src/host/version.ts).
+  define: { KUBEWISE_VERSION: JSON.stringify(version) },
+};
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The estimate panel's page: runs in the webview, so a browser bundle with Chart.js and the elements inside.
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/webview/sizingPanel.ts'],
+    outfile: 'dist/sizingPanel.js',
+  },
 ];
 
 if (watch) {

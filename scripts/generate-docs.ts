@@ -2,8 +2,9 @@
  * Generates what must follow the rule registry: one page per rule and engine
  * diagnostic in docs/rules/, the index docs/rules/README.md, the rules table in the
  * root README.md (between `<!-- rules:start -->` and `<!-- rules:end -->`), and the
- * JSON Schema of `.kubewise.yaml`. Examples come from each rule's test fixtures, so
- * what the docs show is what the tests run.
+ * JSON Schema of `.kubewise.yaml`, and docs/rules/rules.json (id, family and description
+ * of every rule, for the extension's documentation picker). Examples come from each
+ * rule's test fixtures, so what the docs show is what the tests run.
  *
  *   node out/scripts/generate-docs.js            write the files
  *   node out/scripts/generate-docs.js --check    exit 1 and name the stale files
@@ -37,6 +38,7 @@ export function generate(root: string): Map<string, string | null> {
     files.set(`${DOCS_DIR}/${meta.id}.md`, rulePage(meta, examples));
   }
   files.set(`${DOCS_DIR}/README.md`, indexPage());
+  files.set(`${DOCS_DIR}/rules.json`, rulesList());
   // A page whose rule is gone would keep being served as documentation.
   for (const file of listFiles(path.join(root, DOCS_DIR))) {
     if (file.endsWith('.md') && !files.has(`${DOCS_DIR}/${file}`)) files.set(`${DOCS_DIR}/${file}`, null);
@@ -92,13 +94,14 @@ function scopeText(meta: RuleMeta): string {
   return `every object with a pod template (built-in workloads and custom resources shaped like them)${except}`;
 }
 
-function exampleLines(id: string, examples: { fire?: Example; dontFire?: Example }): string[] {
+function exampleLines(_id: string, examples: { fire?: Example; dontFire?: Example }): string[] {
   const block = (heading: string, intro: string, example: Example | undefined): string[] =>
     example
       ? [
           `### ${heading}`,
           '',
-          `${intro} (\`test/fixtures/rules/${id}/${example.file}\`):`,
+          // The example alone: a fixture's path in this repository means nothing to a reader.
+          `${intro}:`,
           '',
           /\.(?:json|conf|conflist)$/.test(example.file) ? '```json' : '```yaml',
           example.text.trimEnd(),
@@ -223,14 +226,11 @@ function withConfiguration(manifest: string): string {
   for (const rule of configurableRules) {
     const options = rule.meta.options!;
     for (const [name, property] of Object.entries(options.properties)) {
-      const setting = property.setting as { type: string };
-      properties[`kubewise.${options.section}.${name}`] = {
-        ...setting,
-        type: [setting.type, 'null'],
-        default: null,
-        scope: 'resource',
-        markdownDescription: property.markdownDescription,
-      };
+      properties[`kubewise.${options.section}.${name}`] = inlineSetting(
+        property.setting as { type: string; pattern?: string },
+        property.markdownDescription,
+        rule.meta.id,
+      );
     }
   }
   properties['kubewise.trace.server'] = {
@@ -242,6 +242,42 @@ function withConfiguration(manifest: string): string {
   };
   pkg.contributes = { ...pkg.contributes, configuration: { title: 'Kubewise', properties } };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/**
+ * A rule option as a setting the Settings editor edits inline: one type (a union with
+ * null sends it to settings.json), and an empty default that means "unset", so the
+ * value of `.kubewise.yaml` or the rule's default applies. The server reads an empty
+ * string or list as unset too (server/src/lsp/settings.ts).
+ */
+function inlineSetting(
+  setting: { type: string; pattern?: string },
+  markdownDescription: string | undefined,
+  ruleId: string,
+): unknown {
+  const isList = setting.type === 'array';
+  const empty = isList ? ` An empty list means unset (to require nothing, turn \`${ruleId}\` off).` : ' Empty means unset.';
+  return {
+    ...setting,
+    ...(setting.pattern === undefined ? {} : { pattern: `^$|${setting.pattern}` }),
+    default: isList ? [] : '',
+    scope: 'resource',
+    markdownDescription: `${markdownDescription ?? ''}${empty}`,
+  };
+}
+
+/** What the extension's rule picker lists: every rule and engine diagnostic, by family, then id. */
+function rulesList(): string {
+  const entries = allRuleMetas
+    .map((meta) => ({ id: meta.id, family: ruleFamily(meta.id) ?? 'engine', description: meta.description }))
+    .sort((a, b) => (a.family === b.family ? a.id.localeCompare(b.id) : familyOrder(a.family) - familyOrder(b.family)));
+  return `${JSON.stringify({ rules: entries }, null, 2)}\n`;
+}
+
+/** Families in name order, the engine's diagnostics last. */
+function familyOrder(family: string): number {
+  const names = [...families.keys()];
+  return family === 'engine' ? names.length : names.indexOf(family);
 }
 
 function equivalentLines(meta: RuleMeta): string[] {

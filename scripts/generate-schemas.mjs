@@ -15,21 +15,29 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removedApis } from './schemas/removedApis.mjs';
+import { validationSchemas } from './schemas/validationSchemas.mjs';
 
 // Resolve from the script's own location, not the cwd, so it works from any
 // directory (npm scripts, editors, CI).
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(repoRoot, 'schemas', 'kubernetes-kinds.json');
+const schemasFile = join(repoRoot, 'schemas', 'kubernetes-schemas.json');
+const descriptionsFile = join(repoRoot, 'schemas', 'kubernetes-descriptions.json');
+const removedFile = join(repoRoot, 'schemas', 'kubernetes-removed-apis.json');
+const removedSource = resolve(repoRoot, '..', 'shared', 'upstream', 'kubernetes-removed-apis', 'removed-apis.tsv');
+const check = process.argv.includes('--check');
 const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 
 function parseArgs(argv) {
   let upstream = resolve(repoRoot, '..', 'shared', 'upstream', 'kubernetes-openapi', 'v3');
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--check') continue;
     if (argv[i] === '--upstream' && argv[i + 1]) upstream = resolve(argv[++i]);
     else if (argv[i].startsWith('--upstream=')) upstream = resolve(argv[i].slice('--upstream='.length));
     else {
-      console.error(`Unknown argument: ${argv[i]}\nUsage: node scripts/generate-schemas.mjs [--upstream DIR]`);
+      console.error(`Unknown argument: ${argv[i]}\nUsage: node scripts/generate-schemas.mjs [--check] [--upstream DIR]`);
       process.exit(2);
     }
   }
@@ -150,10 +158,14 @@ const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 // apiVersion/kind -> { apiVersion, kind, namespaced, podSpecPaths, file }
 const kinds = new Map();
+// Every component schema of every file (the files repeat the shared ones), and each kind's root.
+const allSchemas = {};
+const kindRoots = new Map();
 let podSpecQuantityPaths;
 for (const file of specFiles) {
   const spec = JSON.parse(readFileSync(join(upstreamDir, file), 'utf8'));
   const schemas = spec.components?.schemas ?? {};
+  for (const [name, schema] of Object.entries(schemas)) allSchemas[name] ??= schema;
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     const shape = classifyPath(path);
     if (!shape) continue;
@@ -170,6 +182,7 @@ for (const file of specFiles) {
       if (!entry) {
         const schemaName = schemaNameFor(schemas, gvk);
         const root = schemas[schemaName];
+        kindRoots.set(key, schemaName);
         entry = {
           apiVersion,
           kind: gvk.kind,
@@ -208,8 +221,66 @@ const output = {
   podSpecQuantityPaths: podSpecQuantityPaths ?? [],
   kinds: result,
 };
+const source = output.source;
+const { definitions, descriptions } = validationSchemas(allSchemas, kindRoots);
+const { shortName } = await import('./schemas/validationSchemas.mjs');
+const outputs = [
+  [outFile, output],
+  [
+    schemasFile,
+    {
+      source: `${source}; JSON Schemas for ajv (see scripts/schemas/validationSchemas.mjs)`,
+      kinds: Object.fromEntries(
+        [...kindRoots].sort(([a], [b]) => byCodeUnits(a, b)).map(([key, name]) => [key, shortName(name)]),
+      ),
+      definitions,
+    },
+  ],
+  [descriptionsFile, { source: `${source}; field descriptions`, descriptions }],
+  [
+    removedFile,
+    {
+      source:
+        'The Kubernetes Deprecated API Migration Guide (kubernetes.io/docs/reference/using-api/deprecation-guide), ' +
+        'releases 1.16 to 1.32, as data in ../shared/upstream/kubernetes-removed-apis/removed-apis.tsv; every row checked ' +
+        `against the ${kubernetesVersion()} OpenAPI (see scripts/schemas/removedApis.mjs)`,
+      removed: removedApis(removedSource, new Set(kindRoots.keys())),
+    },
+  ],
+];
+// The kinds file is pretty-printed (people read it in reviews); the large ones are one line
+// per definition, which keeps diffs readable and the VSIX small.
+const serialize = (file, value) =>
+  file === outFile || file === removedFile ? JSON.stringify(value, null, 2) + '\n' : compactJson(value);
+function compactJson(value) {
+  const lines = ['{'];
+  const entries = Object.entries(value);
+  entries.forEach(([key, inner], index) => {
+    const comma = index < entries.length - 1 ? ',' : '';
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      const innerEntries = Object.entries(inner);
+      lines.push(`${JSON.stringify(key)}: {`);
+      innerEntries.forEach(([k, v], i) =>
+        lines.push(`${JSON.stringify(k)}: ${JSON.stringify(v)}${i < innerEntries.length - 1 ? ',' : ''}`),
+      );
+      lines.push(`}${comma}`);
+    } else lines.push(`${JSON.stringify(key)}: ${JSON.stringify(inner)}${comma}`);
+  });
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+if (check) {
+  const stale = outputs.filter(([file, value]) => !existsSync(file) || readFileSync(file, 'utf8') !== serialize(file, value));
+  for (const [file] of stale) console.error(`stale: ${file}`);
+  if (stale.length > 0) {
+    console.error('Run `node scripts/generate-schemas.mjs` and commit the result.');
+    process.exit(1);
+  }
+  process.exit(0);
+}
 // Write-then-rename so an interrupted run never leaves a truncated file.
-const text = JSON.stringify(output, null, 2) + '\n';
-writeFileSync(`${outFile}.tmp`, text);
-renameSync(`${outFile}.tmp`, outFile);
-console.log(`Wrote ${result.length} kinds from ${specFiles.length} files to ${outFile}`);
+for (const [file, value] of outputs) {
+  writeFileSync(`${file}.tmp`, serialize(file, value));
+  renameSync(`${file}.tmp`, file);
+}
+console.log(`Wrote ${result.length} kinds from ${specFiles.length} files to ${outFile}, and their schemas`);

@@ -3,11 +3,11 @@
  * `.kubewise.yaml` changes, registers the palette commands, and restarts the server
  * if it dies (telling the user once, not on every crash).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import { registerCniLanguage } from './cniLanguage';
+import { registerSizing } from './sizing/commands';
 import type {
   CloseHandlerResult,
   ErrorHandler,
@@ -15,15 +15,27 @@ import type {
   LanguageClientOptions,
   ServerOptions,
 } from 'vscode-languageclient/node';
+import { showRuleDocs } from './ruleDocs';
+import { registerFindingsStatusBar } from './statusBar';
+import { registerWalkthrough } from './walkthrough';
+import { registerWorkspaceStatus } from './workspaceStatus';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Kubewise', { log: true });
+  output.info(`Kubewise ${String(context.extension.packageJSON.version)} starting in VS Code ${vscode.version}.`);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    // Used when the extension runs from a checkout (F5, see forceDebug below): "Attach to
+    // Server" in .vscode/launch.json attaches to this port, and the stacks the server
+    // logs go through dist/server.js.map, which the VSIX does not ship.
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009', '--enable-source-maps'] },
+    },
   };
   const selector = ['yaml', 'json'].flatMap((language) => [
     { scheme: 'file', language },
@@ -36,6 +48,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.kubewise.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,conf,conflist}'),
+        // A folder deleted or renamed is reported as the folder alone, not as the manifests in
+        // it: forward creates and deletes of every path, and the server walks or drops folders.
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
       ],
     },
     outputChannel: output,
@@ -44,7 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: { enabledCommands: ['kubewise.showRuleDocs'] } },
     errorHandler: restartingErrorHandler(output),
   };
-  client = new LanguageClient('kubewise', 'Kubewise', serverOptions, clientOptions);
+  // The client's own test for debug mode looks for --inspect in the extension host's
+  // arguments, which depends on how VS Code starts it; the extension mode does not.
+  const forceDebug = context.extensionMode === vscode.ExtensionMode.Development;
+  client = new LanguageClient('kubewise', 'Kubewise', serverOptions, clientOptions, forceDebug);
   registerCniLanguage(context);
 
   context.subscriptions.push(
@@ -55,7 +73,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage('Kubewise language server restarted.');
     }),
     vscode.commands.registerCommand('kubewise.showOutput', () => output.show(true)),
+    ...registerSizing(context, () => client),
   );
+  registerWalkthrough(context);
+  registerFindingsStatusBar(context);
+  registerWorkspaceStatus(context, client, selector);
   await client.start();
 }
 
@@ -79,39 +101,4 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
       return { action: CloseAction.Restart, handled: true };
     },
   };
-}
-
-/** Opens the rule's bundled documentation page; with no rule given, asks which. */
-async function showRuleDocs(context: vscode.ExtensionContext, ruleId: unknown): Promise<void> {
-  const docsDir = context.asAbsolutePath(path.join('docs', 'rules'));
-  let id = typeof ruleId === 'string' ? ruleId : undefined;
-  if (!id) {
-    const ids = listRuleDocs(docsDir);
-    if (ids.length === 0) {
-      void vscode.window.showErrorMessage(
-        'Kubewise: the rule documentation is missing from this installation; reinstall the extension.',
-      );
-      return;
-    }
-    id = await vscode.window.showQuickPick(ids, { placeHolder: 'Which Kubewise rule?' });
-    if (!id) return;
-  }
-  const page = path.join(docsDir, `${id}.md`);
-  if (!fs.existsSync(page)) {
-    void vscode.window.showErrorMessage(`Kubewise has no documentation for '${id}'.`);
-    return;
-  }
-  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(page));
-}
-
-function listRuleDocs(docsDir: string): string[] {
-  try {
-    return fs
-      .readdirSync(docsDir)
-      .filter((name) => name.endsWith('.md') && name !== 'README.md')
-      .map((name) => name.slice(0, -3))
-      .sort();
-  } catch {
-    return []; // a broken install: the caller says so in words, not with a stack trace
-  }
 }

@@ -11,6 +11,9 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
+import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
+import { estimatePrometheusStorage } from './sizing.mjs';
 import { cniDiagnostic, cniFacts, fixCniValue, hoverCniType } from './cni.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -99,6 +102,7 @@ async function main() {
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
   const cni = cniFacts(path.join(HERE, 'workspace'));
+  const labels = labelFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -225,8 +229,9 @@ async function main() {
     await ui.poll(
       async () => {
         await ui.failOnDialog(page);
-        // The list is virtual: with many rules, missing-liveness-probe is found by typing, below.
-        return (await ui.quickInputRows(page)).some((r) => /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(r.label));
+        // Any row that starts with a rule id (then its family and description): the list is longer
+        // than the rows rendered, and typing below filters it.
+        return (await ui.quickInputRows(page)).some((r) => /^[a-z]+(-[a-z0-9]+)+(,|$)/.test(r.label));
       },
       { what: 'a quick pick of rule ids', describe: () => ui.quickInputRows(page) },
     );
@@ -274,11 +279,31 @@ async function main() {
   // and the plain-words hover on `cpu: 250m`.
   await step(page, 'quick fix repairs an invalid quantity', '08-quantity-fix.png', () => fixInvalidQuantity(page, quantities));
   await step(page, 'hover explains a quantity in plain words', '09-quantity-hover.png', () => hoverQuantity(page, quantities));
+  await step(page, 'quick fix quotes a label value YAML reads as a number', '10-label-fix.png', () =>
+    fixLabelNumber(page, labels),
+  );
+  await step(page, 'hover on a label key counts the series it multiplies', '11-label-hover.png', () =>
+    hoverLabelSeries(page, labels),
+  );
+
+  // The first minute: the walkthrough, its sample with the status-bar count, and Check Workspace.
+  await step(page, 'the walkthrough opens', '12-walkthrough.png', () => openWalkthrough(page));
+  await step(page, 'the sample manifest opens with findings in the status bar', '13-sample.png', () => openSample(page));
+  await step(page, 'Check Workspace lists a file nobody opened', '14-check-workspace.png', () => checkWorkspace(page, workspace));
+
+  // Sizing: an estimate from the palette, its numbers read in the panel, one input changed live, and
+  // the chart's picture (KUBEWISE_UPDATE_DOCS_IMAGES=1 also copies it to docs/images for the README).
+  await step(page, 'Estimate Prometheus Storage shows the numbers and chart', '15-sizing.png', () =>
+    estimatePrometheusStorage(page, {
+      chartShot: path.join(ARTIFACTS, 'sizing-chart.png'),
+      docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
+    }),
+  );
 
   // A CNI config: opened as JSON, its error listed, fixed in place, and its plugin type explained.
-  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '10-cni-diagnostic.png', () => cniDiagnostic(page, cni));
-  await step(page, 'quick fix writes the CNI mtu as a number', '11-cni-fix.png', () => fixCniValue(page, cni));
-  await step(page, 'hover on a CNI plugin type', '12-cni-hover.png', () => hoverCniType(page, cni));
+  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '16-cni-diagnostic.png', () => cniDiagnostic(page, cni));
+  await step(page, 'quick fix writes the CNI mtu as a number', '17-cni-fix.png', () => fixCniValue(page, cni));
+  await step(page, 'hover on a CNI plugin type', '18-cni-hover.png', () => hoverCniType(page, cni));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

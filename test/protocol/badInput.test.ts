@@ -89,7 +89,16 @@ const cases: { name: string; text: string; languageId?: string; expect: (d: Diag
   {
     name: 'wrong types',
     text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: 7\nspec:\n  template:\n    spec:\n      containers: "not a list"\n---\napiVersion: 3\nkind: [Pod]\n',
-    expect: (d) => assert.deepEqual(d, []),
+    // One schema finding per problem, on the value at fault; the second document is no Kubernetes object.
+    expect: (d) =>
+      assert.deepEqual(
+        d.map((x) => [x.code, x.range.start.line, x.message]),
+        [
+          ['schema-violation', 2, "'metadata' must be a map, not the number 7."],
+          ['schema-violation', 3, "DeploymentSpec requires 'selector'."],
+          ['schema-violation', 6, "'containers' must be a list, not the string 'not a list'."],
+        ],
+      ),
   },
 ];
 

@@ -80,9 +80,14 @@ test('hover on the finding explains why and how', async () => {
   assert.match(value, /livenessProbe|hangs/);
   const none = await client.connection.sendRequest('textDocument/hover', {
     textDocument: { uri: uriOf('deployment.yaml') },
-    position: { line: 0, character: 2 },
+    position: { line: 0, character: 14 },
   });
-  assert.equal(none, null, 'no hover away from findings');
+  assert.equal(none, null, 'no hover away from findings and keys');
+  const explain = (await client.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri: uriOf('deployment.yaml') },
+    position: { line: 0, character: 2 },
+  })) as { contents: { value: string } };
+  assert.match(explain.contents.value, /^\*\*apiVersion\*\* `<string>`/, 'a key gets the kubectl explain view');
 });
 
 test('code actions offer the fix (preferred), disable-for-line and docs; applying the fix clears the finding', async () => {
@@ -211,5 +216,34 @@ test('an open .kubewise.yaml applies unsaved, even where VS Code and Node spell 
   } finally {
     await other.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("hovers follow the user's maxFileSizeKB, as the check does", async () => {
+  const uri = uriOf('big.yaml');
+  // Past the 2 MiB default, in a document of its own so the one hovered stays small.
+  const big = `${DEPLOYMENT}---\n${'# padding\n'.repeat(220_000)}`;
+  const onCpu = { textDocument: { uri }, position: { line: 21, character: 20 } }; // `cpu: 100m`
+  const hover = async (): Promise<string> => {
+    const result = (await client.connection.sendRequest('textDocument/hover', onCpu)) as Hover | null;
+    return result ? (result.contents as { value: string }).value : '';
+  };
+  try {
+    assert.deepEqual(
+      (await client.open(uri, big)).map((d) => d.code),
+      ['file-not-checked'],
+    );
+    assert.equal(await hover(), '', 'over the default limit: not checked, no hover');
+    client.settings = { maxFileSizeKB: 4096 };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.match(await hover(), /0\.1 CPU/, 'a raised limit: the hover explains the value');
+    client.settings = { maxFileSizeKB: 0.25 };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.changeFull(uri, DEPLOYMENT, 2);
+    assert.equal(await hover(), '', 'a lowered limit: a small file gets none');
+  } finally {
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.close(uri);
   }
 });

@@ -77,3 +77,32 @@ test('a quota on disk applies to the open Deployment; editing the quota re-check
   assert.ok(client.publishCount(webUri) > before);
   assert.ok(!codes(after).includes('quota-requires-requests'));
 });
+
+test("VS Code's files.exclude leaves files out of the workspace; a change of it re-applies", async () => {
+  const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kubewise-exclude-')));
+  const other = new TestLspClient();
+  try {
+    const cpuQuota = QUOTA.replace('requests.memory: 4Gi', 'requests.cpu: "1"');
+    const withCpu = (name: string, cpu: string): string =>
+      DEPLOYMENT.replace('name: web,', `name: ${name},`).replace('cpu: 100m', `cpu: ${cpu}`);
+    fs.writeFileSync(path.join(folder, 'quota.yaml'), cpuQuota);
+    fs.writeFileSync(path.join(folder, 'web.yaml'), withCpu('web', '300m'));
+    fs.mkdirSync(path.join(folder, 'vendor'));
+    fs.writeFileSync(path.join(folder, 'vendor', 'big.yaml'), withCpu('vendored', '2'));
+    other.filesExclude = { '**/vendor': true, '**/*.tmp': false };
+    await other.initialize([pathToFileURL(folder).toString()]);
+    const quotaUri = pathToFileURL(path.join(folder, 'quota.yaml')).toString();
+    await other.open(quotaUri, cpuQuota);
+    await other.idle();
+    assert.ok(!codes(other.latest(quotaUri) ?? []).includes('quota-exceeded'), 'vendor/ is excluded: 0.6 CPU fits');
+
+    other.filesExclude = {};
+    await other.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await other.idle();
+    const exceeded = (other.latest(quotaUri) ?? []).find((d) => d.code === 'quota-exceeded');
+    assert.match(String(exceeded?.message), /ask for 4\.6 CPU \(Deployment vendored 2 × 2 CPU, Deployment web 2 × 0\.3 CPU\)/);
+  } finally {
+    await other.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

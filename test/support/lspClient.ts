@@ -18,6 +18,8 @@ export class TestLspClient {
   private readonly waiters: (() => void)[] = [];
   /** What the server gets when it asks for the `kubewise` settings section. */
   settings: Record<string, unknown> = {};
+  /** What it gets for `files.exclude`: globs to true. */
+  filesExclude: Record<string, boolean> = {};
   stderr = '';
 
   /** By default the bundled Kubewise server; the benchmark passes a peer's command instead. */
@@ -35,7 +37,9 @@ export class TestLspClient {
       this.published.set(params.uri, list);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'files.exclude' ? this.filesExclude : this.settings)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
@@ -53,6 +57,27 @@ export class TestLspClient {
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** The latest diagnostics published for `uri`, if any. */
+  latest(uri: string): Diagnostic[] | undefined {
+    return this.published.get(uri)?.at(-1)?.diagnostics;
+  }
+
+  /** Waits, publish by publish, until `done()` holds; throws after `timeoutMs`. */
+  async until(done: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`Not within ${timeoutMs} ms: ${what}. Server stderr:\n${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
   }
 
   publishCount(uri: string): number {
@@ -90,6 +115,20 @@ export class TestLspClient {
       contentChanges: [{ text }],
     });
     return this.nextDiagnostics(uri, before);
+  }
+
+  /** Resolves when the server has no check or disk task left, so its publishes are final. */
+  async idle(): Promise<void> {
+    await this.connection.sendRequest('kubewise/whenIdle');
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** What the client's file watcher sends: type 1 created, 2 changed, 3 deleted. */
+  async filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   get exited(): boolean {

@@ -206,3 +206,24 @@ test('rules across files: a ResourceQuota is summed against the Deployments of i
     ],
   ]);
 });
+
+test('ignore: in .kubewise.yaml leaves folders out of walks, relative to the config file; a named file is still checked', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kubewise-ignore-'));
+  try {
+    fs.writeFileSync(path.join(root, '.kubewise.yaml'), 'ignore:\n  - generated/**\n');
+    for (const folder of ['app', 'generated', 'app/generated']) {
+      fs.mkdirSync(path.join(root, folder), { recursive: true });
+      fs.writeFileSync(path.join(root, folder, 'app.yaml'), DEPLOYMENT_WITHOUT_PROBES);
+    }
+    const walked = await runCli(['check', '.', '--format', 'json'], { cwd: path.join(root, 'app') });
+    const files = (JSON.parse(walked.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    assert.deepEqual([...new Set(files)], ['app.yaml', 'generated/app.yaml'], 'only generated/ next to the config is ignored');
+    const all = await runCli(['check', '.'], { cwd: root });
+    assert.match(all.stdout, /^app\/generated\/app\.yaml:15:11 /m);
+    assert.ok(!/^generated\/app\.yaml:/m.test(all.stdout), 'the ignored folder is not walked');
+    const named = await runCli(['check', 'generated/app.yaml'], { cwd: root });
+    assert.match(named.stdout, /^generated\/app\.yaml:15:11 .*\[missing-liveness-probe\]$/m);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -56,6 +56,7 @@ export interface JsonOutput {
     object: { apiVersion: string; kind: string; namespace: string | null; name: string | null } | null;
     container: string | null;
     fixable: boolean;
+    rendered: { file: string; line: number; column: number } | null;
   }[];
   summary: { errors: number; warnings: number; information: number; hints: number; files: number };
 }

@@ -21,6 +21,7 @@ test('a finding carries every field, 1-based, with the object and container', as
     object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'fire' },
     container: 'web',
     fixable: true,
+    rendered: null,
   });
   assert.deepEqual(
     json.findings.map((finding) => [finding.file, finding.ruleId]),
@@ -54,6 +55,7 @@ test('file-level findings have object and container null; severities are counted
     object: null,
     container: null,
     fixable: false,
+    rendered: null,
   });
   assert.deepEqual(json.summary, { errors: 2, warnings: 0, information: 1, hints: 0, files: 4 });
 });

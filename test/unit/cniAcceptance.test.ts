@@ -1,13 +1,23 @@
 // The acceptance table of issue 11: every example config of KNOWLEDGE.md section 9 is
-// clean, and each broken config yields exactly one CNI diagnostic, the expected one, on
-// the expected characters: as a standalone file, as the same JSON in a ConfigMap block
-// scalar, and in a NetworkAttachmentDefinition's quoted spec.config.
+// clean, and each broken config yields exactly one diagnostic, the expected one, on the
+// expected characters: as a standalone file, as the same JSON in a ConfigMap block
+// scalar, and in a NetworkAttachmentDefinition's quoted spec.config. Every finding counts,
+// not only the CNI rules': a JSON error inside a ConfigMap is reported once, by the CNI
+// rule, and no YAML or schema rule adds its own. The workspace holds Multus's
+// NetworkAttachmentDefinition CRD, as a repository that uses them does, so schema
+// validation checks the object around spec.config too.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { checkText } from '../../server/src/service/engine/checkFile';
+import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
 import type { Finding } from '../../server/src/service/core/types';
 import { ruleMeta } from '../../server/src/service/rules/registry';
 import { inConfigMap, inNetworkAttachment } from '../support/cniCases';
+import { REPO_ROOT } from '../support/ruleTester';
+
+const NAD_CRD = path.join(REPO_ROOT, 'test/fixtures/crds/network-attachment-definitions.yaml');
+const WORKSPACE = factsOfText(fs.readFileSync(NAD_CRD, 'utf8'), { languageId: 'yaml', filePath: NAD_CRD });
 
 const BASE = `{
   "cniVersion": "1.0.0",
@@ -550,11 +560,12 @@ function expectedRange(document: string, searchFrom: number, at: Marker): Findin
   return { start: position(start), end: position(end) };
 }
 
-function cniFindings(document: string, form: Form, file: string): Finding[] {
-  const options =
-    form === 'file' ? { languageId: 'json' as const, filePath: `net.d/10-case${file}` } : { languageId: 'yaml' as const };
-  return checkText(document, options).filter(
-    (finding) => finding.ruleId.startsWith('cni-') || finding.ruleId === 'internal-error',
+function findingsOf(document: string, form: Form, filePath: string): Finding[] {
+  return checkText(
+    document,
+    form === 'file'
+      ? { languageId: 'json', filePath, workspace: WORKSPACE }
+      : { languageId: 'yaml', filePath: `manifests/${form}.yaml`, workspace: WORKSPACE },
   );
 }
 
@@ -581,10 +592,7 @@ describe('KNOWLEDGE.md section 9: the seed examples are clean', () => {
         ['nad', inNetworkAttachment(config, 'seed')],
       ];
       for (const [form, document] of forms) {
-        const all = checkText(
-          document,
-          form === 'file' ? { languageId: 'json', filePath: `/etc/cni/net.d/${file}` } : { languageId: 'yaml' },
-        );
+        const all = findingsOf(document, form, `/etc/cni/net.d/${file}`);
         assert.deepEqual(all, [], `${form}:\n${describeAll(all)}`);
       }
     });
@@ -611,7 +619,7 @@ describe('broken configs: exactly the expected diagnostic, on the expected chara
       ];
       for (const [form, document] of forms) {
         if (testCase.skip?.includes(form)) continue;
-        const findings = cniFindings(document, form, file);
+        const findings = findingsOf(document, form, `net.d/10-case${file}`);
         if (testCase.quiet?.includes(form)) {
           assert.deepEqual(findings, [], `${form}: expected nothing, got:\n${describeAll(findings)}`);
           continue;

@@ -13,6 +13,7 @@ import { scanJson } from '../../server/src/service/document/jsonSyntax';
 import { quickFixes } from '../../server/src/service/features/codeActions';
 import { schemaErrors, knownKeysAt, schemaAt } from '../../server/src/service/cni/cniSchema';
 import { collectFiles } from '../../server/src/cli/collectFiles';
+import { WorkspaceFilter } from '../../server/src/host/workspaceFiles';
 import { inConfigMap } from '../support/cniCases';
 import { REPO_ROOT } from '../support/ruleTester';
 import { FIXTURES, runCli } from './cliHarness';
@@ -200,8 +201,8 @@ describe('the CNI schema', () => {
 });
 
 describe('the CLI walks CNI configs', () => {
-  test('collects .conf and .conflist files', () => {
-    const { targets } = collectFiles(['cni'], FIXTURES);
+  test('collects .conf and .conflist files', async () => {
+    const { targets } = await collectFiles(['cni'], FIXTURES, new WorkspaceFilter());
     const names = targets.map((t) => (t.kind === 'file' ? path.basename(t.absolutePath) : t.kind));
     assert.deepEqual(names, ['10-podnet.conflist', '20-podnet.conflist', '99-loopback.conf', 'nginx.conf']);
   });

@@ -33,7 +33,8 @@ const hover = (
   languageId: 'yaml' | 'json' = 'json',
   filePath?: string,
   workspace = factsOfText('', { languageId }),
-) => hoverAt(text, languageId, [], position, filePath === undefined ? { workspace } : { filePath, workspace })?.markdown ?? '';
+) =>
+  hoverAt(text, languageId, [], position, {}, filePath === undefined ? { workspace } : { filePath, workspace })?.markdown ?? '';
 
 test('a key: what it does, its default, the spec version that introduced it', () => {
   assert.match(

@@ -72,20 +72,25 @@ describe('rule pages', () => {
   for (const rule of rules) {
     const id = rule.meta.id;
     test(`${id}: the failing example fails and the passing example passes`, () => {
-      // The first code block after the heading, up to a fence at the start of a line, with
-      // the fixture it shows (a CNI file is read by its name: .conf and .conflist differ).
+      // The first code block after the heading, up to a fence at the start of a line. Pages
+      // show no repository paths, so the fixture it came from is found by its text: a CNI
+      // file is read by its name (.conf and .conflist differ).
+      const dir = fixtureDir(id);
+      const fixtures = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => !file.startsWith(NEIGHBOUR)) : [];
       const blocks = (heading: string): { code: string; file: string } | undefined => {
-        const match = new RegExp(
-          `### ${heading}\\n[^#]*?\\(\`([^\`]+)\`\\):\\n\\n\`\`\`(?:yaml|json)\\n([\\s\\S]*?)^\`\`\``,
-          'm',
-        ).exec(page(id));
-        return match ? { file: match[1]!, code: match[2]! } : undefined;
+        const match = new RegExp(`### ${heading}\\n[^#]*?\`\`\`(yaml|json)\\n([\\s\\S]*?)^\`\`\``, 'm').exec(page(id));
+        if (!match) return undefined;
+        const code = match[2]!;
+        const shown = fixtures.find((file) => {
+          const full = path.join(dir, file);
+          return fs.statSync(full).isFile() && fs.readFileSync(full, 'utf8').trimEnd() === code.trimEnd();
+        });
+        return { code, file: shown ?? `example.${match[1]!}` };
       };
       const fails = blocks('Fails');
       const passes = blocks('Passes');
       assert.ok(fails !== undefined && passes !== undefined, 'both examples are shown');
       // A rule across files needs the fixture folder's other files (`neighbour-*`).
-      const dir = fixtureDir(id);
       const workspace = (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
         .filter((file) => file.startsWith(NEIGHBOUR))
         .flatMap((file) => {
@@ -93,9 +98,11 @@ describe('rule pages', () => {
           return factsOfText(fs.readFileSync(path.join(dir, file), 'utf8'), { languageId: languageOfName(file), filePath });
         });
       const ids = (example: { code: string; file: string }) =>
-        checkText(example.code, { languageId: languageOfName(example.file), filePath: example.file, workspace }).map(
-          (f) => f.ruleId,
-        );
+        checkText(example.code, {
+          languageId: languageOfName(example.file),
+          filePath: path.join('test', 'fixtures', 'rules', id, example.file),
+          workspace,
+        }).map((f) => f.ruleId);
       assert.ok(ids(fails).includes(id), 'the failing example must report the rule');
       assert.ok(!ids(passes).includes(id), 'the passing example must not report the rule');
     });

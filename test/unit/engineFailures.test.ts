@@ -2,6 +2,7 @@
 // that every message the engine itself builds maps to a real message id: a broken rule
 // costs its own findings (as one internal-error on the object), never the others'.
 import assert from 'node:assert/strict';
+import { aliasBombLines } from '../support/hostileInput';
 import { describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { LineCounter } from 'yaml';
@@ -261,15 +262,7 @@ describe('every message the engine builds has a real message id', () => {
     }
   });
 
-  const aliasBomb = (): string => {
-    let text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
-    const names = 'abcdefghi';
-    for (let i = 1; i < names.length; i++)
-      text += `${names[i]}: &${names[i]} [${Array(9)
-        .fill(`*${names[i - 1]}`)
-        .join(', ')}]\n`;
-    return `apiVersion: v1\nkind: ConfigMap\n${text}`;
-  };
+  const aliasBomb = (): string => `apiVersion: v1\nkind: ConfigMap\n${aliasBombLines()}`;
   const deep = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
   const inputs: [name: string, text: string, ruleId: string, message: RegExp][] = [
     ['a syntax error', 'apiVersion: v1\nkind: ConfigMap\ndata: [unclosed\n', 'yaml-syntax', /./],

@@ -30,8 +30,13 @@ describe('parseQuantity: reference table', () => {
     assert.equal(nanos('0.1'), nanos('100m'));
     assert.equal(nanos('0.5'), nanos('500m'));
     assert.equal(nanos('1'), nanos('1000m'));
-    assert.equal(nanos('0.1') + nanos('0.2'), nanos('300m'));
-    assert.notEqual(0.1 + 0.2, 0.3, 'the floating-point drift the bigint avoids');
+    // Kubewise's sum, and the words a hover gives it: 0.3 exactly, where adding the
+    // two as floating-point numbers gives 0.30000000000000004.
+    const sum = nanos('0.1') + nanos('0.2');
+    assert.equal(sum, nanos('300m'));
+    assert.equal(sum, 300_000_000n);
+    assert.equal(exactDecimal(sum), '0.3');
+    assert.equal(describeCpu(sum), '0.3 CPU: 30% of one vCPU / core / hyperthread');
   });
 
   const valid: [string, bigint][] = [

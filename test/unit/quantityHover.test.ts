@@ -87,6 +87,29 @@ test('hoverAt puts findings first, then the quantity', () => {
   assert.match(hover?.markdown ?? '', /0\.5 CPU: half of one/);
 });
 
+test('hover layout: one line per finding, then the value, then each lesson with its peers on one line', () => {
+  // cpu: 1000 is both a unit slip and a pod larger than a node: two findings on one value.
+  const text =
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.2\n' +
+    '      resources:\n        requests:\n          cpu: 1000\n';
+  const findings = checkText(text, { languageId: 'yaml' });
+  const position = { line: 9, character: 16 };
+  const markdown = hoverAt(text, 'yaml', findings, position)?.markdown ?? '';
+  const value = markdown.indexOf('**cpu: 1000**');
+  const firstLesson = markdown.indexOf('Why it matters');
+  for (const ruleId of ['cpu-unit-slip', 'pod-exceeds-node']) {
+    const finding = findings.find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `${ruleId} fires on cpu: 1000`);
+    const summary = markdown.indexOf(`**${ruleId}** (${finding.severity}): ${finding.message}`);
+    assert.ok(summary >= 0 && summary < value, `${ruleId}: its line comes before the value`);
+    assert.ok(markdown.indexOf(`**${ruleId}** · **Why it matters.**`) > value, `${ruleId}: its lesson comes after the value`);
+  }
+  assert.ok(value >= 0 && value < firstLesson, 'the value in words comes before the lessons');
+  for (const peers of markdown.split('\n').filter((l) => l.includes('same as '))) {
+    assert.match(peers, /^\[Rule documentation\]/, 'peers share the links line');
+  }
+});
+
 test('hover on an image teaches pinning and small images', () => {
   const text =
     'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: golang:1.23\n    - name: b\n      image: gcr.io/distroless/static@sha256:abc\n    - name: c\n      image: nginx\n';
@@ -102,4 +125,22 @@ test('hover on an image teaches pinning and small images', () => {
 test('pod totals count each value that does not parse once', () => {
   const text = DEPLOYMENT.replace('overhead: {cpu: 10m}', 'overhead: {cpu: 10 m}');
   assert.match(hoverOn(text, 'cpu: 250m')?.markdown ?? '', /- 1 value\(s\) that do not parse are left out\./);
+});
+
+test("hovers follow the user's size limit, as the check does", () => {
+  // Past the 2 MiB default, in a document of its own so the one hovered stays small.
+  const big = `${DEPLOYMENT}---\n${'# padding\n'.repeat(220_000)}`;
+  const index = big.indexOf('cpu: 250m');
+  const position = { line: big.slice(0, index).split('\n').length - 1, character: 19 };
+  assert.equal(hoverAt(big, 'yaml', [], position), undefined, 'over the default limit: no hover');
+  const raised = hoverAt(big, 'yaml', [], position, { maxFileSizeBytes: 4 * 1024 * 1024 });
+  assert.match(raised?.markdown ?? '', /0\.25 CPU/, 'a raised limit brings it back');
+  const lowered = { maxFileSizeBytes: 512 };
+  assert.ok(DEPLOYMENT.length > 512);
+  assert.match(hoverAt(DEPLOYMENT, 'yaml', [], position)?.markdown ?? '', /0\.25 CPU/);
+  assert.equal(hoverAt(DEPLOYMENT, 'yaml', [], position, lowered), undefined, 'a lowered limit takes it away');
+  assert.deepEqual(
+    checkText(DEPLOYMENT, { languageId: 'yaml', ...lowered }).map((f) => f.ruleId),
+    ['file-not-checked'],
+  );
 });

@@ -131,7 +131,7 @@ describe('meta', () => {
       assert.match(meta.description, /^[A-Z].*\.$/, 'description is one sentence ending in a period');
       assert.ok(meta.why.length > 40, 'why teaches the lesson');
       for (const equivalent of meta.equivalents) {
-        assert.match(equivalent, /^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+$/, 'tool:check');
+        assert.match(equivalent, /^[a-z][a-z0-9-]*:[A-Za-z0-9_./-]+$/, 'tool:check');
         assert.ok(parseEquivalent(equivalent).tool in PEER_TOOLS, `${equivalent}: a tool listed in rules/peerTools.ts`);
       }
       assert.equal(new Set(meta.equivalents).size, meta.equivalents.length, 'equivalents are unique');

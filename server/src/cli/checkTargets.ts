@@ -3,9 +3,7 @@
  * one file (unreadable, binary, too large) becomes a finding on that file, so one bad
  * file never hides the results for the others.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isHelmChartTemplatePath } from '../service/document/textGuards';
 import { ChunkCache } from '../service/engine/chunkCache';
 import { checkText, factsOfText, fileFinding } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
@@ -13,14 +11,27 @@ import type { DocumentFacts } from '../service/facts/factKind';
 import type { RuleOptions } from '../service/config/ruleOptions';
 import { unreadableFile } from '../service/core/engineDiagnostics';
 import type { Finding, SeveritySetting } from '../service/core/types';
+import { readManifest, realPathOf } from '../host/manifestFile';
+import { WorkspaceModel } from '../host/workspaceModel';
 import type { CheckTarget } from './collectFiles';
-import { describeFsError } from './collectFiles';
 
 export interface FileReport {
   /** Relative to the working directory with forward slashes, or `<stdin>`. */
   displayPath: string;
   /** Sorted by position, so every output format lists them in reading order. */
   findings: Finding[];
+  /**
+   * For findings mapped to a Helm template from `helm template` output (helmSources.ts):
+   * where each was in the rendered output, at the same index as `findings`.
+   */
+  renderedAt?: RenderedLocation[];
+}
+
+/** A 0-based position in the rendered output a finding was mapped from. */
+export interface RenderedLocation {
+  displayPath: string;
+  line: number;
+  character: number;
 }
 
 export const STDIN_DISPLAY_PATH = '<stdin>';
@@ -33,13 +44,10 @@ export interface CheckSettings {
   readStdin: () => Promise<string>;
 }
 
-/** Files read as one JSON document: `.json`, and CNI configs (`.conf`, `.conflist`). */
-const JSON_EXTENSIONS = new Set(['.json', '.conf', '.conflist']);
-
 interface ReadFile {
   displayPath: string;
-  /** What the service is told the file is called (CNI configs mean different things by name). */
-  filePath: string | undefined;
+  /** Where the workspace model keeps the file's facts. */
+  modelPath: string;
   text: string;
   languageId: 'yaml' | 'json';
   isHelmChartTemplate: boolean;
@@ -47,15 +55,23 @@ interface ReadFile {
 }
 
 /**
- * Two passes: read every file and collect what rules across files need (ResourceQuota
- * sums a namespace spread over many files), then check each file against the others.
- * Each file's cache makes the second pass re-use the first pass's parse.
+ * Two passes: read every file and record what rules across files need in the
+ * workspace model the editor uses too (ResourceQuota sums a namespace spread over many
+ * files), then check each file against the others. Each file's cache makes the second
+ * pass re-use the first pass's parse.
  */
 export async function checkTargets(targets: readonly CheckTarget[], settings: CheckSettings): Promise<FileReport[]> {
   const slots: (FileReport | ReadFile)[] = [];
   for (const target of targets) {
     if (target.kind === 'stdin') {
-      slots.push(readFile(STDIN_DISPLAY_PATH, await settings.readStdin(), 'yaml', false));
+      const text = await settings.readStdin();
+      slots.push({
+        displayPath: STDIN_DISPLAY_PATH,
+        modelPath: STDIN_DISPLAY_PATH,
+        text,
+        ...FROM_STDIN,
+        cache: new ChunkCache(),
+      });
       continue;
     }
     const displayPath = toDisplayPath(settings.cwd, target.absolutePath);
@@ -63,42 +79,29 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
       slots.push({ displayPath, findings: ioFinding(target.detail, settings.severities) });
       continue;
     }
-    let text: string;
-    try {
-      // Invalid UTF-8 becomes U+FFFD rather than an exception; NUL bytes survive
-      // decoding, which is what the service's binary check looks for.
-      text = fs.readFileSync(target.absolutePath, 'utf8');
-    } catch (error) {
-      slots.push({ displayPath, findings: ioFinding(describeFsError(error), settings.severities) });
+    const read = readManifest(target.absolutePath);
+    if (!read.ok) {
+      slots.push({ displayPath, findings: ioFinding(read.detail, settings.severities) });
       continue;
     }
-    const languageId = JSON_EXTENSIONS.has(path.extname(target.absolutePath).toLowerCase()) ? 'json' : 'yaml';
-    const isHelmChartTemplate = isHelmChartTemplatePath(target.absolutePath, (candidate) => fs.existsSync(candidate));
-    slots.push(readFile(displayPath, text, languageId, isHelmChartTemplate, target.absolutePath));
+    slots.push({ displayPath, modelPath: target.absolutePath, ...read.manifest, cache: new ChunkCache() });
   }
 
-  const facts = new Map<ReadFile, DocumentFacts[]>();
+  const model = new WorkspaceModel();
   for (const slot of slots) {
-    if ('text' in slot && !slot.isHelmChartTemplate) {
-      facts.set(slot, factsOfText(slot.text, checkOptions(slot, [], settings)));
+    if ('text' in slot) {
+      // A symlink and its target are one file: its workloads count once.
+      const key = slot.modelPath === STDIN_DISPLAY_PATH ? slot.modelPath : realPathOf(slot.modelPath);
+      model.setDisk(slot.modelPath, factsOfText(slot.text, checkOptions(slot, [], settings)), key);
     }
   }
   return slots.map((slot) => {
     if (!('text' in slot)) return slot;
-    const workspace = [...facts].flatMap(([file, fileFacts]) => (file === slot ? [] : fileFacts));
-    return { displayPath: slot.displayPath, findings: sortByPosition(check(slot, workspace, settings)) };
+    return { displayPath: slot.displayPath, findings: sortByPosition(check(slot, model.othersThan(slot.modelPath), settings)) };
   });
 }
 
-function readFile(
-  displayPath: string,
-  text: string,
-  languageId: 'yaml' | 'json',
-  isHelmChartTemplate: boolean,
-  filePath?: string,
-): ReadFile {
-  return { displayPath, filePath, text, languageId, isHelmChartTemplate, cache: new ChunkCache() };
-}
+const FROM_STDIN = { languageId: 'yaml', isHelmChartTemplate: false } as const;
 
 function check(file: ReadFile, workspace: readonly DocumentFacts[], settings: CheckSettings): Finding[] {
   return checkText(file.text, checkOptions(file, workspace, settings));
@@ -112,7 +115,8 @@ function checkOptions(file: ReadFile, workspace: readonly DocumentFacts[], setti
     cache: file.cache,
     workspace,
   };
-  if (file.filePath !== undefined) options.filePath = file.filePath;
+  // CNI configs mean different things by name (a `.conf` holds one plugin, a `.conflist` a chain).
+  if (file.modelPath !== STDIN_DISPLAY_PATH) options.filePath = file.modelPath;
   if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
   if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
   return options;

@@ -3,33 +3,36 @@
  * lives in the language service; this file only schedules work and converts shapes.
  * Every handler is guarded: a bug in one request must never end the server.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
-  CompletionItemKind,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
-import type { CodeAction, CompletionItem, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../service/config/config';
 import { ChunkCache } from '../service/engine/chunkCache';
-import { checkTextWithFacts, DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
+import { checkTextWithFacts } from '../service/engine/checkFile';
 import type { CheckOptions } from '../service/engine/checkFile';
-import { WorkspaceIndex } from './workspaceIndex';
-import { isHelmChartTemplatePath } from '../service/document/textGuards';
+import { isHelmChartTemplateOnDisk, realPathOf } from '../host/manifestFile';
+import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
-import { cniCompletions } from '../service/features/cniCompletion';
 import type { HoverContext } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
+import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
-import { ConfigFiles, DEFAULT_CLIENT_SETTINGS, resolveDocumentSettings, sanitizeClientSettings } from './settings';
-import type { ClientSettings } from './settings';
+import { PulledSettings } from './pulledSettings';
+import { ConfigFiles, resolveDocumentSettings } from './settings';
+import type { ConfigFile } from './settings';
 import { URI } from './uri';
+import { Activity } from './activity';
+import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { registerEstimateRequests } from './estimate';
+import { registerWorkspaceStatus } from './workspaceStatus';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
@@ -40,29 +43,43 @@ export function startServer(connection: Connection): void {
   const caches = new Map<string, ChunkCache>();
   /** The latest findings per document, with the version they were computed for. */
   const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
-  const clientSettings = new Map<string, Promise<ClientSettings>>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  const pulled = new PulledSettings(connection);
+  /** Scheduled checks, with the mark that ends when each has run. */
+  const timers = new Map<string, { timer: NodeJS.Timeout; done: () => void }>();
+  const activity = new Activity();
   /** Config files we published problems for, so a fixed file gets its diagnostics cleared. */
   const publishedConfigFiles = new Set<string>();
   let workspaceFolders: string[] = [];
-  let canPullConfiguration = false;
   let supportsFolderChanges = false;
   /** The client applies workspace edits that rename files (the `.conf` → `.conflist` fix). */
   let canRenameFiles = false;
+  let canRegisterConfiguration = false;
 
-  /** The open document for a file, matched by path: VS Code and Node spell some URIs differently. */
-  const openDocumentAt = (uri: string): TextDocument | undefined => {
-    const exact = documents.get(uri);
-    if (exact) return exact;
-    const filePath = URI.toPath(uri);
-    return filePath === undefined ? undefined : documents.all().find((document) => URI.toPath(document.uri) === filePath);
+  /** Open documents by file path: the model and config lookup speak paths, the protocol URIs. */
+  const openUriByPath = new Map<string, string>();
+  const openText = (filePath: string): string | undefined => {
+    const uri = openUriByPath.get(filePath);
+    return uri === undefined ? undefined : documents.get(uri)?.getText();
   };
+  const folderPaths = (): string[] =>
+    workspaceFolders.map((uri) => URI.toPath(uri)).filter((folderPath): folderPath is string => !!folderPath);
 
-  const workspaceIndex = new WorkspaceIndex(() => DEFAULT_MAX_FILE_SIZE_BYTES);
-  const configFiles = new ConfigFiles(
-    () => workspaceFolders,
-    (uri) => openDocumentAt(uri)?.getText(),
+  const configFiles = new ConfigFiles(() => workspaceFolders, openText);
+  const workspace = new WorkspaceSync(
+    (folderPath) => folderSetup(folderPath, pulled, configFiles),
+    (message) => connection.console.info(message),
   );
+
+  // `kubewise/status` and `kubewise/checkWorkspace`; logs what the server indexed after each walk.
+  const status = registerWorkspaceStatus({
+    connection,
+    documents,
+    pulled,
+    configFiles,
+    workspace,
+    folderPaths,
+    whenIdle: () => activity.whenIdle(),
+  });
 
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
@@ -78,7 +95,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
-    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    pulled.canPull = params.capabilities.workspace?.configuration === true;
+    pulled.push(params.initializationOptions);
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     canRenameFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('rename');
     supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
@@ -86,56 +105,57 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        // Keys and values of CNI configs, from their schema.
-        completionProvider: { triggerCharacters: ['"'] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'kubewise' },
+      serverInfo: { name: 'kubewise', version: kubewiseVersion() },
     };
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubewise' }).catch(() => undefined);
+    // Only a client that registers dynamically: others send every change anyway (or log an error).
+    if (pulled.canPull && canRegisterConfiguration) {
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: ['kubewise', 'files.exclude'] })
+        .catch(() => undefined);
     }
-    void workspaceIndex.scan(workspaceFolders).then(revalidateAll);
+    refreshWorkspace(true);
     if (!supportsFolderChanges) return; // the library throws if the client cannot send them
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
       configFiles.invalidate();
-      void workspaceIndex.scan(event.added.map((folder) => folder.uri)).then(revalidateAll);
+      refreshWorkspace(true);
     });
   });
 
-  const settingsFor = (uri: string): Promise<ClientSettings> => {
-    if (!canPullConfiguration) return Promise.resolve(DEFAULT_CLIENT_SETTINGS);
-    let pending = clientSettings.get(uri);
-    if (!pending) {
-      pending = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'kubewise' })
-        .then(sanitizeClientSettings, () => DEFAULT_CLIENT_SETTINGS);
-      clientSettings.set(uri, pending);
-    }
-    return pending;
+  /** Re-reads what the walk depends on and re-walks where it changed; re-checks open documents after. */
+  const refreshWorkspace = (always: boolean): void => {
+    void activity.track(
+      workspace.refresh(folderPaths()).then(
+        (changed) => {
+          status.walked();
+          if (changed || always) revalidateAll();
+        },
+        (error: unknown) => connection.console.error(`workspace scan failed: ${String(error)}`),
+      ),
+    );
   };
 
   const validate = guard('validate', undefined, async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const client = await settingsFor(uri);
+    const client = await pulled.kubewiseFor(uri);
     const configFile = configFiles.forDocument(uri);
     const settings = resolveDocumentSettings(client, configFile);
     if (documents.get(uri)?.version !== version) return; // a newer edit has its own run queued
-    const isConfigFile = path.basename(URI.toPath(uri) ?? '') === CONFIG_FILE_NAME;
+    const filePath = URI.toPath(uri);
     let findings: Finding[] = [];
-    // Paths, not URI strings: VS Code and Node encode characters such as '@' differently.
-    if (isConfigFile && configFile && URI.toPath(configFile.uri) === URI.toPath(uri)) {
+    if (filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME && configFile?.path === filePath) {
       findings = configFile.parsed.findings;
     } else if (settings.enable) {
-      const filePath = URI.toPath(uri);
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new ChunkCache()));
       const options: CheckOptions = {
@@ -143,14 +163,19 @@ export function startServer(connection: Connection): void {
         severities: settings.severities,
         maxFileSizeBytes: settings.maxFileSizeBytes,
         ruleOptions: settings.ruleOptions,
-        isHelmChartTemplate: filePath !== undefined && isHelmChartTemplatePath(filePath, fs.existsSync),
+        isHelmChartTemplate: filePath !== undefined && isHelmChartTemplateOnDisk(filePath),
         cache,
       };
       if (filePath !== undefined) options.filePath = filePath;
-      const checked = checkTextWithFacts(document.getText(), { ...options, workspace: workspaceIndex.othersThan(uri) });
+      const others = workspace.model.othersThan(filePath ?? uri);
+      const checked = checkTextWithFacts(document.getText(), { ...options, workspace: others });
       findings = checked.findings;
-      // Other open files may sum this one's workloads into their ResourceQuota: re-check them.
-      if (workspaceIndex.setFacts(uri, checked.facts)) revalidateOthers(uri);
+      // An open document is always checked, but only a file the walk would include
+      // counts for the others, as in the CLI. Other open files may sum this one's
+      // workloads into their ResourceQuota: re-check them when its facts change.
+      if (filePath !== undefined && workspace.includes(filePath)) {
+        if (workspace.model.setLive(filePath, checked.facts, realPathOf(filePath))) revalidateOthers(uri);
+      }
     }
     findingsByUri.set(uri, { version, findings });
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
@@ -158,8 +183,8 @@ export function startServer(connection: Connection): void {
   });
 
   /** A broken `.kubewise.yaml` is reported in that file even when it is not open. */
-  const publishConfigProblems = (configFile: ReturnType<ConfigFiles['forDocument']>): void => {
-    if (!configFile || openDocumentAt(configFile.uri)) return;
+  const publishConfigProblems = (configFile: ConfigFile | undefined): void => {
+    if (!configFile || openUriByPath.has(configFile.path)) return;
     const diagnostics: Diagnostic[] = configFile.parsed.findings.map(toDiagnostic);
     if (diagnostics.length === 0 && !publishedConfigFiles.has(configFile.uri)) return;
     if (diagnostics.length > 0) publishedConfigFiles.add(configFile.uri);
@@ -168,14 +193,20 @@ export function startServer(connection: Connection): void {
   };
 
   const schedule = (uri: string, delay: number): void => {
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        void validate(uri);
-      }, delay),
-    );
+    unschedule(uri);
+    const done = activity.begin();
+    const timer = setTimeout(() => {
+      timers.delete(uri);
+      void validate(uri).finally(done);
+    }, delay);
+    timers.set(uri, { timer, done });
+  };
+  const unschedule = (uri: string): void => {
+    const scheduled = timers.get(uri);
+    if (!scheduled) return;
+    clearTimeout(scheduled.timer);
+    scheduled.done();
+    timers.delete(uri);
   };
 
   const revalidateAll = (): void => {
@@ -186,82 +217,94 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) if (document.uri !== uri) schedule(document.uri, DEBOUNCE_MS);
   };
 
+  documents.onDidOpen((event) => {
+    const filePath = URI.toPath(event.document.uri);
+    if (filePath !== undefined) openUriByPath.set(filePath, event.document.uri);
+  });
   // TextDocuments reports an open as a content change too: the first check of a
   // document runs at once, later ones wait for a pause in typing.
   documents.onDidChangeContent((event) => {
-    if (path.basename(URI.toPath(event.document.uri) ?? '') === CONFIG_FILE_NAME) {
-      configFiles.invalidate(event.document.uri);
+    if (isConfigFileUri(event.document.uri)) {
+      configFiles.invalidate();
       revalidateAll();
+      refreshWorkspace(false); // its `ignore:` may have changed
     } else {
       schedule(event.document.uri, findingsByUri.has(event.document.uri) ? DEBOUNCE_MS : 0);
     }
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
+    const filePath = URI.toPath(uri);
+    unschedule(uri);
     caches.delete(uri);
     findingsByUri.delete(uri);
-    clientSettings.delete(uri);
+    pulled.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    void workspaceIndex.closed(uri).then(
-      (changed) => changed && revalidateAll(),
-      () => undefined,
+    if (filePath === undefined) return;
+    openUriByPath.delete(filePath);
+    if (path.basename(filePath) === CONFIG_FILE_NAME) {
+      configFiles.invalidate(); // the text on disk applies again
+      revalidateAll();
+      refreshWorkspace(false);
+      return;
+    }
+    void activity.track(
+      workspace.closed(filePath).then(
+        (changed) => changed && revalidateAll(),
+        () => undefined,
+      ),
     );
   });
 
-  connection.onDidChangeConfiguration(() => {
-    clientSettings.clear();
+  connection.onDidChangeConfiguration((change) => {
+    pulled.push(change.settings);
+    pulled.clear();
     revalidateAll();
+    refreshWorkspace(false); // `files.exclude` or the size limit may have changed what is indexed
   });
 
-  connection.onDidChangeWatchedFiles(
-    guard('watchedFiles', undefined, async (event: { changes: { uri: string; type: number }[] }) => {
-      let changed = false;
-      for (const change of event.changes) {
-        if (path.basename(URI.toPath(change.uri) ?? '') === CONFIG_FILE_NAME) {
-          configFiles.invalidate(change.uri);
-          changed = true;
-        } else if (!openDocumentAt(change.uri)) {
-          changed = (await workspaceIndex.fileChanged(change.uri, change.type === FileChangeType.Deleted)) || changed;
-        }
-      }
-      if (changed) revalidateAll();
-    }),
-  );
+  // Created, changed and deleted files (a rename is a delete and a create). A config
+  // file change re-reads the configuration and its `ignore:` globs.
+  const watchedFilesChanged = guard('watchedFiles', undefined, async (event: { changes: { uri: string; type: number }[] }) => {
+    const configChanged = event.changes.some((change) => isConfigFileUri(change.uri));
+    if (configChanged) configFiles.invalidate(); // at once: a document opened next must see it
+    let changed = false;
+    for (const change of event.changes) {
+      const filePath = URI.toPath(change.uri);
+      if (filePath === undefined || isConfigFileUri(change.uri)) continue;
+      changed = (await workspace.fileChanged(filePath, change.type === FileChangeType.Deleted)) || changed;
+    }
+    if (configChanged) await workspace.refresh(folderPaths());
+    if (changed || configChanged) revalidateAll();
+    status.walked();
+  });
+  connection.onDidChangeWatchedFiles((event) => void activity.track(watchedFilesChanged(event)));
+  // For tests and tools: answers once every check and disk task in progress has finished.
+  connection.onRequest('kubewise/whenIdle', () => activity.whenIdle().then(() => null));
 
   connection.onHover(
-    guard('hover', null, (params) => {
-      const document = documents.get(params.textDocument.uri);
+    guard('hover', null, async (params) => {
+      const uri = params.textDocument.uri;
+      const document = documents.get(uri);
       if (!document) return null;
-      const findings = findingsByUri.get(params.textDocument.uri)?.findings ?? [];
-      const context: HoverContext = { workspace: workspaceIndex.othersThan(params.textDocument.uri) };
-      const filePath = URI.toPath(params.textDocument.uri);
-      if (filePath !== undefined) context.filePath = filePath;
-      const hover = hoverAt(document.getText(), languageOf(document), findings, params.position, context);
+      const languageId = languageOf(document);
+      const findings = findingsByUri.get(uri)?.findings ?? [];
+      // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
+      const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
+      if (documents.get(uri) !== document) return null;
+      const filePath = URI.toPath(uri);
+      const context: HoverContext = {
+        workspace: workspace.model.othersThan(filePath ?? uri),
+        ruleOptions: settings.ruleOptions,
+        filePath,
+      };
+      const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
+      const hover = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
 
-  connection.onCompletion(
-    guard('completion', [] as CompletionItem[], (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
-      const filePath = URI.toPath(params.textDocument.uri);
-      return cniCompletions(document.getText(), languageOf(document), params.position, filePath).map((item): CompletionItem => {
-        const completion: CompletionItem = {
-          label: item.label,
-          kind: item.kind === 'property' ? CompletionItemKind.Property : CompletionItemKind.Value,
-          textEdit: { range: item.range, newText: item.newText },
-          // The editor filters by the text under the cursor, quote included.
-          filterText: item.newText,
-        };
-        if (item.detail) completion.detail = item.detail;
-        if (item.documentation) completion.documentation = { kind: 'markdown', value: item.documentation };
-        return completion;
-      });
-    }),
-  );
+  registerCompletion(connection, documents, languageOf);
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
@@ -296,6 +339,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
 }
@@ -304,4 +348,8 @@ export function startServer(connection: Connection): void {
 function languageOf(document: TextDocument): 'yaml' | 'json' {
   if (document.languageId === 'json') return 'json';
   return /\.(?:conf|conflist)$/i.test(URI.toPath(document.uri) ?? document.uri) ? 'json' : 'yaml';
+}
+
+function isConfigFileUri(uri: string): boolean {
+  return path.basename(URI.toPath(uri) ?? '') === CONFIG_FILE_NAME;
 }

@@ -1,12 +1,13 @@
 /**
- * Where a document's rule severities come from: `.kubewise.yaml` in its workspace
- * folder, then the resource-scoped `kubewise.*` settings pulled from the client.
- * Both are cached and dropped when they change.
+ * Where a document's rule severities come from: the `.kubewise.yaml` of its workspace
+ * folder (the nearest from the folder upward), then the resource-scoped `kubewise.*`
+ * settings pulled from the client. Both are cached and dropped when they change.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from './uri';
-import { CONFIG_FILE_NAME, mergeSeverities, parseConfigText } from '../service/config/config';
+import { DISK, lookupConfig } from '../host/configLookup';
+import type { ConfigSource } from '../host/configLookup';
+import { mergeSeverities } from '../service/config/config';
 import type { ParsedConfig, RuleSeverities } from '../service/config/config';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
 import { resolveRuleOptions } from '../service/config/ruleOptions';
@@ -26,7 +27,13 @@ export interface DocumentSettings {
   maxFileSizeBytes: number;
   ruleOptions: RuleOptions;
   /** The config file that applies, with its problems, for publishing. */
-  configFile: { uri: string; parsed: ParsedConfig } | undefined;
+  configFile: ConfigFile | undefined;
+}
+
+export interface ConfigFile {
+  uri: string;
+  path: string;
+  parsed: ParsedConfig;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
@@ -45,46 +52,75 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
       typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0
         ? value.maxFileSizeKB
         : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
-    options: raw,
+    options: withoutEmptyValues(raw),
   };
 }
 
-/** Finds and parses `.kubewise.yaml` files, preferring the editor's unsaved text. */
+/**
+ * The Settings editor edits rule options inline as a string or a list whose empty
+ * default means "unset" (scripts/generate-docs.ts): drop empty strings and lists from
+ * each section, so `.kubewise.yaml` or the rule's default applies, as for an absent key.
+ */
+function withoutEmptyValues(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const sections: Record<string, unknown> = {};
+  for (const [name, section] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+      sections[name] = section;
+      continue;
+    }
+    sections[name] = Object.fromEntries(
+      Object.entries(section as Record<string, unknown>).filter(
+        ([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0),
+      ),
+    );
+  }
+  return sections;
+}
+
+/**
+ * The `.kubewise.yaml` of each workspace folder: the nearest one from the folder upward
+ * (host/configLookup.ts, the CLI's lookup), preferring the editor's unsaved text.
+ * Parsed once and cached until any config file changes.
+ */
 export class ConfigFiles {
-  private cache = new Map<string, ParsedConfig | null>();
+  private cache = new Map<string, ConfigFile | undefined>();
 
   constructor(
     private readonly workspaceFolders: () => string[],
-    private readonly openText: (uri: string) => string | undefined,
+    /** The open document's text at a path, if open. */
+    private readonly openText: (filePath: string) => string | undefined,
   ) {}
 
-  /** The config file of the workspace folder that holds the document, if any. */
-  forDocument(documentUri: string): { uri: string; parsed: ParsedConfig } | undefined {
+  /** The config file that applies to the workspace folder holding the document, if any. */
+  forDocument(documentUri: string): ConfigFile | undefined {
     const documentPath = URI.toPath(documentUri);
     if (!documentPath) return undefined;
     const folder = this.workspaceFolders()
       .map((uri) => URI.toPath(uri))
       .filter((folderPath): folderPath is string => !!folderPath && isInside(documentPath, folderPath))
       .sort((a, b) => b.length - a.length)[0];
-    if (!folder) return undefined;
-    const configPath = path.join(folder, CONFIG_FILE_NAME);
-    const uri = URI.fromPath(configPath);
-    const parsed = this.load(uri, configPath);
-    return parsed ? { uri, parsed } : undefined;
+    return folder ? this.forFolder(folder) : undefined;
   }
 
-  invalidate(uri?: string): void {
-    if (uri) this.cache.delete(uri);
-    else this.cache.clear();
+  forFolder(folderPath: string): ConfigFile | undefined {
+    if (!this.cache.has(folderPath)) this.cache.set(folderPath, this.load(folderPath));
+    return this.cache.get(folderPath);
   }
 
-  private load(uri: string, configPath: string): ParsedConfig | undefined {
-    const open = this.openText(uri);
-    if (open !== undefined) return parseConfigText(open);
-    if (!this.cache.has(uri)) {
-      this.cache.set(uri, readConfig(configPath));
-    }
-    return this.cache.get(uri) ?? undefined;
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private load(folderPath: string): ConfigFile | undefined {
+    const source: ConfigSource = {
+      isFile: (filePath) => this.openText(filePath) !== undefined || DISK.isFile(filePath),
+      readText: (filePath) => this.openText(filePath) ?? DISK.readText(filePath),
+    };
+    const found = lookupConfig(folderPath, { source });
+    // Unreadable is as good as absent here: there is no file to mark, and the CLI says why.
+    if (found.kind !== 'found') return undefined;
+    return { uri: URI.fromPath(found.configPath), path: found.configPath, parsed: found.parsed };
   }
 }
 
@@ -96,16 +132,6 @@ export function resolveDocumentSettings(client: ClientSettings, configFile: Docu
     ruleOptions: resolveRuleOptions(configFile?.parsed.options, client.options),
     configFile,
   };
-}
-
-function readConfig(configPath: string): ParsedConfig | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(configPath, 'utf8');
-  } catch {
-    return null; // no config file is the common case, not an error
-  }
-  return parseConfigText(text);
 }
 
 function isInside(child: string, parent: string): boolean {

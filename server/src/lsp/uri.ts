@@ -1,16 +1,21 @@
-/** file: URI <-> path, via Node's own converters (no extra dependency). */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+/**
+ * file: URI <-> path with vscode-uri, the library VS Code itself uses, so a path's URI
+ * is spelled as VS Code spells it ('%40' for '@', 'c%3A' for a drive letter) and URIs
+ * spelled either way come back as the same path.
+ */
+import { URI as VsCodeUri } from 'vscode-uri';
 
 export const URI = {
+  /** The file system path of a file: URI; undefined for other schemes (untitled:) or a malformed URI. */
   toPath(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
     try {
-      return fileURLToPath(uri);
+      const parsed = VsCodeUri.parse(uri, true);
+      return parsed.scheme === 'file' ? parsed.fsPath : undefined;
     } catch {
       return undefined;
     }
   },
   fromPath(filePath: string): string {
-    return pathToFileURL(filePath).toString();
+    return VsCodeUri.file(filePath).toString();
   },
 };

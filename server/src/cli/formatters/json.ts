@@ -5,7 +5,7 @@
  */
 import { ruleMeta } from '../../service/rules/registry';
 import type { Finding, Range } from '../../service/core/types';
-import type { FileReport } from '../checkTargets';
+import type { FileReport, RenderedLocation } from '../checkTargets';
 import { countFindings } from './findingCounts';
 
 export interface JsonPosition {
@@ -23,6 +23,8 @@ export interface JsonFinding {
   object: { apiVersion: string; kind: string; namespace: string | null; name: string | null } | null;
   container: string | null;
   fixable: boolean;
+  /** Where the finding was in `helm template` output on stdin, when `file` is the template it came from. */
+  rendered: ({ file: string } & JsonPosition) | null;
 }
 
 export interface JsonReport {
@@ -32,13 +34,15 @@ export interface JsonReport {
 }
 
 export function formatJson(reports: readonly FileReport[], version: string): string {
-  const findings = reports.flatMap((report) => report.findings.map((finding) => toJsonFinding(report.displayPath, finding)));
+  const findings = reports.flatMap((report) =>
+    report.findings.map((finding, index) => toJsonFinding(report.displayPath, finding, report.renderedAt?.[index])),
+  );
   const { errors, warnings, information, hints, files } = countFindings(reports);
   const output: JsonReport = { version, findings, summary: { errors, warnings, information, hints, files } };
   return `${JSON.stringify(output, null, 2)}\n`;
 }
 
-function toJsonFinding(file: string, finding: Finding): JsonFinding {
+function toJsonFinding(file: string, finding: Finding, rendered: RenderedLocation | undefined): JsonFinding {
   const object = finding.object;
   return {
     ruleId: finding.ruleId,
@@ -52,6 +56,7 @@ function toJsonFinding(file: string, finding: Finding): JsonFinding {
       : null,
     container: finding.container ?? null,
     fixable: finding.fixes.length > 0,
+    rendered: rendered ? { file: rendered.displayPath, line: rendered.line + 1, column: rendered.character + 1 } : null,
   };
 }
 

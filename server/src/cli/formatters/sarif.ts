@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { allRuleMetas } from '../../service/rules/registry';
 import type { RuleMeta } from '../../service/rules/api/ruleTypes';
 import type { Finding, Severity } from '../../service/core/types';
@@ -17,7 +18,8 @@ export const INFORMATION_URI = 'https://github.com/kubewise/kubewise';
 const SOURCE_ROOT = '%SRCROOT%';
 const FINGERPRINT_KEY = 'kubewise/v1';
 
-type SarifLevel = 'error' | 'warning' | 'note';
+/** Kubewise always has a level to give; SARIF's fourth, 'none', is never needed. */
+type SarifLevel = Extract<Result.level, 'error' | 'warning' | 'note'>;
 
 export function sarifLevel(severity: Severity): SarifLevel {
   if (severity === 'error' || severity === 'warning') return severity;
@@ -26,20 +28,32 @@ export function sarifLevel(severity: Severity): SarifLevel {
 
 export function formatSarif(reports: readonly FileReport[], options: { version: string; cwd: string }): string {
   const ruleIndex = new Map(allRuleMetas.map((meta, index) => [meta.id, index]));
-  const results: object[] = [];
+  const results: Result[] = [];
   for (const report of reports) {
     // Identical findings in one file (say, two copies of an object) still need
     // distinct fingerprints; a running count keeps them apart yet stable.
     const occurrences = new Map<string, number>();
-    for (const finding of report.findings) {
+    report.findings.forEach((finding, index) => {
       const hash = fingerprint(report.displayPath, finding);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
-      results.push(toResult(report.displayPath, finding, ruleIndex.get(finding.ruleId), `${hash}:${occurrence}`));
-    }
+      const result = toResult(report.displayPath, finding, ruleIndex.get(finding.ruleId), `${hash}:${occurrence}`);
+      const rendered = report.renderedAt?.[index];
+      // The region is in the template; where `helm template` output had it is kept beside.
+      if (rendered) {
+        result.properties = {
+          rendered: {
+            uri: artifactLocation(rendered.displayPath).uri,
+            startLine: rendered.line + 1,
+            startColumn: rendered.character + 1,
+          },
+        };
+      }
+      results.push(result);
+    });
   }
 
-  const sarif = {
+  const sarif: Log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [
@@ -63,7 +77,7 @@ export function formatSarif(reports: readonly FileReport[], options: { version: 
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function toReportingDescriptor(meta: RuleMeta): object {
+function toReportingDescriptor(meta: RuleMeta): ReportingDescriptor {
   return {
     id: meta.id,
     name: pascalCase(meta.id),
@@ -79,7 +93,7 @@ function toReportingDescriptor(meta: RuleMeta): object {
   };
 }
 
-function toResult(file: string, finding: Finding, index: number | undefined, fingerprintValue: string): object {
+function toResult(file: string, finding: Finding, index: number | undefined, fingerprintValue: string): Result {
   const { start, end } = finding.range;
   return {
     ruleId: finding.ruleId,
@@ -103,7 +117,7 @@ function toResult(file: string, finding: Finding, index: number | undefined, fin
   };
 }
 
-function artifactLocation(file: string): object {
+function artifactLocation(file: string): ArtifactLocation {
   // Standard input has no place under the source root; a bare relative name is still valid SARIF.
   if (file === STDIN_DISPLAY_PATH) return { uri: 'stdin' };
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };

@@ -43,7 +43,12 @@ function formatFileGroup(report: FileReport, paint: Paint): string {
     const severity = paint(finding.severity, finding.severity.padEnd(severityWidth));
     // One finding per line, so grep and problem matchers can rely on it.
     const message = finding.message.replace(/\s*\n\s*/g, ' ');
-    return `${where}  ${severity}  ${message}  ${paint('dim', `[${finding.ruleId}]`)}`;
+    // From `helm template` output: the line in the template, then where it was rendered.
+    const rendered = report.renderedAt?.[index];
+    const origin = rendered
+      ? `  ${paint('dim', `(rendered ${rendered.displayPath}:${rendered.line + 1}:${rendered.character + 1})`)}`
+      : '';
+    return `${where}  ${severity}  ${message}  ${paint('dim', `[${finding.ruleId}]`)}${origin}`;
   });
   return lines.join('\n');
 }

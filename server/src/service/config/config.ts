@@ -25,6 +25,8 @@ export interface ParsedConfig {
   severities: RuleSeverities;
   /** The file's values, for `resolveRuleOptions` (which keeps only valid option values; `findings` reports the rest). */
   options: unknown;
+  /** Globs (relative to the config file's folder) the hosts leave out of their walks; the service never walks. */
+  ignore: string[];
   findings: Finding[];
 }
 
@@ -35,7 +37,7 @@ export function parseConfigText(text: string): ParsedConfig {
   const locateOffsets = locatorOf(parsed.lineCounter);
   const findings: Finding[] = parsed.problems.map((problem) => problemFinding(problem, locateOffsets));
   const doc = parsed.doc;
-  if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, options: {}, findings };
+  if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, options: {}, ignore: [], findings };
   const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (!validate(value)) {
     for (const error of collapseAlternatives(validate.errors ?? [])) {
@@ -51,7 +53,7 @@ export function parseConfigText(text: string): ParsedConfig {
   }
   // In reading order, whatever order the schema lists its sections in.
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { severities: validSeverities(value), options: value, findings };
+  return { severities: validSeverities(value), options: value, ignore: validIgnores(value), findings };
 }
 
 /** Keeps every well-formed entry, so one typo does not switch the whole file off. */
@@ -65,6 +67,12 @@ function validSeverities(value: unknown): RuleSeverities {
     }
   }
   return severities;
+}
+
+/** The string entries of `ignore:`; a bad entry is reported and the others still apply. */
+function validIgnores(value: unknown): string[] {
+  const ignore = typeof value === 'object' && value !== null ? (value as { ignore?: unknown }).ignore : undefined;
+  return Array.isArray(ignore) ? ignore.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [];
 }
 
 /** One message per value: an `anyOf` failure stands for the failures of its branches. */

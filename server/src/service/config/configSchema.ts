@@ -25,6 +25,12 @@ export function buildConfigSchema(): Record<string, unknown> {
         additionalProperties: false,
         properties: ruleProperties,
       },
+      ignore: {
+        type: 'array',
+        description:
+          'Globs of files and folders not to check when a folder is walked, relative to this file\'s folder (e.g. "generated/**"). A file named on the command line is still checked.',
+        items: { type: 'string' },
+      },
       ...ruleOptionsSchema(),
     },
   };

@@ -9,6 +9,7 @@ export const PEER_TOOLS: Readonly<Record<string, string>> = {
   polaris: 'Polaris (Fairwinds)',
   checkov: 'Checkov (Bridgecrew)',
   trivy: 'Trivy (Aqua Security)',
+  pint: 'pint (Cloudflare)',
 };
 
 export interface PeerCheck {

@@ -9,6 +9,7 @@ import type { ParsedChunk } from '../document/parseChunk';
 import { problemFinding } from '../document/problemFinding';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import type { KubeObject } from '../kubernetes/objects';
+import { isOnRemovedApi } from '../kubernetes/removedApis';
 import { isWorkload } from '../kubernetes/workloads';
 import { factKindsRead, rules } from '../rules/registry';
 import { reportedOffsets } from '../rules/api/ruleTypes';
@@ -120,6 +121,8 @@ function extractFacts(objects: readonly KubeObject[], locate: Locate, findings: 
     if (!kind.extract) continue;
     const found: BaseFact[] = [];
     for (const object of objects) {
+      // A removed API is rejected by current clusters: no rule across files may count it.
+      if (isOnRemovedApi(object.ref)) continue;
       try {
         found.push(...kind.extract(object));
       } catch (error) {

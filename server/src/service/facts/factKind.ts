@@ -42,7 +42,10 @@ export interface FactKind<T extends BaseFact = BaseFact> {
   extractFromDocument?(document: RecognisedDocument, filePath: string | undefined): T[];
 }
 
-export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject) => T[]): FactKind<T> {
+/** A fact kind read from Kubernetes objects: `extract` is always there (the sizing estimates call it directly). */
+export type ObjectFactKind<T extends BaseFact = Fact> = FactKind<T> & { extract(object: KubeObject): T[] };
+
+export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject) => T[]): ObjectFactKind<T> {
   return { id, extract };
 }
 

@@ -8,6 +8,7 @@ import type { WarmPoolVariable } from '../cni/awsVpcCni';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import type { Position } from '../core/types';
 import { documentAt } from './documentAt';
+import type { HoverLimits } from './documentAt';
 import type { HoverResult } from './hoverResult';
 
 const EXAMPLE =
@@ -22,8 +23,13 @@ const TEXT: Readonly<Record<WarmPoolVariable, string>> = {
     'Hold at least this many IPs on the node in total, used or free: set it to the pods a node usually runs, so they start without waiting for the EC2 API. Alone it keeps no spare beyond the floor; pair it with a small WARM_IP_TARGET.',
 };
 
-export function hoverForAwsCni(text: string, languageId: 'yaml' | 'json', position: Position): HoverResult | undefined {
-  const at = documentAt(text, languageId, position);
+export function hoverForAwsCni(
+  text: string,
+  languageId: 'yaml' | 'json',
+  position: Position,
+  limits: HoverLimits = {},
+): HoverResult | undefined {
+  const at = documentAt(text, languageId, position, limits);
   if (!at) return undefined;
   for (const object of kubeObjectsIn(at.parsed.doc)) {
     for (const { settings } of awsNodeContainers(object)) {

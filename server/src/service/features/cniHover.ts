@@ -18,13 +18,9 @@ import type { CniNetworkFact } from '../facts/cniNetworks';
 import type { DocumentFacts } from '../facts/factKind';
 import type { Position } from '../core/types';
 import { documentAt } from './documentAt';
+import type { HoverLimits } from './documentAt';
+import type { HoverContext } from './workspaceFacts';
 import type { HoverResult } from './hoverResult';
-
-export interface CniHoverContext {
-  filePath?: string | undefined;
-  /** Facts of the workspace's other files (for the folder's loading order). */
-  workspace?: readonly DocumentFacts[] | undefined;
-}
 
 export const CNI_BIN_DIR = '/opt/cni/bin';
 
@@ -47,9 +43,10 @@ export function hoverForCni(
   text: string,
   languageId: 'yaml' | 'json',
   position: Position,
-  context: CniHoverContext = {},
+  limits: HoverLimits = {},
+  context: HoverContext = {},
 ): HoverResult | undefined {
-  const at = documentAt(text, languageId, position);
+  const at = documentAt(text, languageId, position, limits);
   if (!at) return undefined;
   const sections: string[] = [];
   let range: readonly [number, number] | undefined;

@@ -1,10 +1,12 @@
 /**
  * The parsed document under a position, for hovers that explain a value. Hovers parse
- * just that one document (a few hundred microseconds); files past the size limit get none.
+ * just that one document (a few hundred microseconds); files past the size limit get none:
+ * the check skips them too, and the user's limit is what says how big is too big.
  */
 import { parseChunk } from '../document/parseChunk';
 import type { ParsedChunk } from '../document/parseChunk';
 import { splitYamlDocuments } from '../document/splitDocuments';
+import { byteLength } from '../document/textGuards';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
 import type { Position, Range } from '../core/types';
 
@@ -18,10 +20,24 @@ export interface DocumentAt {
   toRange(start: number, end: number): Range;
 }
 
-export function documentAt(text: string, languageId: 'yaml' | 'json', position: Position): DocumentAt | undefined {
+/** What a hover needs from the document's settings. */
+export interface HoverLimits {
+  /** The check's size limit for this document; the default when absent. */
+  maxFileSizeBytes?: number;
+}
+
+export function documentAt(
+  text: string,
+  languageId: 'yaml' | 'json',
+  position: Position,
+  limits: HoverLimits = {},
+): DocumentAt | undefined {
+  const limit = limits.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
+  // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size.
+  if (text.length * 3 > limit && byteLength(text) > limit) return undefined;
   const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const chunk = chunks.filter((c) => c.startLine <= position.line).pop();
-  if (!chunk || chunk.text.length > DEFAULT_MAX_FILE_SIZE_BYTES) return undefined;
+  if (!chunk) return undefined;
   const offset = offsetAt(chunk.text, position.line - chunk.startLine, position.character);
   if (offset === undefined) return undefined;
   const parsed = parseChunk(chunk.text);

@@ -3,67 +3,86 @@
  * and how to fix it, with a link to the full page. Plain markdown; the LSP glue wraps it.
  */
 import { parseEquivalent } from '../core/peerTools';
+import type { HoverLimits } from './documentAt';
+import { hoverForField } from './explainHover';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
 import { hoverForCni } from './cniHover';
-import type { CniHoverContext } from './cniHover';
 import { hoverForAwsCni } from './awsCniHover';
+import { hoverForLabel } from './labelHover';
+import { hoverForMonitor } from './monitorHover';
+import type { HoverContext } from './workspaceFacts';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
 import type { HoverResult } from './hoverResult';
 
 export type { HoverResult } from './hoverResult';
-
-/** What some hovers need beyond the text: the file's path (a CNI config's name) and the other files' facts. */
-export type HoverContext = CniHoverContext;
+export type { HoverContext } from './workspaceFacts';
 
 /**
- * Everything a hover at `position` can say: the findings there first (they are what
- * needs attention), then what the value under the cursor means.
+ * Everything a hover at `position` can say, in the order a reader needs it: one line per
+ * finding there (what is wrong), then what the value under the cursor means (a quantity
+ * in words, how an image is pinned, the series a label multiplies), then for each finding
+ * why it matters and how to fix it, short, with the peers' equivalent checks on one line.
+ * `context` brings the workspace's facts and the rule options, for estimates across files.
  */
 export function hoverAt(
   text: string,
   languageId: 'yaml' | 'json',
   findings: readonly Finding[],
   position: Position,
-  context: HoverContext = {},
+  limits: HoverLimits = {},
+  context?: HoverContext,
 ): HoverResult | undefined {
-  const forFindings = hoverForFindings(findings, position);
+  // CNI before the field explanation: inside a NetworkAttachmentDefinition's spec.config the
+  // CNI key under the cursor says more than what `config` is.
   const forValue =
-    hoverForQuantity(text, languageId, position) ??
-    hoverForImage(text, languageId, position) ??
-    hoverForAwsCni(text, languageId, position) ??
-    hoverForCni(text, languageId, position, context);
-  if (!forFindings || !forValue) return forFindings ?? forValue;
-  return { markdown: `${forFindings.markdown}\n\n---\n\n${forValue.markdown}`, range: forFindings.range };
+    hoverForQuantity(text, languageId, position, limits) ??
+    hoverForImage(text, languageId, position, limits) ??
+    hoverForLabel(text, languageId, position, context) ??
+    hoverForMonitor(text, languageId, position, context) ??
+    hoverForAwsCni(text, languageId, position, limits) ??
+    hoverForCni(text, languageId, position, limits, context) ??
+    hoverForField(text, languageId, position);
+  const here = findingsAt(findings, position);
+  if (here.length === 0) return forValue;
+  const parts = [summaryLines(here)];
+  if (forValue) parts.push(forValue.markdown);
+  parts.push(lessonLines(here));
+  return { markdown: parts.join('\n\n---\n\n'), range: (here[0] as Finding).range };
 }
 
-export function hoverForFindings(findings: readonly Finding[], position: Position): HoverResult | undefined {
-  const here = findings.filter((finding) => contains(finding.range, position));
-  if (here.length === 0) return undefined;
+/** The findings whose range holds the position, one per rule, with known meta. */
+function findingsAt(findings: readonly Finding[], position: Position): Finding[] {
   const seen = new Set<string>();
-  const sections: string[] = [];
-  for (const finding of here) {
-    if (seen.has(finding.ruleId)) continue;
+  return findings.filter((finding) => {
+    if (!contains(finding.range, position) || seen.has(finding.ruleId) || !ruleMeta(finding.ruleId)) return false;
     seen.add(finding.ruleId);
-    const meta = ruleMeta(finding.ruleId);
-    if (!meta) continue;
-    const docsCommand = `command:kubewise.showRuleDocs?${encodeURIComponent(JSON.stringify([meta.id]))}`;
-    const lines = [
-      `**${meta.id}** · ${meta.description}`,
-      '',
-      `**Why it matters.** ${meta.why}`,
-      '',
-      `**How to fix.** ${meta.remediation}`,
-      '',
-      `[Rule documentation](${docsCommand}) · [online](${meta.docsUrl})`,
-    ];
-    if (meta.equivalents.length > 0) lines.push('', `Same as: ${meta.equivalents.map(describeEquivalent).join(', ')}`);
-    sections.push(lines.join('\n'));
-  }
-  if (sections.length === 0) return undefined;
-  const first = here[0] as Finding;
-  return { markdown: sections.join('\n\n---\n\n'), range: first.range };
+    return true;
+  });
+}
+
+function summaryLines(here: readonly Finding[]): string {
+  return here.map((finding) => `**${finding.ruleId}** (${finding.severity}): ${finding.message}`).join('  \n');
+}
+
+/** Why and how for each finding: the lesson kept to a paragraph, the links and peers on one line. */
+function lessonLines(here: readonly Finding[]): string {
+  return here
+    .map((finding) => {
+      const meta = ruleMeta(finding.ruleId)!;
+      const docsCommand = `command:kubewise.showRuleDocs?${encodeURIComponent(JSON.stringify([meta.id]))}`;
+      const links = [`[Rule documentation](${docsCommand})`, `[online](${meta.docsUrl})`];
+      if (meta.equivalents.length > 0) links.push(`same as ${meta.equivalents.map(describeEquivalent).join(', ')}`);
+      return [
+        `**${meta.id}** · **Why it matters.** ${meta.why}`,
+        '',
+        `**How to fix.** ${meta.remediation}`,
+        '',
+        links.join(' · '),
+      ].join('\n');
+    })
+    .join('\n\n');
 }
 
 function describeEquivalent(equivalent: string): string {

@@ -9,14 +9,20 @@ import { kubeObjectsIn } from '../kubernetes/objects';
 import { allContainers } from '../kubernetes/workloads';
 import type { Position } from '../core/types';
 import { documentAt } from './documentAt';
+import type { HoverLimits } from './documentAt';
 import type { HoverResult } from './hoverResult';
 
 /** Build images whose default tags carry a whole toolchain; a runtime image is a fraction of the size. */
 const BUILD_IMAGES = /(^|\/)(golang|node|python|ruby|openjdk|maven|gradle|rust|gcc|ubuntu|debian|centos|fedora)$/;
 const SMALL_VARIANT = /(slim|alpine|distroless|minimal|micro|scratch|chiseled)/;
 
-export function hoverForImage(text: string, languageId: 'yaml' | 'json', position: Position): HoverResult | undefined {
-  const at = documentAt(text, languageId, position);
+export function hoverForImage(
+  text: string,
+  languageId: 'yaml' | 'json',
+  position: Position,
+  limits: HoverLimits = {},
+): HoverResult | undefined {
+  const at = documentAt(text, languageId, position, limits);
   if (!at) return undefined;
   for (const object of kubeObjectsIn(at.parsed.doc)) {
     for (const container of allContainers(object)) {

@@ -15,9 +15,15 @@ import { describeAmount, shortAmount } from '../kubernetes/quantityWords';
 import type { Position } from '../core/types';
 import type { HoverResult } from './hoverResult';
 import { documentAt } from './documentAt';
+import type { HoverLimits } from './documentAt';
 
-export function hoverForQuantity(text: string, languageId: 'yaml' | 'json', position: Position): HoverResult | undefined {
-  const at = documentAt(text, languageId, position);
+export function hoverForQuantity(
+  text: string,
+  languageId: 'yaml' | 'json',
+  position: Position,
+  limits: HoverLimits = {},
+): HoverResult | undefined {
+  const at = documentAt(text, languageId, position, limits);
   if (!at) return undefined;
   for (const object of kubeObjectsIn(at.parsed.doc)) {
     for (const field of quantityFieldsOf(object)) {

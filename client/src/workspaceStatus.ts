@@ -1,0 +1,76 @@
+/**
+ * What the server indexed, at a glance and in the log: a language status item (the
+ * `{}` in the status bar for YAML and JSON) with the version, the manifests indexed and
+ * the configuration files in use, fed by the server's `kubewise/status` notification;
+ * and "Kubewise: Check Workspace", which asks the server to check and publish every
+ * indexed file, with progress, then opens the Problems view.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { WorkDoneProgress } from 'vscode-languageclient/node';
+import type { LanguageClient, WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient/node';
+
+/** The shape of the server's `kubewise/status` (server/src/lsp/workspaceStatus.ts); the client does not import server code. */
+interface WorkspaceStatus {
+  version: string;
+  folders: string[];
+  indexedFiles: number;
+  configFiles: string[];
+}
+
+interface CheckWorkspaceResult {
+  files: number;
+  findings: number;
+  cancelled: boolean;
+}
+
+export function registerWorkspaceStatus(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  selector: vscode.DocumentSelector,
+): void {
+  const item = vscode.languages.createLanguageStatusItem('kubewise.status', selector);
+  item.name = 'Kubewise';
+  item.text = 'Kubewise';
+  item.detail = 'indexing the workspace…';
+  item.busy = true;
+  item.command = { title: 'Show Output', command: 'kubewise.showOutput' };
+  context.subscriptions.push(
+    item,
+    client.onNotification('kubewise/status', (status: WorkspaceStatus) => {
+      item.busy = false;
+      item.text = `Kubewise ${status.version}`;
+      const config =
+        status.configFiles.length === 0 ? 'no .kubewise.yaml' : status.configFiles.map((file) => path.basename(file)).join(', ');
+      item.detail = `${status.indexedFiles} manifest${status.indexedFiles === 1 ? '' : 's'} indexed · ${config}`;
+    }),
+    vscode.commands.registerCommand('kubewise.checkWorkspace', () => checkWorkspace(client)),
+  );
+}
+
+async function checkWorkspace(client: LanguageClient): Promise<void> {
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Kubewise: checking the workspace', cancellable: true },
+    async (progress, cancellation) => {
+      const token = `kubewise-check-${Date.now()}`;
+      let reported = 0;
+      const listener = client.onProgress(WorkDoneProgress.type, token, (value) => {
+        if (value.kind === 'end') return;
+        const step = value as WorkDoneProgressBegin | WorkDoneProgressReport;
+        const increment = step.percentage === undefined ? undefined : step.percentage - reported;
+        if (step.percentage !== undefined) reported = step.percentage;
+        progress.report({ message: step.message, increment });
+      });
+      try {
+        return await client.sendRequest<CheckWorkspaceResult>('kubewise/checkWorkspace', { workDoneToken: token }, cancellation);
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  if (result.cancelled) return;
+  void vscode.window.showInformationMessage(
+    `Kubewise checked ${result.files} manifest${result.files === 1 ? '' : 's'}; every finding is in the Problems view.`,
+  );
+}
