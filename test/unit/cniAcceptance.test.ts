@@ -640,3 +640,28 @@ describe('broken configs: exactly the expected diagnostic, on the expected chara
     });
   }
 });
+
+describe('a JSON error inside a Kubernetes object is reported once, by the CNI rule', () => {
+  const broken = change('"ipMasq": true,', '"ipMasq": true,,');
+  const documents: [string, string][] = [
+    ["flannel's cni-conf.json", inConfigMap(broken, 'cni-conf.json')],
+    ["Calico's cni_network_config", inConfigMap(broken, 'cni_network_config')],
+    ['any key whose value is a CNI config', inConfigMap(broken, 'podnet')],
+    ['a NetworkAttachmentDefinition with its CRD in the workspace', inNetworkAttachment(broken)],
+  ];
+  for (const [name, document] of documents) {
+    test(name, () => {
+      const all = checkText(document, { languageId: 'yaml', filePath: 'manifests/cni.yaml', workspace: WORKSPACE });
+      assert.deepEqual(
+        all.map((f) => f.ruleId),
+        ['cni-json-syntax'],
+        describeAll(all),
+      );
+    });
+  }
+
+  test('without the CRD, the NetworkAttachmentDefinition gets the CNI error and the unknown-kind note only', () => {
+    const all = checkText(inNetworkAttachment(broken), { languageId: 'yaml', filePath: 'manifests/cni.yaml' });
+    assert.deepEqual(all.map((f) => f.ruleId).sort(), ['cni-json-syntax', 'unknown-kind'], describeAll(all));
+  });
+});
