@@ -11,6 +11,7 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { fixLenientScalar, lenientFacts } from './lenientYaml.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
@@ -102,6 +103,7 @@ async function main() {
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
   const cni = cniFacts(path.join(HERE, 'workspace'));
+  const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
@@ -299,11 +301,12 @@ async function main() {
       docsImage: path.join(ROOT, 'docs', 'images', 'sizing-panel.png'),
     }),
   );
+  await step(page, 'lenient YAML: the CLI warning, and its fix', '16-lenient-yaml.png', () => fixLenientScalar(page, lenient));
 
   // A CNI config: opened as JSON, its error listed, fixed in place, and its plugin type explained.
-  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '16-cni-diagnostic.png', () => cniDiagnostic(page, cni));
-  await step(page, 'quick fix writes the CNI mtu as a number', '17-cni-fix.png', () => fixCniValue(page, cni));
-  await step(page, 'hover on a CNI plugin type', '18-cni-hover.png', () => hoverCniType(page, cni));
+  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '17-cni-diagnostic.png', () => cniDiagnostic(page, cni));
+  await step(page, 'quick fix writes the CNI mtu as a number', '18-cni-fix.png', () => fixCniValue(page, cni));
+  await step(page, 'hover on a CNI plugin type', '19-cni-hover.png', () => hoverCniType(page, cni));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

@@ -164,6 +164,8 @@ spec:
       containers:
         - name: web
           image: nginx:1.27
+          # A port: the container serves traffic, so it needs a readinessProbe.
+          ports: [{containerPort: 80}]
 `;
 
 /** `section` looked up in the user's settings table, as these editors do (null when absent). */

@@ -182,7 +182,12 @@ test('non-Kubernetes YAML gets nothing; JSON manifests are checked too', async (
       metadata: { name: 'p' },
       spec: {
         containers: [
-          { name: 'c', image: 'i:1', resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } } },
+          {
+            name: 'c',
+            image: 'i:1',
+            ports: [{ containerPort: 8080 }],
+            resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } },
+          },
         ],
       },
     },

@@ -237,7 +237,7 @@ export function probeDirectiveCases(ruleId: ProbeRuleId): RuleTests {
       {
         name: `a directive that suppresses a ${rule.short} finding is used`,
         code: deployment(
-          '        # kubewise-disable-next-line missing-readiness-probe, missing-liveness-probe\n        - name: web\n          image: nginx:1.27\n',
+          '        # kubewise-disable-next-line missing-readiness-probe, missing-liveness-probe\n        - name: web\n          image: nginx:1.27\n          ports: [{containerPort: 80}]\n',
         ),
       },
     ],
@@ -257,11 +257,11 @@ export function probeDirectiveCases(ruleId: ProbeRuleId): RuleTests {
         // its id is the one that stays.
         name: 'only the unused id of a directive is removed',
         code: deployment(
-          `        # kubewise-disable-next-line missing-liveness-probe, missing-readiness-probe\n        - name: web\n          image: nginx:1.27\n          ${probe}:\n            tcpSocket:\n              port: 80\n`,
+          `        # kubewise-disable-next-line missing-liveness-probe, missing-readiness-probe\n        - name: web\n          image: nginx:1.27\n          ports: [{containerPort: 80}]\n          ${probe}:\n            tcpSocket:\n              port: 80\n`,
         ),
         errors: [{ messageId: 'unused', data: { rule: ruleId }, line: 9, column: rule.directiveColumn }],
         output: deployment(
-          `        # kubewise-disable-next-line ${rule.other}\n        - name: web\n          image: nginx:1.27\n          ${probe}:\n            tcpSocket:\n              port: 80\n`,
+          `        # kubewise-disable-next-line ${rule.other}\n        - name: web\n          image: nginx:1.27\n          ports: [{containerPort: 80}]\n          ${probe}:\n            tcpSocket:\n              port: 80\n`,
         ),
       },
     ],

@@ -24,7 +24,7 @@ test('warnings alone exit 0; findings are printed per file, sorted, with 1-based
     result.stdout,
     [
       `findings/deployment.yaml:17:11  warning  Container 'web' has no livenessProbe: if it hangs, Kubernetes never restarts it.  ${LIVENESS}`,
-      `findings/deployment.yaml:17:11  warning  Container 'web' has no readinessProbe: it gets traffic as soon as its process starts, ready or not.  ${READINESS}`,
+      `findings/deployment.yaml:17:11  warning  Container 'web' declares ports but has no readinessProbe: it gets traffic as soon as its process starts, ready or not.  ${READINESS}`,
       '',
       `findings/nested/statefulset.json:13:13  warning  Container 'db' has no livenessProbe: if it hangs, Kubernetes never restarts it.  ${LIVENESS}`,
       '',

@@ -81,6 +81,8 @@ spec:
       containers:
         - name: app
           image: nginx:1.27
+          ports:
+            - containerPort: 8080
           resources:
             requests:
               cpu: 100m

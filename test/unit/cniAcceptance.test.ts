@@ -13,6 +13,7 @@ import { describe, test } from 'node:test';
 import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
 import type { Finding } from '../../server/src/service/core/types';
 import { ruleMeta } from '../../server/src/service/rules/registry';
+import { applyEdits } from '../support/applyEdits';
 import { inConfigMap, inNetworkAttachment } from '../support/cniCases';
 import { REPO_ROOT } from '../support/ruleTester';
 
@@ -663,5 +664,23 @@ describe('a JSON error inside a Kubernetes object is reported once, by the CNI r
   test('without the CRD, the NetworkAttachmentDefinition gets the CNI error and the unknown-kind note only', () => {
     const all = checkText(inNetworkAttachment(broken), { languageId: 'yaml', filePath: 'manifests/cni.yaml' });
     assert.deepEqual(all.map((f) => f.ruleId).sort(), ['cni-json-syntax', 'unknown-kind'], describeAll(all));
+  });
+});
+
+describe('a NetworkAttachmentDefinition written as kubectl accepts it (JSON at the key’s depth)', () => {
+  // go-yaml reads a quoted scalar whose lines are indented no deeper than its key; the parser
+  // reads it with those lines indented (yaml-lenient-syntax says so), and CNI findings must
+  // still land on the file's own characters, fixes too.
+  const document =
+    'apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: x\nspec:\n' +
+    `  config: '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [{"type": "bridge", "mtu": "1500", "ipam": {}}]\n}'\n`;
+
+  test('the CNI finding is on "1500" as written, and its fix unquotes it there', () => {
+    const all = checkText(document, { languageId: 'yaml', filePath: 'manifests/nad.yaml', workspace: WORKSPACE });
+    assert.deepEqual(all.map((f) => f.ruleId).sort(), ['cni-invalid-value', 'yaml-lenient-syntax'], describeAll(all));
+    const finding = all.find((f) => f.ruleId === 'cni-invalid-value')!;
+    assert.deepEqual(finding.range, expectedRange(document, 0, { text: '"1500"' }));
+    const fixed = applyEdits(document, finding.fixes[0]!.edits);
+    assert.equal(fixed, document.replace('"mtu": "1500"', '"mtu": 1500'));
   });
 });

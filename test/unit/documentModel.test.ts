@@ -16,7 +16,8 @@ const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
 const DEPLOYMENT =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n' +
   '  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n' +
-  '          image: nginx:1.27\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n';
+  '          image: nginx:1.27\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n' +
+  '          ports: [{containerPort: 8080}]\n';
 
 /** Chunks always tile the input, and each knows its first line. */
 function assertTiles(text: string): void {
@@ -134,7 +135,7 @@ describe('parseChunk', () => {
     // and it is the readinessProbe itself, which liveness-same-as-readiness reports on its line.
     assert.deepEqual(
       check(text).map((f) => [f.ruleId, f.range.start.line]),
-      [['liveness-same-as-readiness', 20]],
+      [['liveness-same-as-readiness', 21]],
     );
   });
 

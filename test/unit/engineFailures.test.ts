@@ -42,7 +42,8 @@ function replace<T extends object, K extends keyof T>(t: TestContext, target: T,
 }
 
 /** No probes, no resources: several per-document rules fire on it. */
-const POD = appPod('');
+/** A Pod that declares a port, so that it needs both probes. */
+const POD = appPod('      ports: [{containerPort: 8080}]\n');
 /** A ResourceQuota on requests.cpu and a Deployment that declares no resources, in one file. */
 const QUOTA_AND_DEPLOYMENT =
   'apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: compute, namespace: shop}\nspec:\n  hard: {requests.cpu: "1", pods: "1"}\n' +
@@ -87,7 +88,7 @@ describe('a per-document rule that throws', () => {
     assert.equal(crashes.length, 1);
     assert.match(crashes[0]?.message ?? '', /^Rule 'missing-liveness-probe' failed on this object: TypeError: /);
     assert.deepEqual(crashes[0]?.object, { apiVersion: 'v1', kind: 'Pod', name: 'bad' });
-    assert.deepEqual(at(crashes[0]), [9, 0], 'at the start of the second object');
+    assert.deepEqual(at(crashes[0]), [10, 0], 'at the start of the second object');
     assert.deepEqual(
       only(findings, 'missing-liveness-probe').map((f) => f.object?.name),
       ['fire'],
@@ -253,12 +254,14 @@ describe('every message the engine builds has a real message id', () => {
       'parser-failure': 'yaml-syntax',
       'too-deep': 'yaml-syntax',
       'alias-bomb': 'yaml-alias-bomb',
+      'go-yaml-leniency': 'yaml-lenient-syntax',
     };
     const locate = locatorOf(new LineCounter());
     for (const [kind, ruleId] of Object.entries(expected) as [ParseProblemKind, string][]) {
       const finding = problemFinding({ kind, message: `detail of ${kind}`, start: 0, end: 0 }, locate);
       assert.equal(finding.ruleId, ruleId, kind);
-      assert.equal(finding.message, `detail of ${kind}`, kind);
+      // A lenient scalar has one fixed message (the detail names what it is, for tests and logs only).
+      if (kind !== 'go-yaml-leniency') assert.equal(finding.message, `detail of ${kind}`, kind);
     }
   });
 

@@ -10,7 +10,7 @@ import { ChunkCache } from '../../server/src/service/engine/chunkCache';
 /** A Pod complete but for its probes: two findings (liveness, readiness), at its container on line index 6. */
 const pod = (name: string): string =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: ${name}-app\n      image: app:1\n` +
-  '      resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n';
+  '      resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n      ports: [{containerPort: 8080}]\n';
 
 test('editing one of three documents re-checks only that one', () => {
   const cache = new ChunkCache();
@@ -32,10 +32,10 @@ test('editing one of three documents re-checks only that one', () => {
     [
       ['missing-liveness-probe', 'a-app', 6],
       ['missing-readiness-probe', 'a-app', 6],
-      ['missing-liveness-probe', 'b-app', 16],
+      ['missing-liveness-probe', 'b-app', 17],
       // c moved down by the two inserted lines; its cached findings are shifted with it.
-      ['missing-liveness-probe', 'c-app', 28],
-      ['missing-readiness-probe', 'c-app', 28],
+      ['missing-liveness-probe', 'c-app', 30],
+      ['missing-readiness-probe', 'c-app', 30],
     ],
   );
   assert.equal(cache.size, 3, 'the cache holds the current documents only');
@@ -48,6 +48,6 @@ test('repeated documents each keep their own positions', () => {
   assert.equal(findings.length, 4);
   assert.deepEqual(
     findings.map((f) => f.range.start.line),
-    [6, 6, 16, 16],
+    [6, 6, 17, 17],
   );
 });

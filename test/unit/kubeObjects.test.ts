@@ -23,6 +23,7 @@ items:
             - name: app
               image: app:1
               resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}
+              ports: [{containerPort: 8080}]
   - apiVersion: apps/v1
     kind: Deployment
     metadata:
@@ -40,6 +41,7 @@ items:
             - name: app
               image: app:1
               resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}
+              ports: [{containerPort: 8080}]
   - "not an object"
   - {}
 `;
@@ -51,7 +53,7 @@ test('each item of a List is checked as an object of its own, with its own annot
     [
       ['missing-liveness-probe', 'fire-first', 16],
       ['missing-readiness-probe', 'fire-first', 16],
-      ['missing-readiness-probe', 'fire-second', 33],
+      ['missing-readiness-probe', 'fire-second', 34],
     ],
   );
 });

@@ -88,11 +88,19 @@ test('hoverAt puts findings first, then the quantity', () => {
 });
 
 test('hover layout: one line per finding, then the value, then each lesson with its peers on one line', () => {
-  // cpu: 1000 is both a unit slip and a pod larger than a node: two findings on one value.
+  // Two findings on one value. pod-exceeds-node yields to cpu-unit-slip on `cpu: 1000` (one mistake, one
+  // finding), so the second finding is made by hand: the layout, not the rules, is under test here.
   const text =
     'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.2\n' +
     '      resources:\n        requests:\n          cpu: 1000\n';
-  const findings = checkText(text, { languageId: 'yaml' });
+  const checked = checkText(text, { languageId: 'yaml' });
+  const slip = checked.find((f) => f.ruleId === 'cpu-unit-slip');
+  assert.ok(slip, 'cpu-unit-slip fires on cpu: 1000');
+  assert.ok(!checked.some((f) => f.ruleId === 'pod-exceeds-node'), 'pod-exceeds-node yields to the slip');
+  const findings = [
+    ...checked,
+    { ...slip, ruleId: 'pod-exceeds-node', severity: 'warning' as const, message: 'The pod is larger than a node.' },
+  ];
   const position = { line: 9, character: 16 };
   const markdown = hoverAt(text, 'yaml', findings, position)?.markdown ?? '';
   const value = markdown.indexOf('**cpu: 1000**');

@@ -27,7 +27,8 @@ const ids = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId}@$
 const DEPLOYMENT =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {matchLabels: {app: web}}\n' +
   '  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n' +
-  '          image: nginx:1.27\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n';
+  '          image: nginx:1.27\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 128Mi}}\n' +
+  '          ports: [{containerPort: 8080}]\n';
 /** The line index of `- name: web` in DEPLOYMENT. */
 const CONTAINER = 10;
 const check = (text: string) => checkText(text, { languageId: 'yaml' });

@@ -19,6 +19,13 @@ const latestTag = (line: number, column: number, image: string, container: strin
   column,
 });
 
+const mutableTag = (line: number, column: number, image: string, container: string, tag: string) => ({
+  messageId: 'mutableTag',
+  data: { image, container, tag },
+  line,
+  column,
+});
+
 const pod = (containers: string, metadata = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\n${metadata}spec:\n  containers:\n${containers}`;
 
@@ -43,6 +50,21 @@ ruleTester.run(RULE, {
     },
   ],
   invalid: [
+    fixtures.invalid('fire-mutable-tags.yaml', {
+      errors: [
+        mutableTag(17, 18, 'registry.example.com/shop/migrate:main', 'migrate', 'main'),
+        mutableTag(20, 18, 'ghcr.io/example/web:nightly', 'web', 'nightly'),
+        mutableTag(22, 18, 'registry.example.com:5000/agent:Edge', 'agent', 'Edge'),
+      ],
+    }),
+    {
+      name: 'the list of mutable tags is configurable; latest always counts',
+      code: pod(
+        '    - name: a\n      image: app:stable\n    - name: b\n      image: app:main\n    - name: c\n      image: app:latest\n',
+      ),
+      options: { images: { mutableTags: ['stable'] } },
+      errors: [mutableTag(8, 14, 'app:stable', 'a', 'stable'), latestTag(12, 14, 'app:latest', 'c')],
+    },
     fixtures.invalid('fire-deployment.yaml', { errors: [noTag(18, 18, 'nginx', 'web')], output: null }),
     fixtures.invalid('fire-latest-and-registry-ports.yaml', {
       errors: [

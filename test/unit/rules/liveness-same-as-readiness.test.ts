@@ -1,13 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkText } from '../../../server/src/service/engine/checkFile';
 import { appPod } from '../../support/podManifest';
 import { ruleFixtures, ruleTester } from '../../support/ruleTester';
 
 const RULE = 'liveness-same-as-readiness';
 const fixtures = ruleFixtures(RULE);
 
-const identical = (line: number, column: number, container: string) => ({
+const identical = (line: number, column: number, container: string, handler = 'httpGet') => ({
   messageId: 'identical',
+  data: { container, handler },
+  line,
+  column,
+});
+
+/** Identical tcpSocket probes: information, about what liveness should test. */
+const identicalTcp = (line: number, column: number, container: string) => ({
+  messageId: 'identicalTcp',
   data: { container },
   line,
   column,
@@ -47,15 +56,15 @@ ruleTester.run(RULE, {
       output: null,
     }),
     fixtures.invalid('fire-defaults-and-key-order.yaml', {
-      errors: [identical(28, 11, 'db'), identical(52, 11, 'agent'), identical(75, 11, 'worker')],
+      errors: [identicalTcp(28, 11, 'db'), identical(52, 11, 'agent'), identical(75, 11, 'worker', 'exec')],
       output: null,
     }),
     fixtures.invalid('fire-alias-and-merge.yaml', {
-      errors: [identical(26, 11, 'api'), identical(32, 11, 'admin')],
+      errors: [identical(26, 11, 'api'), identicalTcp(32, 11, 'admin')],
       output: null,
     }),
     fixtures.invalid('fire-sidecar-pod-and-cronjob.yaml', {
-      errors: [identical(14, 7, 'proxy'), identical(22, 7, 'app'), identical(53, 15, 'report')],
+      errors: [identical(14, 7, 'proxy'), identical(22, 7, 'app', 'grpc'), identical(53, 15, 'report', 'exec')],
       output: null,
     }),
     {
@@ -66,6 +75,17 @@ ruleTester.run(RULE, {
       output: null,
     },
   ],
+});
+
+test('identical tcpSocket probes are information, identical httpGet probes a warning', () => {
+  const severities = (handler: string) =>
+    checkText(pod(`      readinessProbe:\n        ${handler}\n      livenessProbe:\n        ${handler}\n`), {
+      languageId: 'yaml',
+    })
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => f.severity);
+  assert.deepEqual(severities('tcpSocket: {port: 80}'), ['information']);
+  assert.deepEqual(severities('httpGet: {path: /, port: 80}'), ['warning']);
 });
 
 test('every fire fixture has a case', () => {

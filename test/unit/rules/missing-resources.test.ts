@@ -11,6 +11,26 @@ const REQUESTS_ONLY = '      resources:\n        requests: {cpu: 100m, memory: 6
 const pod = (resources: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n${resources}`;
 
+const MEMORY_LIMIT = {
+  requests: '',
+  limits: 'limits.memory',
+  limitsReason: "one memory leak can take the node's memory and get its neighbours OOM-killed",
+};
+const EVERYTHING = { ...MEMORY_LIMIT, requests: 'requests.cpu, requests.memory' };
+
+/** The block the suggestion inserts, at a container's indentation. */
+const placeholders = (indent: string): string =>
+  [
+    'resources:',
+    '  requests:',
+    '    cpu: 100m # placeholder: size from real usage',
+    '    memory: 128Mi # placeholder: size from real usage',
+    '  limits:',
+    '    memory: 128Mi # placeholder: size from real usage',
+  ]
+    .map((line) => `${indent}${line}\n`)
+    .join('');
+
 ruleTester.run(RULE, {
   valid: [
     ...fixtures.valid,
@@ -29,10 +49,10 @@ ruleTester.run(RULE, {
   invalid: [
     fixtures.invalid('fire-deployment.yaml', {
       errors: [
-        { messageId: 'missing', data: { container: 'web', missing: 'limits.memory' }, line: 16, column: 11 },
+        { messageId: 'missingLimits', data: { ...MEMORY_LIMIT, container: 'web' }, line: 16, column: 11 },
         {
-          messageId: 'missing',
-          data: { container: 'log-shipper', missing: 'requests.cpu, requests.memory, limits.memory' },
+          messageId: 'missingBoth',
+          data: { ...EVERYTHING, container: 'log-shipper' },
           line: 22,
           column: 11,
         },
@@ -41,18 +61,23 @@ ruleTester.run(RULE, {
     fixtures.invalid('fire-init-container-and-cronjob.yaml', {
       errors: [
         {
-          messageId: 'missing',
-          data: { container: 'fetch', missing: 'requests.cpu, requests.memory, limits.memory' },
+          messageId: 'missingBoth',
+          data: { ...EVERYTHING, container: 'fetch' },
           line: 13,
           column: 15,
         },
       ],
-      output: null,
     }),
     {
-      name: 'no resources block at all: no fix, the sizes are not knowable',
+      name: 'no resources block at all: a suggestion with placeholder sizes, marked for editing',
       code: pod(''),
-      errors: [{ messageId: 'missing', line: 7, column: 7 }],
+      errors: [{ messageId: 'missingBoth', line: 7, column: 7 }],
+      output: pod(placeholders('      ')),
+    },
+    {
+      name: 'a flow-style container gets no resources block',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - {name: app, image: nginx:1.27}\n',
+      errors: [{ messageId: 'missingBoth', line: 7, column: 8 }],
       output: null,
     },
     {
@@ -60,7 +85,7 @@ ruleTester.run(RULE, {
       code: pod(
         '      resources:\n        requests:\n          cpu: 100m\n          memory: "256Mi"\n        limits:\n          cpu: "1"\n',
       ),
-      errors: [{ messageId: 'missing', data: { container: 'app', missing: 'limits.memory' }, line: 7, column: 7 }],
+      errors: [{ messageId: 'missingLimits', data: { ...MEMORY_LIMIT, container: 'app' }, line: 7, column: 7 }],
       output: pod(
         '      resources:\n        requests:\n          cpu: 100m\n          memory: "256Mi"\n        limits:\n          cpu: "1"\n          memory: "256Mi"\n',
       ),
@@ -68,7 +93,7 @@ ruleTester.run(RULE, {
     {
       name: 'flow-style resources get no fix',
       code: pod('      resources: {requests: {cpu: 100m, memory: 64Mi}}\n'),
-      errors: [{ messageId: 'missing', line: 7, column: 7 }],
+      errors: [{ messageId: 'missingLimits', line: 7, column: 7 }],
       output: null,
     },
     {
@@ -77,7 +102,8 @@ ruleTester.run(RULE, {
       options: {},
       errors: [
         {
-          message: "Container 'app' declares no limits.memory: the scheduler cannot place it by what it really needs.",
+          message:
+            "Container 'app' declares no limits.memory: one memory leak can take the node's memory and get its neighbours OOM-killed.",
           line: 7,
           column: 7,
         },
@@ -90,7 +116,7 @@ ruleTester.run(RULE, {
       options: { resources: { require: ['requests.cpu', 'limits.cpu'] } },
       errors: [
         {
-          message: "Container 'app' declares no limits.cpu: the scheduler cannot place it by what it really needs.",
+          message: "Container 'app' declares no limits.cpu: nothing caps the CPU it takes from its neighbours.",
           line: 7,
           column: 7,
         },

@@ -35,26 +35,28 @@ ruleTester.run(RULE, {
       code: deployment(`  # kubewise-disable-next-line ${RULE} -- a queue consumer, no traffic\n  replicas: 3\n`, ''),
     },
     {
+      name: 'a liveness probe is not a readiness gate, but missing-readiness-probe already says so',
+      code: deployment(
+        '  replicas: 2\n',
+        '          ports: [{containerPort: 80}]\n          livenessProbe:\n            tcpSocket:\n              port: 80\n',
+      ).replace('name: fire', 'name: dont-fire'),
+    },
+    {
+      name: 'no port and no Service: the pods get no traffic to gate',
+      code: deployment('  replicas: 3\n', '').replace('name: fire', 'name: dont-fire'),
+    },
+    {
       name: 'a pod template without containers says nothing about readiness',
       code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: dont-fire\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers: []\n',
     },
   ],
   invalid: [
-    fixtures.invalid('fire-deployment.yaml', { errors: [noReadiness(8, 3, 3)], output: null }),
-    fixtures.invalid('fire-statefulset-multiple-containers.yaml', { errors: [noReadiness(8, 3, 2)], output: null }),
-    fixtures.invalid('fire-rollout.yaml', { errors: [noReadiness(7, 3, 5)], output: null }),
-    fixtures.invalid('fire-flow-style.yaml', { errors: [noReadiness(5, 8, 2)], output: null }),
+    fixtures.invalid('fire-sidecar-serves.yaml', { errors: [noReadiness(9, 3, 3)], output: null }),
     {
-      name: 'JSON',
+      name: 'JSON: a sidecar with ports and no probe anywhere',
       languageId: 'json',
-      code: '{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "fire"}, "spec": {"replicas": 4, "template": {"spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}}}',
+      code: '{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "fire"}, "spec": {"replicas": 4, "template": {"spec": {"initContainers": [{"name": "proxy", "image": "proxy:1", "restartPolicy": "Always", "ports": [{"containerPort": 80}]}], "containers": [{"name": "web", "image": "nginx:1.27"}]}}}}',
       errors: [noReadiness(1, 88, 4)],
-      output: null,
-    },
-    {
-      name: 'a liveness probe is not a readiness gate',
-      code: deployment('  replicas: 2\n', '          livenessProbe:\n            tcpSocket:\n              port: 80\n'),
-      errors: [noReadiness(6, 3, 2)],
       output: null,
     },
   ],

@@ -37,7 +37,9 @@ export function parseConfigText(text: string): ParsedConfig {
   const locateOffsets = locatorOf(parsed.lineCounter);
   const findings: Finding[] = parsed.problems.map((problem) => problemFinding(problem, locateOffsets));
   const doc = parsed.doc;
-  if (!doc || parsed.unusable || findings.length > 0) return { severities: {}, options: {}, ignore: [], findings };
+  // A lenient scalar is read as kubectl reads it; any other problem means the file is not what it says.
+  const broken = parsed.problems.some((problem) => problem.kind !== 'go-yaml-leniency');
+  if (!doc || parsed.unusable || broken) return { severities: {}, options: {}, ignore: [], findings };
   const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (!validate(value)) {
     for (const error of collapseAlternatives(validate.errors ?? [])) {

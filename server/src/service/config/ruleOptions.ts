@@ -60,20 +60,27 @@ export const configurableRules: readonly Rule[] = rules.filter((rule) => rule.me
 export function resolveRuleOptions(...sources: unknown[]): RuleOptions {
   const byRule = new Map<string, unknown>();
   const values: Record<string, Record<string, unknown>> = {};
+  const configuredBySection: Record<string, string[]> = {};
   for (const rule of configurableRules) {
     const meta = rule.meta.options!;
     const merged: Record<string, unknown> = {};
+    const configured = new Set<string>();
     for (const [name, property] of Object.entries(meta.properties)) {
       merged[name] = property.default;
       for (const source of sources) {
         const value = validValue(property, sectionOf(source, meta.section)?.[name]);
-        if (value !== undefined) merged[name] = value;
+        if (value !== undefined) {
+          merged[name] = value;
+          configured.add(name);
+        }
       }
     }
     values[meta.section] = merged;
-    byRule.set(rule.meta.id, rule.resolveOptions ? rule.resolveOptions(merged) : merged);
+    // A value set to its default still counts as configured (the user stated it), so the cache key says which were set.
+    if (configured.size > 0) configuredBySection[meta.section] = [...configured].sort();
+    byRule.set(rule.meta.id, rule.resolveOptions ? rule.resolveOptions(merged, configured) : merged);
   }
-  return { key: JSON.stringify(values), byRule, values };
+  return { key: JSON.stringify([values, configuredBySection]), byRule, values };
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = resolveRuleOptions();

@@ -14,6 +14,20 @@ export const yamlSyntax = defineEngineDiagnostic({
   messages: { syntax: '{{detail}}', duplicateKey: '{{detail}}', parserFailure: '{{detail}}', tooDeep: '{{detail}}' },
 });
 
+export const yamlLenientSyntax = defineEngineDiagnostic({
+  id: 'yaml-lenient-syntax',
+  defaultSeverity: 'warning',
+  description: 'YAML that kubectl accepts but the YAML 1.2 spec does not: Kubewise reads it as kubectl does.',
+  why: "kubectl's parser (go-yaml) is more lenient than the YAML 1.2 spec: it reads a multi-line quoted value whose continuation lines, closing quote included, are indented no deeper than its key (common for CNI JSON in a NetworkAttachmentDefinition). The object is applied as written, and Kubewise checks it as kubectl reads it, but other tools (yq, Kustomize's parser, editors, linters) may refuse the file or read it differently.",
+  remediation: 'Indent the continuation lines of the value deeper than its key.',
+  equivalents: [],
+  fixable: true,
+  messages: {
+    shallowQuotedScalar:
+      'Continuation lines of this quoted value are indented no deeper than its key: kubectl reads it, but the YAML spec asks for deeper indentation and other tools may refuse it.',
+  },
+});
+
 export const yamlAliasBomb = defineEngineDiagnostic({
   id: 'yaml-alias-bomb',
   defaultSeverity: 'error',
@@ -27,13 +41,17 @@ export const yamlAliasBomb = defineEngineDiagnostic({
 export const fileNotChecked = defineEngineDiagnostic({
   id: 'file-not-checked',
   defaultSeverity: 'information',
-  description: 'The file is deliberately not checked: a Helm chart or Go template, or a file over the size limit.',
-  why: 'A Helm template is not Kubernetes YAML until `helm template` renders it, so checking it as YAML would show a wall of false errors. A very large file is skipped to keep the editor responsive.',
-  remediation: 'Check the rendered output (`helm template … | kubewise check -`) or raise `kubewise.maxFileSizeKB`.',
+  description:
+    "The file is deliberately not checked: a template (a Helm chart's, or another tool's placeholders) or a file over the size limit.",
+  why: "A template is not Kubernetes YAML until its tool renders it (`helm template`, envsubst, sed, kustomize replacements), so checking it as YAML would show a wall of false errors. A file is taken for a template when it sits in a Helm chart's templates/ folder, or when template syntax outside its values (`name: {{ .Values.name }}`, a line of template logic) or a placeholder (`{SERVICE_IP_PREFIX}`, `__MTU__`) keeps it from parsing; `{{ … }}` inside a string value (Prometheus alert descriptions) is data, and the file is checked. A very large file is skipped to keep the editor responsive.",
+  remediation:
+    'Check the rendered output (`helm template … | kubewise check -`, or what your tool writes) or raise `kubewise.maxFileSizeKB`.',
   equivalents: [],
   messages: {
     helmTemplate:
       'Helm chart template: Kubewise checks rendered manifests, not templates. Render it with `helm template` and check the output.',
+    template:
+      'Template: this file holds {{what}}, which a tool fills in before it is applied, so it is not checked. Check the rendered output.',
     tooLarge: 'File not checked: {{size}} KiB is over the {{limit}} KiB limit (setting kubewise.maxFileSizeKB).',
     goTemplate:
       'Go template: Kubewise checks the config it renders to, not the template (`{{ … }}` is not JSON). Render it and check the output.',
@@ -97,5 +115,6 @@ export const engineDiagnostics = [
   unreadableFile,
   unusedDisableDirective,
   yamlAliasBomb,
+  yamlLenientSyntax,
   yamlSyntax,
 ];

@@ -6,7 +6,7 @@
 import type { Locate } from './ranges';
 import { formatMessage } from './ruleMeta';
 import type { OffsetFix, RuleMeta } from './ruleMeta';
-import type { Finding, Fix, ObjectRef, Range } from './types';
+import type { Finding, Fix, ObjectRef, Range, Severity } from './types';
 
 export interface FindingInput {
   messageId: string;
@@ -14,6 +14,8 @@ export interface FindingInput {
   range: Range;
   object?: ObjectRef | undefined;
   container?: string | undefined;
+  /** Instead of the meta's default, for a finding weaker than the rule's usual one; configuration still wins. */
+  severity?: Severity | undefined;
   fixes?: readonly OffsetFix[] | undefined;
   /** Turns the fixes' offsets into ranges; required when there are fixes. */
   locate?: Locate | undefined;
@@ -34,7 +36,7 @@ export function createFinding(meta: RuleMeta, input: FindingInput): Finding {
   if (fixes.length > 0 && !input.locate) throw new Error(`${meta.id}: fixes need a locator`);
   const finding: Finding = {
     ruleId: meta.id,
-    severity: meta.defaultSeverity,
+    severity: input.severity ?? meta.defaultSeverity,
     message: formatMessage(template, input.data),
     range: input.range,
     fixes: [...(input.locate ? fixes.map((fix) => toFix(fix, input.locate!)) : []), ...(input.rangeFixes ?? [])],

@@ -5,58 +5,104 @@
 import { Document, LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { exceedsNesting, MAX_NESTING } from './nestingDepth';
+import { relaxGoYaml } from './goYamlLeniency';
+import type { OffsetFix } from '../core/ruleMeta';
 
-export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'alias-bomb' | 'parser-failure' | 'too-deep';
+export type ParseProblemKind = 'syntax' | 'duplicate-key' | 'alias-bomb' | 'parser-failure' | 'too-deep' | 'go-yaml-leniency';
 
 export interface ParseProblem {
   kind: ParseProblemKind;
   message: string;
   start: number;
   end: number;
+  fix?: OffsetFix;
 }
 
 export interface ParsedChunk {
+  /**
+   * The text the document was parsed from: the chunk itself, or the chunk with the lines
+   * of go-yaml-lenient scalars indented (same lines, so positions outside those lines
+   * are the same). Node offsets and fix offsets refer to it.
+   */
+  source: string;
   doc: Document.Parsed | undefined;
   lineCounter: LineCounter;
   problems: ParseProblem[];
-  /** True when the document must not be checked further (alias bomb, parser failure). */
+  /**
+   * True when the document must not be checked further (alias bomb, parser failure, a
+   * syntax error: kubectl refuses the document, and rules would report on a tree the
+   * parser guessed, a cascade from one mistake).
+   */
   unusable: boolean;
 }
 
 /** Expanded size past which aliases are treated as a resource-exhaustion attack. */
 export const MAX_EXPANDED_NODES = 100_000;
 
-/** Past this many syntax errors in one document, the rest are summarised, not listed. */
-export const MAX_SYNTAX_PROBLEMS = 20;
-
 export function parseChunk(text: string): ParsedChunk {
   const lineCounter = new LineCounter();
   if (exceedsNesting(text)) {
     const message = `This document nests deeper than ${MAX_NESTING} levels; it was not parsed (no manifest is that deep).`;
-    return { doc: undefined, lineCounter, problems: [{ kind: 'too-deep', message, start: 0, end: 0 }], unusable: true };
+    return {
+      source: text,
+      doc: undefined,
+      lineCounter,
+      problems: [{ kind: 'too-deep', message, start: 0, end: 0 }],
+      unusable: true,
+    };
   }
   let doc: Document.Parsed;
+  let source = text;
+  let lineCounterUsed = lineCounter;
+  const problems: ParseProblem[] = [];
   try {
-    // uniqueKeys is off because the library's check is quadratic in the map size
-    // (a 1 MB ConfigMap took 11 s); findDuplicateKeys does the same job linearly.
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    doc = parse(text, lineCounter);
+    const relaxed = doc.errors.length > 0 ? relaxGoYaml(text) : undefined;
+    if (relaxed) {
+      // Read as kubectl reads it, if that is what the errors were about.
+      const relaxedCounter = new LineCounter();
+      const relaxedDoc = parse(relaxed.text, relaxedCounter);
+      if (relaxedDoc.errors.length < doc.errors.length) {
+        doc = relaxedDoc;
+        source = relaxed.text;
+        lineCounterUsed = relaxedCounter;
+        for (const scalar of relaxed.scalars) {
+          problems.push({
+            kind: 'go-yaml-leniency',
+            message: 'multi-line quoted scalar',
+            start: scalar.start,
+            end: scalar.end,
+            fix: {
+              title: 'Indent the continuation lines',
+              edits: scalar.indent.map((edit) => ({ start: edit.at, end: edit.at, text: edit.text })),
+            },
+          });
+        }
+      }
+    }
   } catch (error) {
     // Pathological nesting can exhaust the stack inside the parser.
     const message = `The YAML parser gave up on this document: ${(error as Error).message}`;
-    return { doc: undefined, lineCounter, problems: [{ kind: 'parser-failure', message, start: 0, end: 0 }], unusable: true };
+    return {
+      source: text,
+      doc: undefined,
+      lineCounter,
+      problems: [{ kind: 'parser-failure', message, start: 0, end: 0 }],
+      unusable: true,
+    };
   }
-  const problems: ParseProblem[] = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((error) => ({
-    kind: 'syntax' as const,
-    message: error.message.split('\n')[0] ?? error.message,
-    start: error.pos[0],
-    end: Math.max(error.pos[1], error.pos[0]),
-  }));
-  const more = doc.errors.length - MAX_SYNTAX_PROBLEMS;
-  const last = doc.errors[MAX_SYNTAX_PROBLEMS];
-  if (more > 0 && last) {
-    // One error usually causes the rest; a wall of them helps nobody.
-    const message = `…and ${more} more syntax error${more === 1 ? '' : 's'} in this document; fix the first ones first.`;
-    problems.push({ kind: 'syntax', message, start: last.pos[0], end: last.pos[0] });
+  const [first] = doc.errors;
+  if (first) {
+    // One mistake usually makes the parser stumble several times after it: one finding, at the first.
+    const more = doc.errors.length - 1;
+    const after =
+      more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'} in this document that probably follow from it)` : '';
+    problems.push({
+      kind: 'syntax',
+      message: `${first.message.split('\n')[0] ?? first.message}${after}`,
+      start: first.pos[0],
+      end: Math.max(first.pos[1], first.pos[0]),
+    });
   }
   const walk = walkNodes(doc);
   problems.push(...walk.duplicates);
@@ -67,9 +113,15 @@ export function parseChunk(text: string): ParsedChunk {
       start: doc.contents?.range[0] ?? 0,
       end: doc.contents?.range[0] ?? 0,
     });
-    return { doc, lineCounter, problems, unusable: true };
+    return { source, doc, lineCounter: lineCounterUsed, problems, unusable: true };
   }
-  return { doc, lineCounter, problems, unusable: false };
+  return { source, doc, lineCounter: lineCounterUsed, problems, unusable: first !== undefined };
+}
+
+function parse(text: string, lineCounter: LineCounter): Document.Parsed {
+  // uniqueKeys is off because the library's check is quadratic in the map size
+  // (a 1 MB ConfigMap took 11 s); walkNodes finds duplicate keys linearly.
+  return parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
 }
 
 /** One pass over the tree: duplicate keys (which the API server rejects) and alias count. */

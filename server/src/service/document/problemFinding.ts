@@ -1,5 +1,5 @@
 /** A parse problem as a finding: the same mapping for manifests and for `.kubewise.yaml`. */
-import { yamlAliasBomb, yamlSyntax } from '../core/engineDiagnostics';
+import { yamlAliasBomb, yamlLenientSyntax, yamlSyntax } from '../core/engineDiagnostics';
 import { createFinding } from '../core/findings';
 import type { Locate } from '../core/ranges';
 import type { RuleMeta } from '../core/ruleMeta';
@@ -12,9 +12,16 @@ const PROBLEM_MESSAGES: Readonly<Record<ParseProblem['kind'], { meta: RuleMeta; 
   'parser-failure': { meta: yamlSyntax, messageId: 'parserFailure' },
   'too-deep': { meta: yamlSyntax, messageId: 'tooDeep' },
   'alias-bomb': { meta: yamlAliasBomb, messageId: 'aliasBomb' },
+  'go-yaml-leniency': { meta: yamlLenientSyntax, messageId: 'shallowQuotedScalar' },
 };
 
 export function problemFinding(problem: ParseProblem, locate: Locate): Finding {
   const { meta, messageId } = PROBLEM_MESSAGES[problem.kind];
-  return createFinding(meta, { messageId, data: { detail: problem.message }, range: locate(problem.start, problem.end) });
+  return createFinding(meta, {
+    messageId,
+    data: { detail: problem.message },
+    range: locate(problem.start, problem.end),
+    fixes: problem.fix ? [problem.fix] : undefined,
+    locate,
+  });
 }

@@ -60,14 +60,8 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   const { chunks, results } = lintChunks(text, options);
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
 
-  const templated = results.some((r) => r.templateMarkers) && results.some((r) => r.mentionsManifest);
-  if (options.isHelmChartTemplate || templated) {
-    return { findings: fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities), facts: [] };
-  }
-  // A CNI config with `{{ … }}` outside its strings is a template an installer renders.
-  if (results.some((r) => r.templateMarkers) && kindFile(options)) {
-    return { findings: fileFinding(fileNotChecked, 'goTemplate', {}, options.severities), facts: [] };
-  }
+  const notChecked = templateFinding(results, options);
+  if (notChecked) return { findings: notChecked, facts: [] };
 
   const findings: Finding[] = [];
   for (const [index, chunk] of chunks.entries()) {
@@ -75,6 +69,8 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   }
   const located = results.map((result, index) => ({ result, startLine: chunks[index]?.startLine ?? 0 }));
   findings.push(...runWorkspaceRules(located, options.workspace ?? [], ruleOptions));
+  // Document order, whichever stage found them (a rule across files reports after the per-document ones).
+  findings.sort((a, b) => a.range.start.line - b.range.start.line);
   const configured = configure(findings, options.severities);
   const off = new Set(
     Object.entries(options.severities ?? {})
@@ -84,6 +80,25 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   // Configured again so that the unused-directive findings follow their own setting.
   const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
   return { findings: suppressed, facts: results.map((result) => result.facts) };
+}
+
+/**
+ * A Helm chart's template, or a file with template syntax outside its values or a
+ * placeholder where it fails to parse: one note at the top instead of a cascade of
+ * errors about text that is not YAML yet. Only a chart template is told to run `helm template`.
+ */
+function templateFinding(results: readonly ChunkResult[], options: CheckOptions): Finding[] | undefined {
+  if (options.isHelmChartTemplate) return fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities);
+  // A CNI config with `{{ … }}` outside its strings is a template an installer renders.
+  if (kindFile(options) && results.some((r) => r.templateMarkers)) {
+    return fileFinding(fileNotChecked, 'goTemplate', {}, options.severities);
+  }
+  if (!results.some((r) => r.mentionsManifest)) return undefined;
+  const placeholder = results.find((r) => r.placeholder)?.placeholder;
+  const what = results.some((r) => r.templateMarkers)
+    ? 'Go template syntax outside its values'
+    : placeholder && `the placeholder '${placeholder}'`;
+  return what ? fileFinding(fileNotChecked, 'template', { what }, options.severities) : undefined;
 }
 
 type FileProblem = { meta: RuleMeta; messageId: string; data: Record<string, string | number> };
@@ -131,8 +146,8 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
 export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
   if (notOurs(text, options) || guardFinding(text, options) || options.isHelmChartTemplate) return [];
   const { results } = lintChunks(text, options);
-  // A Helm template's objects are not what gets applied: they count for nothing.
-  if (results.some((r) => r.templateMarkers) && (results.some((r) => r.mentionsManifest) || kindFile(options))) return [];
+  // A template's objects are not what gets applied: they count for nothing.
+  if (templateFinding(results, options)) return [];
   return results.map((result) => result.facts);
 }
 

@@ -70,6 +70,8 @@ export function runWorkspaceRules(
           range: locate(start, end),
           object: r.fact.object,
           container: r.container,
+          fixes: r.fixes,
+          locate,
         }),
       );
     };

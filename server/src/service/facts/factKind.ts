@@ -34,8 +34,8 @@ export interface Fact extends BaseFact {
 
 export interface FactKind<T extends BaseFact = BaseFact> {
   id: string;
-  /** Facts of a Kubernetes object. */
-  extract?(object: KubeObject): T[];
+  /** Facts of a Kubernetes object; `text` is the document's source, for a fact that carries an edit (its indentation). */
+  extract?(object: KubeObject, text: string): T[];
   /** For facts of documents that are not Kubernetes objects: the kind whose documents they come from. */
   documents?: DocumentKind<RecognisedDocument>;
   /** Facts of one such document; `filePath` as the host gave it. */
@@ -43,9 +43,12 @@ export interface FactKind<T extends BaseFact = BaseFact> {
 }
 
 /** A fact kind read from Kubernetes objects: `extract` is always there (the sizing estimates call it directly). */
-export type ObjectFactKind<T extends BaseFact = Fact> = FactKind<T> & { extract(object: KubeObject): T[] };
+export type ObjectFactKind<T extends BaseFact = Fact> = FactKind<T> & { extract(object: KubeObject, text: string): T[] };
 
-export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject) => T[]): ObjectFactKind<T> {
+export function defineFactKind<T extends Fact>(
+  id: string,
+  extract: (object: KubeObject, text: string) => T[],
+): ObjectFactKind<T> {
   return { id, extract };
 }
 

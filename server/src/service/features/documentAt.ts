@@ -38,11 +38,12 @@ export function documentAt(
   const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const chunk = chunks.filter((c) => c.startLine <= position.line).pop();
   if (!chunk) return undefined;
-  const offset = offsetAt(chunk.text, position.line - chunk.startLine, position.character);
-  if (offset === undefined) return undefined;
   const parsed = parseChunk(chunk.text);
   const doc = parsed.doc;
   if (!doc || parsed.unusable) return undefined;
+  // Node offsets are in the text the document was parsed from (parseChunk.ts).
+  const offset = offsetAt(parsed.source, position.line - chunk.startLine, position.character);
+  if (offset === undefined) return undefined;
   const toRange = (start: number, end: number): Range => {
     const from = parsed.lineCounter.linePos(start);
     const to = parsed.lineCounter.linePos(end);

@@ -76,12 +76,12 @@ export function sizingWorkspace(files: readonly SizingFile[], focus?: string): S
       for (const object of kubeObjectsIn(parsed.doc)) {
         const locate = <T extends Fact>(facts: T[]): Located<T>[] =>
           facts.map((fact) => ({ ...fact, file: file.path, offset: chunk.startOffset + fact.at[0] }));
-        workspace.workloads.push(...locate(workloadFacts.extract(object)));
-        workspace.quotas.push(...locate(quotaFacts.extract(object)));
-        workspace.services.push(...locate(serviceLabelFacts.extract(object)));
-        workspace.prometheuses.push(...locate(prometheusFacts.extract(object)));
-        workspace.monitors.push(...locate(monitorFacts.extract(object)));
-        workspace.awsNodes.push(...locate(awsNodeFacts.extract(object)));
+        workspace.workloads.push(...locate(workloadFacts.extract(object, parsed.source)));
+        workspace.quotas.push(...locate(quotaFacts.extract(object, parsed.source)));
+        workspace.services.push(...locate(serviceLabelFacts.extract(object, parsed.source)));
+        workspace.prometheuses.push(...locate(prometheusFacts.extract(object, parsed.source)));
+        workspace.monitors.push(...locate(monitorFacts.extract(object, parsed.source)));
+        workspace.awsNodes.push(...locate(awsNodeFacts.extract(object, parsed.source)));
       }
     }
   }

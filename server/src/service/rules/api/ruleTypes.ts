@@ -14,6 +14,7 @@ import type { DocumentKind, RecognisedDocument } from '../../document/documentKi
 import { rangeOf } from '../../document/yamlNodes';
 import { docsUrlOf } from '../../core/ruleMeta';
 import type { OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta } from '../../core/ruleMeta';
+import type { Severity } from '../../core/types';
 
 export type { JsonSchema, OffsetEdit, OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta, RuleScope } from '../../core/ruleMeta';
 
@@ -21,6 +22,11 @@ interface ReportBase {
   messageId: string;
   data?: Readonly<Record<string, string | number>>;
   container?: string;
+  /**
+   * Instead of meta.defaultSeverity, for a finding weaker than the rule's usual one (an
+   * assumption rather than a fact); a severity the user configures still wins.
+   */
+  severity?: Severity;
   fixes?: OffsetFix[];
 }
 
@@ -82,14 +88,19 @@ export interface WorkspaceReport {
   messageId: string;
   data?: Readonly<Record<string, string | number>>;
   container?: string;
+  /** Edits in offsets of the fact's document (a fact that recorded them). */
+  fixes?: OffsetFix[];
 }
 
 export interface Rule<O = unknown> {
   meta: RuleMeta;
   /** Fact kinds a rule across files reads; the engine runs it for a file that contributes any of them. */
   facts?: readonly FactKind[];
-  /** Turns the validated option values (defaults filled in) into what the rule reads. */
-  resolveOptions?: (values: Readonly<Record<string, unknown>>) => O;
+  /**
+   * Turns the validated option values (defaults filled in) into what the rule reads;
+   * `configured` names the properties a source set (the rest are defaults).
+   */
+  resolveOptions?: (values: Readonly<Record<string, unknown>>, configured: ReadonlySet<string>) => O;
   check?(context: RuleContext<O>): void;
   /** The document kind a rule on non-Kubernetes documents reads (its meta.scope names it). */
   documents?: DocumentKind<RecognisedDocument>;
@@ -108,7 +119,8 @@ type MetaInput = Omit<RuleMeta, 'docsUrl' | 'options'>;
 /** Options as a rule declares them: the meta (schema, docs) and how to read the values. */
 export interface OptionsDeclaration<O> {
   meta: RuleOptionsMeta;
-  resolve(values: Readonly<Record<string, unknown>>): O;
+  /** `configured`: the properties a source (`.kubewise.yaml`, settings) set; the others hold their defaults. */
+  resolve(values: Readonly<Record<string, unknown>>, configured: ReadonlySet<string>): O;
 }
 
 /** Declares a rule; the docs URL follows from the id so the two cannot drift. */

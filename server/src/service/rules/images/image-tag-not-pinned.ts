@@ -1,16 +1,19 @@
 /**
- * An image with no tag or with `:latest`, and no digest. Init and ephemeral containers
+ * An image with no tag, with `:latest` or another tag that moves with every push
+ * (`main`, `nightly`…: a configurable list), and no digest. `ko://` references are
+ * built and rewritten by ko, so they are not findings. Images a skaffold.yaml builds are
+ * not recognised yet: that needs skaffold's artifacts as facts of the workspace. Init and ephemeral containers
  * count too: an unpinned migration or debug image changes under a rollout just the same.
  * No fix: the version to pin is not knowable from the file.
  */
 import { isNode, isScalar } from 'yaml';
 import { findPair, resolveNode } from '../../document/yamlNodes';
 import { parseImageReference } from '../../kubernetes/imageReference';
+import { looksLikePlaceholder } from '../../kubernetes/placeholders';
 import { allContainers } from '../../kubernetes/workloads';
 import { defineRule } from '../api/ruleTypes';
 
-/** Go templates (Helm, when quoted), shell and Flux/envsubst variables: resolved elsewhere. */
-const TEMPLATED = /\{\{|\$\{/;
+const DEFAULT_MUTABLE_TAGS: readonly string[] = ['latest', 'master', 'main', 'dev', 'develop', 'edge', 'nightly', 'snapshot'];
 
 export const imageTagNotPinned = defineRule(
   {
@@ -18,8 +21,8 @@ export const imageTagNotPinned = defineRule(
     type: 'suggestion',
     defaultSeverity: 'warning',
     scope: { workloads: true },
-    description: 'Every container image is pinned to a version tag or a digest, not to latest.',
-    why: "An image without a tag means ':latest', and ':latest' is whatever was pushed last. Each node pulls it when it starts a pod, so replicas of one Deployment can run different builds, a pod rescheduled after a push silently runs new code, and re-applying an old manifest to roll back restores nothing. It also hides which version is running. A version tag makes a rollout repeatable; a digest (@sha256:…) makes it immutable.",
+    description: 'Every container image is pinned to a version tag or a digest, not to latest or another moving tag.',
+    why: "An image without a tag means ':latest', and ':latest' is whatever was pushed last. Each node pulls it when it starts a pod, so replicas of one Deployment can run different builds, a pod rescheduled after a push silently runs new code, and re-applying an old manifest to roll back restores nothing. It also hides which version is running. Branch and channel tags (`main`, `master`, `dev`, `edge`, `nightly`, `snapshot`) move the same way. A version tag makes a rollout repeatable; a digest (@sha256:…) makes it immutable.",
     remediation: 'Pin the image to a specific version tag, or to a digest (@sha256:…) for an immutable reference.',
     equivalents: [
       'kube-linter:latest-tag',
@@ -33,24 +36,50 @@ export const imageTagNotPinned = defineRule(
         "Image '{{image}}' of container '{{container}}' has no tag, so it runs whatever ':latest' points to when the node pulls it.",
       latestTag:
         "Image '{{image}}' of container '{{container}}' uses ':latest', which points to a different build after every push.",
+      mutableTag:
+        "Image '{{image}}' of container '{{container}}' uses ':{{tag}}', a tag that moves with every push to it, so each pull may run a different build.",
     },
     fixable: false,
+    options: {
+      meta: {
+        section: 'images',
+        description: 'Which image tags count as unpinned',
+        properties: {
+          mutableTags: {
+            schema: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+            setting: { type: 'array', uniqueItems: true, items: { type: 'string' } },
+            description: `Tags that move with every push, reported like latest. Default: ${DEFAULT_MUTABLE_TAGS.join(', ')}.`,
+            markdownDescription: `Image tags that move with every push and so pin nothing (rule \`image-tag-not-pinned\`), compared without case. Overrides \`images.mutableTags\` in \`.kubewise.yaml\`. Unset: \`.kubewise.yaml\`, else ${DEFAULT_MUTABLE_TAGS.map((t) => `\`${t}\``).join(', ')}.`,
+            default: DEFAULT_MUTABLE_TAGS,
+          },
+        },
+      },
+      resolve: (values): ReadonlySet<string> =>
+        new Set(
+          (Array.isArray(values.mutableTags) ? values.mutableTags : DEFAULT_MUTABLE_TAGS)
+            .filter((tag): tag is string => typeof tag === 'string')
+            .map((tag) => tag.toLowerCase()),
+        ),
+    },
   },
   (context) => {
     const { doc } = context.object;
     for (const container of allContainers(context.object)) {
       const pair = findPair(doc, container.node, 'image');
       const value = pair && resolveNode(doc, pair.value);
-      if (!pair || !isScalar(value) || typeof value.value !== 'string' || TEMPLATED.test(value.value)) continue;
+      if (!pair || !isScalar(value) || typeof value.value !== 'string' || looksLikePlaceholder(value.value)) continue;
+      // ko builds the import path and writes the digest into the manifest it applies.
+      if (value.value.startsWith('ko://')) continue;
       const reference = parseImageReference(value.value);
       if (!reference || reference.digest !== undefined) continue;
-      if (reference.tag !== undefined && reference.tag !== 'latest') continue;
+      const tag = reference.tag;
+      if (tag !== undefined && tag !== 'latest' && !context.options.has(tag.toLowerCase())) continue;
       const name = container.name ?? '(unnamed)';
       context.report({
         // The value as written here, even when it is an alias of an anchored image.
         node: isNode(pair.value) ? pair.value : value,
-        messageId: reference.tag === undefined ? 'noTag' : 'latestTag',
-        data: { image: value.value, container: name },
+        messageId: tag === undefined ? 'noTag' : tag === 'latest' ? 'latestTag' : 'mutableTag',
+        data: { image: value.value, container: name, tag: tag ?? '' },
         container: name,
       });
     }

@@ -7,8 +7,8 @@
 import { getString, hasKey } from '../../document/yamlNodes';
 import { allContainers } from '../../kubernetes/workloads';
 import { insertIntoBlockMap } from '../api/fixes/insertIntoMap';
-import { probeLines } from './probeTemplate';
-import type { ProbeKind } from './probeTemplate';
+import { probeLines } from '../../kubernetes/probeTemplate';
+import type { ProbeKind } from '../../kubernetes/probeTemplate';
 import type { OffsetFix, RuleContext } from '../api/ruleTypes';
 
 export function checkMissingProbe(context: RuleContext, probe: ProbeKind): void {

@@ -17,6 +17,7 @@ import {
 } from './quantityChecks';
 import { defineRule } from '../api/ruleTypes';
 import type { RuleContext } from '../api/ruleTypes';
+import type { KubeObject } from '../../kubernetes/objects';
 
 /**
  * From this many CPUs up, an amount for one container or pod is taken for a missing `m`.
@@ -55,13 +56,20 @@ export const cpuUnitSlip = defineRule(
     for (const parsed of exactQuantities(context.object)) {
       const { field, quantity } = parsed;
       if (field.resource !== 'cpu' || quantity.nanos <= 0n || !sizesOnePod(context.object, field)) continue;
-      // A LimitRange max far above any container is a legitimate "no real cap".
-      const large = quantity.nanos >= IMPLAUSIBLE_CPUS * NANOS_PER_UNIT && limitRangeSection(context.object, field) !== 'max';
-      if (large) reportLarge(context, parsed);
+      if (isCpuSlip(context.object, parsed)) reportLarge(context, parsed);
       else if (quantity.nanos % NANOS_PER_MILLI !== 0n) reportTooFine(context, parsed);
     }
   },
 );
+
+/**
+ * An amount this rule reports as far too large (a lost `m`, mega-cores): pod-exceeds-node
+ * does not count it again. A LimitRange max far above any container is a legitimate "no real cap".
+ */
+export function isCpuSlip(object: KubeObject, { field, quantity }: ParsedField): boolean {
+  if (field.resource !== 'cpu' || quantity.nanos <= 0n || !sizesOnePod(object, field)) return false;
+  return quantity.nanos >= IMPLAUSIBLE_CPUS * NANOS_PER_UNIT && limitRangeSection(object, field) !== 'max';
+}
 
 function reportLarge(context: RuleContext, { field, text, quantity }: ParsedField): void {
   const cpus = exactDecimal(quantity.nanos);

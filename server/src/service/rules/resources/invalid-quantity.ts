@@ -8,6 +8,7 @@ import { quantityFieldsOf } from '../../kubernetes/quantityFields';
 import type { QuantityField } from '../../kubernetes/quantityFields';
 import { suggestQuantities } from '../../kubernetes/quantitySuggestions';
 import { ceilMillicores, changeTo, containerOf, readQuantityFields, shortestDecimal, someFixes } from './quantityChecks';
+import { looksLikePlaceholder } from '../../kubernetes/placeholders';
 import { defineRule } from '../api/ruleTypes';
 import type { OffsetFix, RuleContext } from '../api/ruleTypes';
 
@@ -54,6 +55,8 @@ export const invalidQuantity = defineRule(
       }
     }
     for (const { field, text, parse } of readQuantityFields(context.object)) {
+      // A placeholder (`__CPU__`, `${MEMORY}`) is filled in before the manifest is applied.
+      if (!parse.ok && looksLikePlaceholder(text)) continue;
       if (!parse.ok) reportInvalid(context, field, text, parse.error.reason);
       else if (parse.quantity.roundedUp) reportRoundedUp(context, field, parse.quantity);
       else if (parse.quantity.capped) {

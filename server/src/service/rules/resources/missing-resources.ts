@@ -7,6 +7,12 @@
  * a limit equal to the request. That is the usual advice for memory (it is not
  * compressible, so a pod using more than it asked for is the first evicted; with the
  * limit equal to the request it is OOM-killed at a size the team chose instead).
+ * A container with no `resources` at all gets a suggestion (never applied by fix-all)
+ * that inserts the required entries with placeholder sizes, each marked for editing:
+ * the real sizes come from metrics, which the manifest does not hold.
+ *
+ * Each missing item gets its own reason: a missing request misleads the scheduler, a
+ * missing memory limit lets one leak take the node's memory from its neighbours.
  */
 import { isScalar } from 'yaml';
 import type { YAMLMap } from 'yaml';
@@ -49,7 +55,10 @@ export const missingResources = defineRule(
       'checkov:CKV_K8S_13',
     ],
     messages: {
-      missing: "Container '{{container}}' declares no {{missing}}: the scheduler cannot place it by what it really needs.",
+      missingRequests: "Container '{{container}}' declares no {{requests}}: the scheduler cannot place it by what it needs.",
+      missingLimits: "Container '{{container}}' declares no {{limits}}: {{limitsReason}}.",
+      missingBoth:
+        "Container '{{container}}' declares no {{requests}} (the scheduler cannot place it by what it needs) and no {{limits}} ({{limitsReason}}).",
     },
     fixable: true,
     options: {
@@ -82,14 +91,53 @@ export const missingResources = defineRule(
       const name = container.name ?? '(unnamed)';
       context.report({
         node: container.namePair ?? container.node,
-        messageId: 'missing',
-        data: { container: name, missing: missing.join(', ') },
+        ...describeMissing(name, missing),
         container: name,
-        fixes: memoryLimitFix(context, resources, missing),
+        fixes: resources ? memoryLimitFix(context, resources, missing) : resourcesBlockFix(context, container.node, missing),
       });
     }
   },
 );
+
+const LIMIT_REASONS: Readonly<Record<string, string>> = {
+  'limits.memory': "one memory leak can take the node's memory and get its neighbours OOM-killed",
+  'limits.cpu': 'nothing caps the CPU it takes from its neighbours',
+  both: 'nothing caps the CPU it takes from its neighbours, and one memory leak can get them OOM-killed',
+};
+
+function describeMissing(
+  container: string,
+  missing: readonly ResourceRequirement[],
+): { messageId: string; data: Record<string, string> } {
+  const requests = missing.filter((item) => item.startsWith('requests.'));
+  const limits = missing.filter((item) => item.startsWith('limits.'));
+  const limitsReason = (limits.length > 1 ? LIMIT_REASONS.both : LIMIT_REASONS[limits[0] ?? '']) ?? '';
+  const data = { container, requests: requests.join(', '), limits: limits.join(', '), limitsReason };
+  if (limits.length === 0) return { messageId: 'missingRequests', data };
+  return { messageId: requests.length === 0 ? 'missingLimits' : 'missingBoth', data };
+}
+
+/** Placeholder sizes, marked: a suggestion to edit, not a value anyone measured. */
+const PLACEHOLDERS: Readonly<Record<ResourceRequirement, string>> = {
+  'requests.cpu': '100m',
+  'requests.memory': '128Mi',
+  'limits.cpu': '500m',
+  'limits.memory': '128Mi',
+};
+const PLACEHOLDER_MARK = '# placeholder: size from real usage';
+
+function resourcesBlockFix(context: RuleContext, container: YAMLMap, missing: readonly ResourceRequirement[]): OffsetFix[] {
+  const lines = ['resources:'];
+  for (const role of ['requests', 'limits'] as const) {
+    const items = missing.filter((item) => item.startsWith(`${role}.`));
+    if (items.length === 0) continue;
+    lines.push(`  ${role}:`);
+    for (const item of items) lines.push(`    ${item.slice(role.length + 1)}: ${PLACEHOLDERS[item]} ${PLACEHOLDER_MARK}`);
+  }
+  const edit = insertIntoBlockMap(context.text, container, lines);
+  // The sizes are guesses: offered in the light bulb, never applied by fix-all.
+  return edit ? [{ title: 'Add a resources block (placeholder sizes to edit)', edits: [edit], fixAll: false }] : [];
+}
 
 function declares(context: RuleContext, resources: YAMLMap | undefined, required: ResourceRequirement): boolean {
   const [role, resource] = required.split('.') as ['requests' | 'limits', string];

@@ -8,6 +8,12 @@
  * sidecars and app containers together, init containers one at a time, plus overhead.
  * A single container that is too big is reported on its own request; otherwise the
  * pod's total is reported on its `containers` key.
+ *
+ * With no node shape configured, the 2 CPU / 8Gi node is an assumption: the finding is
+ * information and says so, and a pod that picks its nodes (nodeSelector, node affinity,
+ * tolerations: GPU pools, large-memory pools) is compared with a configured shape only.
+ * It yields to cpu-unit-slip and invalid-quantity: a resource with a value those rules
+ * report is not summed again here (`cpu: 1000` is one finding, the slip).
  */
 import type { YAMLMap } from 'yaml';
 import { findPair, getMap, getSeq, getString, mapItems } from '../../document/yamlNodes';
@@ -17,6 +23,8 @@ import { exactDecimal, shortBytes } from '../../kubernetes/quantityWords';
 import { parseQuantity, QUANTITY_PATTERN } from '../../kubernetes/quantity';
 import { defineRule } from '../api/ruleTypes';
 import type { RuleContext } from '../api/ruleTypes';
+import { exactQuantities, readQuantityFields } from './quantityChecks';
+import { isCpuSlip } from './cpu-unit-slip';
 
 const RESOURCES = ['cpu', 'memory'] as const;
 type Resource = (typeof RESOURCES)[number];
@@ -27,6 +35,8 @@ export interface NodeShape {
   memory: string;
   cpuNanos: bigint;
   memoryNanos: bigint;
+  /** False when neither value was set (in `.kubewise.yaml` or the settings): the shape is the assumed default. */
+  configured: boolean;
 }
 
 const DEFAULT_NODE = { cpu: '2', memory: '8Gi' };
@@ -52,8 +62,8 @@ export const podExceedsNode = defineRule(
     type: 'problem',
     defaultSeverity: 'warning',
     scope: { workloads: true },
-    description: "A pod's CPU or memory requests fit on one node of the configured shape (default 2 CPU, 8Gi).",
-    why: 'The scheduler places a pod only on a node with room for all of its requests. A pod that asks for more than a whole node (2.5 CPU on nodes with 2 vCPUs) stays Pending forever: nothing is evicted for it, and a cluster autoscaler adds nodes of the same size, which do not help. A node also keeps some of its capacity for the system, so even a request equal to the node does not fit.',
+    description: "A pod's CPU or memory requests fit on one node of the configured shape (assumed 2 CPU, 8Gi when none is set).",
+    why: 'The scheduler places a pod only on a node with room for all of its requests. A pod that asks for more than a whole node (2.5 CPU on nodes with 2 vCPUs) stays Pending forever: nothing is evicted for it, and a cluster autoscaler adds nodes of the same size, which do not help. A node also keeps some of its capacity for the system, so even a request equal to the node does not fit. Until you set your node shape, the 2 CPU / 8Gi node is an assumption: findings are then information, and pods that choose their nodes (nodeSelector, affinity, tolerations) are not compared with it. A value that cpu-unit-slip or invalid-quantity reports is not counted here again.',
     remediation:
       'Lower the requests to what the container really uses, or run it on a larger node pool (and set kubewise.node to that shape).',
     equivalents: [],
@@ -61,6 +71,10 @@ export const podExceedsNode = defineRule(
       container:
         "Container '{{container}}' alone requests {{amount}} {{resource}}, more than a whole node has ({{node}}): the pod stays Pending forever.",
       pod: 'The pod requests {{amount}} {{resource}} in total, more than a whole node has ({{node}}): it stays Pending forever.',
+      containerAssumed:
+        "Container '{{container}}' alone requests {{amount}} {{resource}}, larger than the assumed node ({{node}}): on nodes that small the pod stays Pending. Set `node:` in `.kubewise.yaml` or `kubewise.node.*` to your node shape.",
+      podAssumed:
+        'The pod requests {{amount}} {{resource}} in total, larger than the assumed node ({{node}}): on nodes that small it stays Pending. Set `node:` in `.kubewise.yaml` or `kubewise.node.*` to your node shape.',
     },
     fixable: false,
     options: {
@@ -90,24 +104,34 @@ export const podExceedsNode = defineRule(
           },
         },
       },
-      resolve: (values): NodeShape => {
+      resolve: (values, configured): NodeShape => {
         const cpu = nanosOf(values.cpu, DEFAULT_NODE.cpu);
         const memory = nanosOf(values.memory, DEFAULT_NODE.memory);
-        return { cpu: cpu.text, memory: memory.text, cpuNanos: cpu.nanos, memoryNanos: memory.nanos };
+        return {
+          cpu: cpu.text,
+          memory: memory.text,
+          cpuNanos: cpu.nanos,
+          memoryNanos: memory.nanos,
+          configured: configured.size > 0,
+        };
       },
     },
   },
   (context) => {
     for (const podSpec of findPodSpecs(context.object)) {
+      if (!context.options.configured && choosesNodes(context, podSpec)) continue;
       const total = podResources(context.object, podSpec).requests;
+      const reported = reportedElsewhere(context, podSpec);
       for (const resource of RESOURCES) {
         const capacity = resource === 'cpu' ? context.options.cpuNanos : context.options.memoryNanos;
         if ((total.get(resource) ?? 0n) <= capacity) continue;
-        if (!reportTooBigContainers(context, podSpec, resource, capacity)) {
+        // A total that counts a reported value would restate it; a container too big on its own still counts.
+        const tooBig = reportTooBigContainers(context, podSpec, resource, capacity, reported.pairs);
+        if (!tooBig && !reported.resources.has(resource)) {
           const containers = findPair(context.object.doc, podSpec, 'containers');
           context.report({
             node: containers ?? podSpec,
-            messageId: 'pod',
+            ...severityOf(context, 'pod'),
             data: describe(context, resource, total.get(resource) ?? 0n),
           });
         }
@@ -122,6 +146,7 @@ function reportTooBigContainers(
   podSpec: YAMLMap,
   resource: Resource,
   capacity: bigint,
+  reportedPairs: ReadonlySet<unknown>,
 ): boolean {
   const { doc } = context.object;
   let reported = false;
@@ -134,10 +159,11 @@ function reportTooBigContainers(
       );
       const amount = map ? amounts(context.object, map).get(resource) : undefined;
       if (!map || amount === undefined || amount <= capacity) continue;
+      if (reportedPairs.has(findPair(doc, map, resource))) continue;
       const name = getString(doc, container, 'name') ?? '(unnamed)';
       context.report({
         node: findPair(doc, map, resource) ?? map,
-        messageId: 'container',
+        ...severityOf(context, 'container'),
         data: { ...describe(context, resource, amount), container: name },
         container: name,
       });
@@ -151,4 +177,43 @@ function describe(context: RuleContext<NodeShape>, resource: Resource, nanos: bi
   const node = context.options;
   if (resource === 'cpu') return { amount: exactDecimal(nanos), resource: 'CPU', node: `${node.cpu} CPU` };
   return { amount: shortBytes(nanos), resource: 'of memory', node: node.memory };
+}
+
+const ASSUMED = { pod: 'podAssumed', container: 'containerAssumed' } as const;
+
+/** The configured node is a fact (a warning); the assumed one an assumption (information, and says so). */
+function severityOf(
+  context: RuleContext<NodeShape>,
+  messageId: 'pod' | 'container',
+): { messageId: string; severity?: 'information' } {
+  return context.options.configured ? { messageId } : { messageId: ASSUMED[messageId], severity: 'information' };
+}
+
+/** A pod that picks its nodes by label, affinity or toleration runs on a pool the default shape knows nothing about. */
+function choosesNodes(context: RuleContext<NodeShape>, podSpec: YAMLMap): boolean {
+  const { doc } = context.object;
+  const selector = getMap(doc, podSpec, 'nodeSelector');
+  if (selector && selector.items.length > 0) return true;
+  if (getMap(doc, getMap(doc, podSpec, 'affinity'), 'nodeAffinity')) return true;
+  const tolerations = getSeq(doc, podSpec, 'tolerations');
+  return tolerations !== undefined && tolerations.items.length > 0;
+}
+
+/**
+ * Resources of this pod with a value another rule reports (invalid, or a CPU unit slip):
+ * a total computed with it would restate that finding.
+ */
+function reportedElsewhere(context: RuleContext<NodeShape>, podSpec: YAMLMap): { resources: Set<string>; pairs: Set<unknown> } {
+  const reported = { resources: new Set<string>(), pairs: new Set<unknown>() };
+  const add = (field: { resource: string; pair: unknown }): void => {
+    reported.resources.add(field.resource);
+    reported.pairs.add(field.pair);
+  };
+  for (const { field, parse } of readQuantityFields(context.object)) {
+    if (field.podSpec === podSpec && (!parse.ok || parse.quantity.roundedUp || parse.quantity.capped)) add(field);
+  }
+  for (const parsed of exactQuantities(context.object)) {
+    if (parsed.field.podSpec === podSpec && isCpuSlip(context.object, parsed)) add(parsed.field);
+  }
+  return reported;
 }

@@ -4,7 +4,7 @@
  * declared port the right probe is not knowable, and no fix is offered.
  */
 import type { Document, YAMLMap } from 'yaml';
-import { getScalarValue, getSeq, getString, mapItems } from '../../document/yamlNodes';
+import { getScalarValue, getSeq, getString, mapItems } from '../document/yamlNodes';
 
 export type ProbeKind = 'readinessProbe' | 'livenessProbe';
 
