@@ -55,7 +55,8 @@ describe('strict JSON', () => {
     const started = performance.now();
     assert.deepEqual(scanJson(deep).problems, []);
     assert.equal(scanJson('['.repeat(100_000)).fatal, true);
-    assert.ok(performance.now() - started < 3000);
+    // Linear: a quadratic scan of 200,000 brackets would take minutes; the bound leaves room for a loaded machine.
+    assert.ok(performance.now() - started < 10_000);
     fc.assert(
       fc.property(
         fc.string({

@@ -54,7 +54,7 @@ export function cniCompletions(
   position: Position,
   filePath?: string,
 ): CompletionDescription[] {
-  const at = documentAt(text, languageId, position);
+  const at = documentAt(text, languageId, position, {}, true);
   if (!at) return [];
   let documents: CniDocument[];
   try {

@@ -31,6 +31,11 @@ export function documentAt(
   languageId: 'yaml' | 'json',
   position: Position,
   limits: HoverLimits = {},
+  /**
+   * Also a document the YAML parser stumbled on (not an alias bomb): completion in a
+   * half-typed CNI config, which is not valid JSON until it is finished.
+   */
+  whileTyping = false,
 ): DocumentAt | undefined {
   const limit = limits.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size.
@@ -40,7 +45,8 @@ export function documentAt(
   if (!chunk) return undefined;
   const parsed = parseChunk(chunk.text);
   const doc = parsed.doc;
-  if (!doc || parsed.unusable) return undefined;
+  if (!doc) return undefined;
+  if (parsed.unusable && (!whileTyping || parsed.problems.some((problem) => problem.kind === 'alias-bomb'))) return undefined;
   // Node offsets are in the text the document was parsed from (parseChunk.ts).
   const offset = offsetAt(parsed.source, position.line - chunk.startLine, position.character);
   if (offset === undefined) return undefined;
