@@ -1,6 +1,7 @@
-// A CNI config in the editor (workspace/net.d/10-podnet.conflist): the file opens as JSON, the
-// `"mtu": "1500"` string gets a kubewise error, Ctrl+. → "Write 1500 as a number" fixes it in
-// place and clears the error, and hovering the plugin type says where its binary must be.
+// A CNI config in the editor (cni-source/net.d/10-podnet.conflist, written into the workspace when
+// these steps start, so the earlier steps' Problems view holds only what they look for): the file
+// opens as JSON, the `"mtu": "1500"` string gets a kubewise error, Ctrl+. → "Write 1500 as a number"
+// fixes it in place and clears the error, and hovering the plugin type says where its binary must be.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ui from './ui.mjs';
@@ -8,37 +9,43 @@ import * as ui from './ui.mjs';
 export const CNI_FILE = '10-podnet.conflist';
 const RELATIVE = path.join('net.d', CNI_FILE);
 
-/** Positions come from the workspace file itself, so editing it keeps the test in step. */
-export function cniFacts(workspaceDir) {
-  const lines = fs.readFileSync(path.join(workspaceDir, RELATIVE), 'utf8').split('\n');
+/** Positions come from the file itself, so editing it keeps the test in step. */
+export function cniFacts(sourceDir) {
+  const text = fs.readFileSync(path.join(sourceDir, RELATIVE), 'utf8');
+  const lines = text.split('\n');
   const at = (pattern, value) => {
     const idx = lines.findIndex((l) => pattern.test(l));
-    if (idx < 0) throw new Error(`workspace/${RELATIVE} has no line matching ${pattern}`);
+    if (idx < 0) throw new Error(`${RELATIVE} has no line matching ${pattern}`);
     return { line: idx + 1, column: lines[idx].indexOf(value) + 1 };
   };
-  return { mtu: at(/"mtu": "1500"/, '"1500"'), type: at(/"type": "bridge"/, 'bridge') };
+  return { text, mtu: at(/"mtu": "1500"/, '"1500"'), type: at(/"type": "bridge"/, 'bridge') };
 }
 
-const mtuRow = (l) => /mtu/.test(l) && /kubewise/i.test(l);
+const mtuRow = (l) => /mtu/.test(l ?? '') && /kubewise/i.test(l ?? '');
 
 /** The file is JSON (from package.json's contributes.languages), and its error is listed and squiggled. */
-export async function cniDiagnostic(page, facts) {
+export async function cniDiagnostic(page, facts, workspace) {
+  fs.mkdirSync(path.join(workspace, 'net.d'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, RELATIVE), facts.text);
   await ui.openFile(page, CNI_FILE);
   await ui.poll(async () => /JSON/.test((await page.textContent('[id="status.editor.mode"]').catch(() => '')) ?? ''), {
     what: 'the language mode JSON in the status bar',
     describe: () => page.textContent('[id="status.editor.mode"]').catch(() => ''),
-  });
-  await ui.showProblems(page);
-  await ui.poll(async () => (await ui.problemRows(page)).some(mtuRow), {
-    what: 'a Problems row about mtu from kubewise',
-    timeoutMs: 30_000,
-    describe: () => ui.problemRows(page),
   });
   await ui.goTo(page, facts.mtu.line, facts.mtu.column);
   await ui.poll(() => ui.squiggles(page, 'error'), {
     what: `a .squiggly-error on line ${facts.mtu.line} of ${CNI_FILE}`,
     describe: async () => ({ rows: await ui.problemRows(page), text: await ui.editorText(page) }),
   });
+  // The message as the user reads it: F8 (Go to Next Problem) shows it under the line. The
+  // Problems view lists every file of the workspace by now, and its rows are virtual: the
+  // file's row may be scrolled out of sight.
+  await page.keyboard.press('F8');
+  await ui.poll(async () => mtuRow(await page.textContent('.marker-widget').catch(() => '')), {
+    what: 'the problem widget (F8) about mtu from kubewise',
+    describe: () => page.textContent('.marker-widget').catch(() => ''),
+  });
+  await page.keyboard.press('Escape');
 }
 
 /** Ctrl+. → "Write 1500 as a number": the quotes go, and so does the error. */

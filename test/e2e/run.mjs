@@ -102,7 +102,7 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
-  const cni = cniFacts(path.join(HERE, 'workspace'));
+  const cni = cniFacts(path.join(HERE, 'cni-source'));
   const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
 
@@ -304,7 +304,9 @@ async function main() {
   await step(page, 'lenient YAML: the CLI warning, and its fix', '16-lenient-yaml.png', () => fixLenientScalar(page, lenient));
 
   // A CNI config: opened as JSON, its error listed, fixed in place, and its plugin type explained.
-  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '17-cni-diagnostic.png', () => cniDiagnostic(page, cni));
+  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '17-cni-diagnostic.png', () =>
+    cniDiagnostic(page, cni, workspace),
+  );
   await step(page, 'quick fix writes the CNI mtu as a number', '18-cni-fix.png', () => fixCniValue(page, cni));
   await step(page, 'hover on a CNI plugin type', '19-cni-hover.png', () => hoverCniType(page, cni));
 
