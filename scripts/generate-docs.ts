@@ -222,6 +222,14 @@ function withConfiguration(manifest: string): string {
       scope: 'resource',
       description: 'Files larger than this (in KiB) are not checked; an information diagnostic says so.',
     },
+    'kubewise.crdPaths': {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      scope: 'resource',
+      markdownDescription:
+        'Folders of CustomResourceDefinitions, relative to the workspace folder (e.g. `../platform/crds`): custom resources are validated against them and get hovers and completion from them, as with CRDs in the workspace. Their files are read for CRDs only, never checked. Adds to `crdPaths:` of `.kubewise.yaml`.',
+    },
   };
   for (const rule of configurableRules) {
     const options = rule.meta.options!;

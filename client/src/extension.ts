@@ -73,6 +73,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage('Kubewise language server restarted.');
     }),
     vscode.commands.registerCommand('kubewise.showOutput', () => output.show(true)),
+    // CodeLens "selects 2 Deployments": the server sends protocol shapes, VS Code's command wants its own.
+    vscode.commands.registerCommand('kubewise.showReferences', (uri: string, position: unknown, locations: unknown[]) => {
+      const converter = client?.protocol2CodeConverter;
+      if (!converter) return;
+      return vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        converter.asPosition(position as Parameters<typeof converter.asPosition>[0]),
+        locations.map((location) => converter.asLocation(location as Parameters<typeof converter.asLocation>[0])),
+      );
+    }),
     ...registerSizing(context, () => client),
   );
   registerWalkthrough(context);

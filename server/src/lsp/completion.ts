@@ -11,6 +11,8 @@ import type { CompletionEntry } from '../service/features/completion';
 import { cniCompletions } from '../service/features/cniCompletion';
 import type { CompletionDescription } from '../service/features/cniCompletion';
 import { URI } from './uri';
+import type { HoverContext } from '../service/features/hover';
+import { workspaceSchemas } from '../service/features/workspaceSchemas';
 
 /**
  * What the client types that should open the list: a new key after indentation, a value after
@@ -18,9 +20,11 @@ import { URI } from './uri';
  */
 export const COMPLETION_TRIGGERS = [' ', ':', '"'];
 
+/** `contextOf` gives the workspace's other files' facts: custom resources complete from their CRDs. */
 export function registerCompletion(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
+  contextOf: (uri: string) => HoverContext,
   languageOf: (document: TextDocument) => 'yaml' | 'json',
 ): void {
   connection.onCompletion((params): CompletionItem[] => {
@@ -33,7 +37,8 @@ export function registerCompletion(
       // is completed from its own schema; everything else from the Kubernetes kinds.
       const cni = cniCompletions(text, languageId, params.position, URI.toPath(params.textDocument.uri));
       if (cni.length > 0) return cni.map(toCniCompletionItem);
-      return completeAt(text, languageId, params.position).map(toCompletionItem);
+      const schemas = workspaceSchemas(text, languageId, contextOf(params.textDocument.uri));
+      return completeAt(text, languageId, params.position, schemas).map(toCompletionItem);
     } catch (error) {
       connection.console.error(`completion failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [];

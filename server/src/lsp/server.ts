@@ -31,6 +31,8 @@ import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { crdFactsOnly } from '../host/crdFolders';
+import { Navigation, navigationCapabilities } from './navigation';
 import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
 
@@ -69,6 +71,7 @@ export function startServer(connection: Connection): void {
     (folderPath) => folderSetup(folderPath, pulled, configFiles),
     (message) => connection.console.info(message),
   );
+  const navigation = new Navigation(workspace.model, documents);
 
   // `kubewise/status` and `kubewise/checkWorkspace`; logs what the server indexed after each walk.
   const status = registerWorkspaceStatus({
@@ -108,6 +111,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...navigationCapabilities,
       },
       serverInfo: { name: 'kubewise', version: kubewiseVersion() },
     };
@@ -175,6 +179,9 @@ export function startServer(connection: Connection): void {
       // workloads into their ResourceQuota: re-check them when its facts change.
       if (filePath !== undefined && workspace.includes(filePath)) {
         if (workspace.model.setLive(filePath, checked.facts, realPathOf(filePath))) revalidateOthers(uri);
+      } else if (filePath !== undefined && workspace.onlyCrds(filePath)) {
+        // A file of a `crdPaths` folder, open: its unsaved CRDs apply, as a workspace file's would.
+        if (workspace.model.setLive(filePath, crdFactsOnly(checked.facts), realPathOf(filePath))) revalidateOthers(uri);
       }
     }
     findingsByUri.set(uri, { version, findings });
@@ -299,12 +306,21 @@ export function startServer(connection: Connection): void {
         filePath,
       };
       const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
-      const hover = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
+      const here = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
+      // On a Service's `name:`, `type:` or `selector:` key the field's explanation answers too: show both.
+      const service = navigation.hover(uri, params.position);
+      const hover =
+        here && service ? { markdown: `${here.markdown}\n\n---\n\n${service.markdown}`, range: here.range } : (here ?? service);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
 
-  registerCompletion(connection, documents, languageOf);
+  registerCompletion(
+    connection,
+    documents,
+    (uri) => ({ workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri) }),
+    languageOf,
+  );
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
@@ -338,6 +354,8 @@ export function startServer(connection: Connection): void {
       return actions;
     }),
   );
+
+  navigation.register(connection, guard);
 
   registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);

@@ -8,7 +8,7 @@ import type { SourceChunk } from '../document/splitDocuments';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, SeveritySetting } from '../core/types';
 import { createFinding } from '../core/findings';
-import { shiftFinding, TOP_OF_FILE } from '../core/ranges';
+import { locatorOf, shiftFinding, TOP_OF_FILE } from '../core/ranges';
 import { ChunkCache } from './chunkCache';
 import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
@@ -79,7 +79,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   );
   // Configured again so that the unused-directive findings follow their own setting.
   const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
-  return { findings: suppressed, facts: results.map((result) => result.facts) };
+  return { findings: suppressed, facts: locatedFacts(chunks, results) };
 }
 
 /**
@@ -145,10 +145,22 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
  */
 export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
   if (notOurs(text, options) || guardFinding(text, options) || options.isHelmChartTemplate) return [];
-  const { results } = lintChunks(text, options);
+  const { chunks, results } = lintChunks(text, options);
   // A template's objects are not what gets applied: they count for nothing.
   if (templateFinding(results, options)) return [];
-  return results.map((result) => result.facts);
+  return locatedFacts(chunks, results);
+}
+
+/**
+ * Each document's facts with the locator of its place in the file. A fresh map per
+ * document: two documents with the same text share one cached result but not a place.
+ */
+function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkResult[]): DocumentFacts[] {
+  return results.map((result, index) => {
+    if (result.facts.size === 0) return result.facts;
+    const locate = locatorOf(result.parsed.lineCounter, chunks[index]?.startLine ?? 0);
+    return Object.assign(new Map(result.facts), { locate });
+  });
 }
 
 /**

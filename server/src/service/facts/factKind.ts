@@ -11,6 +11,7 @@
  * other files can see, so an edit that only moves lines re-checks nothing else.
  */
 import type { OffsetRange } from '../core/ruleMeta';
+import type { Locate } from '../core/ranges';
 import type { ObjectRef } from '../core/types';
 import type { DocumentKind, RecognisedDocument } from '../document/documentKind';
 import type { KubeObject } from '../kubernetes/objects';
@@ -65,8 +66,15 @@ export function defineDocumentFactKind<D extends RecognisedDocument, T extends B
   };
 }
 
-/** The facts of one document, by fact kind id. */
-export type DocumentFacts = ReadonlyMap<string, readonly BaseFact[]>;
+/**
+ * The facts of one document, by fact kind id. What the engine hands hosts also carries
+ * `locate`, which turns the facts' offsets into positions in the file (the document's
+ * lines counted from the file's top): the editor's navigation reads it, and the
+ * signature hosts compare ignores it.
+ */
+export interface DocumentFacts extends ReadonlyMap<string, readonly BaseFact[]> {
+  readonly locate?: Locate;
+}
 
 /** The fields every fact shares, read from its object. */
 export function factBase(object: KubeObject, at: OffsetRange): Fact {

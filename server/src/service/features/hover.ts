@@ -12,6 +12,7 @@ import { hoverForAwsCni } from './awsCniHover';
 import { hoverForLabel } from './labelHover';
 import { hoverForMonitor } from './monitorHover';
 import type { HoverContext } from './workspaceFacts';
+import { workspaceSchemas } from './workspaceSchemas';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
 import type { HoverResult } from './hoverResult';
@@ -43,7 +44,7 @@ export function hoverAt(
     hoverForMonitor(text, languageId, position, context) ??
     hoverForAwsCni(text, languageId, position, limits) ??
     hoverForCni(text, languageId, position, limits, context) ??
-    hoverForField(text, languageId, position);
+    hoverForField(text, languageId, position, workspaceSchemas(text, languageId, context));
   const here = findingsAt(findings, position);
   if (here.length === 0) return forValue;
   const parts = [summaryLines(here)];

@@ -26,9 +26,19 @@ import { cniVersionTooOld } from './cni/cni-version-too-old';
 import { controllerLabelByHand } from './labels/controller-label-by-hand';
 import { cpuUnitSlip } from './resources/cpu-unit-slip';
 import { crdSchemaViolation } from './schema/crd-schema-violation';
+import { endpointsAddressInvalid } from './services/endpoints-address-invalid';
+import { endpointsBesideSelector } from './services/endpoints-beside-selector';
+import { endpointsDeprecated } from './services/endpoints-deprecated';
+import { endpointsPortMismatch } from './services/endpoints-port-mismatch';
+import { endpointsWithoutService } from './services/endpoints-without-service';
+import { externalnameIgnoredFields } from './services/externalname-ignored-fields';
+import { externalnameInvalidName } from './services/externalname-invalid-name';
+import { externalnameIpAddress } from './services/externalname-ip-address';
 import { highCardinalityLabelName } from './labels/high-cardinality-label-name';
 import { highCardinalityLabelValue } from './labels/high-cardinality-label-value';
+import { hpaTargetMissing } from './references/hpa-target-missing';
 import { imageTagNotPinned } from './images/image-tag-not-pinned';
+import { ingressBackendMissing } from './references/ingress-backend-missing';
 import { invalidLabel } from './labels/invalid-label';
 import { invalidPrometheusFlag } from './monitoring/invalid-prometheus-flag';
 import { invalidPrometheusNotation } from './monitoring/invalid-prometheus-notation';
@@ -45,7 +55,10 @@ import { missingResources } from './resources/missing-resources';
 import { monitorCopiesHighCardinalityLabel } from './monitoring/monitor-copies-high-cardinality-label';
 import { monitorLabelmapAllLabels } from './monitoring/monitor-labelmap-all-labels';
 import { monitorMissingLimits } from './monitoring/monitor-missing-limits';
+import { monitorSelectsNothing } from './references/monitor-selects-nothing';
+import { nodeportService } from './services/nodeport-service';
 import { podExceedsNode } from './resources/pod-exceeds-node';
+import { portNameInvalid } from './services/port-name-invalid';
 import { prestopSleepExceedsGrace } from './lifecycle/prestop-sleep-exceeds-grace';
 import { probeHandlerCount } from './probes/probe-handler-count';
 import { probePortUndeclared } from './probes/probe-port-undeclared';
@@ -56,12 +69,20 @@ import { promqlHighCardinalityGrouping } from './monitoring/promql-high-cardinal
 import { promqlSyntaxError } from './monitoring/promql-syntax-error';
 import { quotaExceeded } from './quotas/quota-exceeded';
 import { quotaRequiresRequests } from './quotas/quota-requires-requests';
+import { referencedObjectMissing } from './references/referenced-object-missing';
 import { removedApiVersion } from './schema/removed-api-version';
 import { replicasWithoutReadiness } from './rollout/replicas-without-readiness';
 import { requestExceedsLimit } from './resources/request-exceeds-limit';
 import { rolloutMaxUnavailableAll } from './rollout/rollout-max-unavailable-all';
 import { schemaViolation } from './schema/schema-violation';
+import { selectorMatchesNoPods } from './references/selector-matches-no-pods';
 import { selectorMismatch } from './rollout/selector-mismatch';
+import { serviceAccountMissing } from './references/service-account-missing';
+import { serviceSelectsNothing } from './references/service-selects-nothing';
+import { serviceTargetPortUndeclared } from './references/service-target-port-undeclared';
+import { serviceWithoutEndpoints } from './services/service-without-endpoints';
+import { shortHostOtherNamespace } from './references/short-host-other-namespace';
+import { statefulsetServiceMissing } from './references/statefulset-service-missing';
 import { unknownKind } from './schema/unknown-kind';
 import type { RegisteredRule } from './api/ruleTypes';
 
@@ -93,9 +114,19 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'labels', rule: controllerLabelByHand },
   { family: 'resources', rule: cpuUnitSlip },
   { family: 'schema', rule: crdSchemaViolation },
+  { family: 'services', rule: endpointsAddressInvalid },
+  { family: 'services', rule: endpointsBesideSelector },
+  { family: 'services', rule: endpointsDeprecated },
+  { family: 'services', rule: endpointsPortMismatch },
+  { family: 'services', rule: endpointsWithoutService },
+  { family: 'services', rule: externalnameIgnoredFields },
+  { family: 'services', rule: externalnameInvalidName },
+  { family: 'services', rule: externalnameIpAddress },
   { family: 'labels', rule: highCardinalityLabelName },
   { family: 'labels', rule: highCardinalityLabelValue },
+  { family: 'references', rule: hpaTargetMissing },
   { family: 'images', rule: imageTagNotPinned },
+  { family: 'references', rule: ingressBackendMissing },
   { family: 'labels', rule: invalidLabel },
   { family: 'monitoring', rule: invalidPrometheusFlag },
   { family: 'monitoring', rule: invalidPrometheusNotation },
@@ -112,7 +143,10 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'monitoring', rule: monitorCopiesHighCardinalityLabel },
   { family: 'monitoring', rule: monitorLabelmapAllLabels },
   { family: 'monitoring', rule: monitorMissingLimits },
+  { family: 'references', rule: monitorSelectsNothing },
+  { family: 'services', rule: nodeportService },
   { family: 'resources', rule: podExceedsNode },
+  { family: 'services', rule: portNameInvalid },
   { family: 'lifecycle', rule: prestopSleepExceedsGrace },
   { family: 'probes', rule: probeHandlerCount },
   { family: 'probes', rule: probePortUndeclared },
@@ -123,11 +157,19 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'monitoring', rule: promqlSyntaxError },
   { family: 'quotas', rule: quotaExceeded },
   { family: 'quotas', rule: quotaRequiresRequests },
+  { family: 'references', rule: referencedObjectMissing },
   { family: 'schema', rule: removedApiVersion },
   { family: 'rollout', rule: replicasWithoutReadiness },
   { family: 'resources', rule: requestExceedsLimit },
   { family: 'rollout', rule: rolloutMaxUnavailableAll },
   { family: 'schema', rule: schemaViolation },
+  { family: 'references', rule: selectorMatchesNoPods },
   { family: 'rollout', rule: selectorMismatch },
+  { family: 'references', rule: serviceAccountMissing },
+  { family: 'references', rule: serviceSelectsNothing },
+  { family: 'references', rule: serviceTargetPortUndeclared },
+  { family: 'services', rule: serviceWithoutEndpoints },
+  { family: 'references', rule: shortHostOtherNamespace },
+  { family: 'references', rule: statefulsetServiceMissing },
   { family: 'schema', rule: unknownKind },
 ];
