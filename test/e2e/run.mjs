@@ -11,16 +11,20 @@ import * as cs from './codeServer.mjs';
 import * as ui from './ui.mjs';
 import { crashTwiceAndRecover } from './serverRestart.mjs';
 import { fixInvalidQuantity, hoverQuantity, quantityFacts } from './quantities.mjs';
+import { crossFileDiagnostic, goToService, outline, referenceFacts } from './references.mjs';
 import { fixLenientScalar, lenientFacts } from './lenientYaml.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
+import { cniDiagnostic, cniFacts, fixCniValue, hoverCniType } from './cni.mjs';
+import { completeReadinessProbe, explainFacts, hoverExplain } from './explain.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const ARTIFACTS = path.join(HERE, 'artifacts');
 const VSIX = path.resolve(process.env.KUBEWISE_VSIX || path.join(ROOT, 'kubewise.vsix'));
-const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 180_000);
+// 18 steps take about 3 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
+const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const results = [];
@@ -101,8 +105,11 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
+  const cni = cniFacts(path.join(HERE, 'cni-source'));
+  const references = referenceFacts(path.join(HERE, 'workspace'));
   const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
+  const explain = explainFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -300,6 +307,25 @@ async function main() {
     }),
   );
   await step(page, 'lenient YAML: the CLI warning, and its fix', '16-lenient-yaml.png', () => fixLenientScalar(page, lenient));
+
+  // Schemas: the kubectl-explain hover on a key, and completion of a container's field.
+  await step(page, 'hover on a key shows the kubectl explain view', '17-explain-hover.png', () => hoverExplain(page, explain));
+  await step(page, 'completion offers readinessProbe in a container and inserts it', '18-completion.png', () =>
+    completeReadinessProbe(page, explain, path.join(ARTIFACTS, '18-completion-list.png')),
+  );
+
+  await step(page, 'a diagnostic that reads another file', '19-cross-file.png', () => crossFileDiagnostic(page));
+  await step(page, 'go to definition opens the Service in another file', '20-definition.png', () =>
+    goToService(page, references),
+  );
+  await step(page, 'the Outline lists each object', '21-outline.png', () => outline(page));
+
+  // A CNI config: opened as JSON, its error listed, fixed in place, and its plugin type explained.
+  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '22-cni-diagnostic.png', () =>
+    cniDiagnostic(page, cni, workspace),
+  );
+  await step(page, 'quick fix writes the CNI mtu as a number', '23-cni-fix.png', () => fixCniValue(page, cni));
+  await step(page, 'hover on a CNI plugin type', '24-cni-hover.png', () => hoverCniType(page, cni));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

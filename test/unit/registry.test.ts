@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { checkText } from '../../server/src/service/engine/checkFile';
 import { allRuleMetas, ruleFamily, rules } from '../../server/src/service/rules/registry';
 import { PEER_TOOLS, parseEquivalent } from '../../server/src/service/core/peerTools';
-import { REPO_ROOT, fixtureDir } from '../support/ruleTester';
+import { REPO_ROOT, fixtureDir, languageOfName } from '../support/ruleTester';
 
 const RULES_DIR = path.join(REPO_ROOT, 'server/src/service/rules');
 const KEBAB_CASE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -79,12 +79,12 @@ describe('each rule has fixtures and a test', () => {
     test(id, () => {
       const files = listDir(fixtureDir(id));
       assert.ok(
-        files.some((f) => /^fire-.+\.yaml$/.test(f)),
-        `no test/fixtures/rules/${id}/fire-*.yaml`,
+        files.some((f) => /^fire-.+\.(?:yaml|json|conf|conflist)$/.test(f)),
+        `no test/fixtures/rules/${id}/fire-*.yaml (or a CNI .conf/.conflist/.json)`,
       );
       assert.ok(
-        files.some((f) => /^dont-fire-.+\.yaml$/.test(f)),
-        `no test/fixtures/rules/${id}/dont-fire-*.yaml`,
+        files.some((f) => /^dont-fire-.+\.(?:yaml|json|conf|conflist)$/.test(f)),
+        `no test/fixtures/rules/${id}/dont-fire-*.yaml (or a CNI .conf/.conflist/.json)`,
       );
       assert.ok(fs.existsSync(path.join(REPO_ROOT, 'test/unit/rules', `${id}.test.ts`)), `no test/unit/rules/${id}.test.ts`);
     });
@@ -106,9 +106,10 @@ describe('each rule has fixtures and a test', () => {
   test('a rule that offers fixes on its fixtures says it is fixable', () => {
     for (const id of ruleIds) {
       const meta = rules.find((rule) => rule.meta.id === id)?.meta;
-      for (const file of listDir(fixtureDir(id)).filter((f) => f.endsWith('.yaml'))) {
+      for (const file of listDir(fixtureDir(id)).filter((f) => /\.(?:yaml|json|conf|conflist)$/.test(f))) {
         const text = fs.readFileSync(path.join(fixtureDir(id), file), 'utf8');
-        const fixed = checkText(text, { languageId: 'yaml' }).some((f) => f.ruleId === id && f.fixes.length > 0);
+        const options = { languageId: languageOfName(file), filePath: path.join(fixtureDir(id), file) };
+        const fixed = checkText(text, options).some((f) => f.ruleId === id && f.fixes.length > 0);
         if (fixed) assert.ok(meta?.fixable, `${id} offers a fix on ${file} but is not marked fixable`);
       }
     }

@@ -13,6 +13,7 @@ import { unreadableFile } from '../service/core/engineDiagnostics';
 import type { Finding, SeveritySetting } from '../service/core/types';
 import { readManifest, realPathOf } from '../host/manifestFile';
 import { WorkspaceModel } from '../host/workspaceModel';
+import type { CrdFile } from '../host/crdFolders';
 import type { CheckTarget } from './collectFiles';
 
 export interface FileReport {
@@ -42,6 +43,8 @@ export interface CheckSettings {
   maxFileSizeBytes?: number;
   ruleOptions?: RuleOptions;
   readStdin: () => Promise<string>;
+  /** Files of `--crd-path` / `crdPaths:` folders: their CRDs count for the others, and they are not reported. */
+  crdFiles?: readonly CrdFile[];
 }
 
 interface ReadFile {
@@ -88,6 +91,8 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
   }
 
   const model = new WorkspaceModel();
+  // First, so that a file that is both checked and in a CRD folder counts with all its facts.
+  for (const file of settings.crdFiles ?? []) model.setDisk(file.path, file.facts, file.key);
   for (const slot of slots) {
     if ('text' in slot) {
       // A symlink and its target are one file: its workloads count once.
@@ -115,6 +120,8 @@ function checkOptions(file: ReadFile, workspace: readonly DocumentFacts[], setti
     cache: file.cache,
     workspace,
   };
+  // CNI configs mean different things by name (a `.conf` holds one plugin, a `.conflist` a chain).
+  if (file.modelPath !== STDIN_DISPLAY_PATH) options.filePath = file.modelPath;
   if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
   if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
   return options;

@@ -5,7 +5,9 @@
  * it, because in CI nobody would see the half that was dropped. (The editor keeps the
  * valid entries and marks the rest in the file itself, where the user sees them.)
  */
+import * as path from 'node:path';
 import { ignoreGlobsOf, lookupConfig } from '../host/configLookup';
+import { resolveCrdFolders } from '../host/crdFolders';
 import type { ExcludeGlobs } from '../host/workspaceFiles';
 import type { Finding, SeveritySetting } from '../service/core/types';
 
@@ -16,6 +18,8 @@ export type LoadedConfig =
       options: unknown;
       /** The `ignore:` globs, for directory walks. */
       ignore: ExcludeGlobs[];
+      /** The `crdPaths:` folders, absolute. */
+      crdFolders: string[];
       configPath?: string;
     }
   | { kind: 'invalid'; configPath: string; findings: Finding[] }
@@ -23,7 +27,7 @@ export type LoadedConfig =
 
 export function loadConfig(cwd: string, explicitPath: string | undefined): LoadedConfig {
   const found = lookupConfig(cwd, explicitPath === undefined ? {} : { explicitPath });
-  if (found.kind === 'none') return { kind: 'ok', severities: {}, options: {}, ignore: [] };
+  if (found.kind === 'none') return { kind: 'ok', severities: {}, options: {}, ignore: [], crdFolders: [] };
   if (found.kind === 'unreadable') return found;
   const { configPath, parsed } = found;
   if (parsed.findings.length > 0) return { kind: 'invalid', configPath, findings: parsed.findings };
@@ -32,6 +36,7 @@ export function loadConfig(cwd: string, explicitPath: string | undefined): Loade
     severities: parsed.severities,
     options: parsed.options,
     ignore: [ignoreGlobsOf(configPath, parsed)],
+    crdFolders: resolveCrdFolders(path.dirname(configPath), parsed.crdPaths),
     configPath,
   };
 }

@@ -88,6 +88,11 @@ export class WorkspaceModel {
     return others;
   }
 
+  /** Every file with facts, by its key (real path), in path order: what navigation searches. */
+  files(): { path: string; documents: readonly DocumentFacts[] }[] {
+    return this.orderedKeys().map((key) => ({ path: key, documents: this.factsOf(key) }));
+  }
+
   private bind(filePath: string, key: string): void {
     const previous = this.keys.get(filePath);
     if (previous === key) return;

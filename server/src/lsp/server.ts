@@ -21,6 +21,7 @@ import { isHelmChartTemplateOnDisk, realPathOf } from '../host/manifestFile';
 import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
+import type { HoverContext } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
@@ -30,6 +31,8 @@ import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
+import { crdFactsOnly } from '../host/crdFolders';
+import { Navigation, navigationCapabilities } from './navigation';
 import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
 
@@ -50,6 +53,8 @@ export function startServer(connection: Connection): void {
   const publishedConfigFiles = new Set<string>();
   let workspaceFolders: string[] = [];
   let supportsFolderChanges = false;
+  /** The client applies workspace edits that rename files (the `.conf` → `.conflist` fix). */
+  let canRenameFiles = false;
   let canRegisterConfiguration = false;
 
   /** Open documents by file path: the model and config lookup speak paths, the protocol URIs. */
@@ -66,6 +71,7 @@ export function startServer(connection: Connection): void {
     (folderPath) => folderSetup(folderPath, pulled, configFiles),
     (message) => connection.console.info(message),
   );
+  const navigation = new Navigation(workspace.model, documents);
 
   // `kubewise/status` and `kubewise/checkWorkspace`; logs what the server indexed after each walk.
   const status = registerWorkspaceStatus({
@@ -95,6 +101,8 @@ export function startServer(connection: Connection): void {
     pulled.canPull = params.capabilities.workspace?.configuration === true;
     pulled.push(params.initializationOptions);
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canRenameFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('rename');
     supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
@@ -103,6 +111,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...navigationCapabilities,
       },
       serverInfo: { name: 'kubewise', version: kubewiseVersion() },
     };
@@ -154,13 +163,14 @@ export function startServer(connection: Connection): void {
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new ChunkCache()));
       const options: CheckOptions = {
-        languageId: document.languageId === 'json' ? 'json' : 'yaml',
+        languageId: languageOf(document),
         severities: settings.severities,
         maxFileSizeBytes: settings.maxFileSizeBytes,
         ruleOptions: settings.ruleOptions,
         isHelmChartTemplate: filePath !== undefined && isHelmChartTemplateOnDisk(filePath),
         cache,
       };
+      if (filePath !== undefined) options.filePath = filePath;
       const others = workspace.model.othersThan(filePath ?? uri);
       const checked = checkTextWithFacts(document.getText(), { ...options, workspace: others });
       findings = checked.findings;
@@ -169,6 +179,9 @@ export function startServer(connection: Connection): void {
       // workloads into their ResourceQuota: re-check them when its facts change.
       if (filePath !== undefined && workspace.includes(filePath)) {
         if (workspace.model.setLive(filePath, checked.facts, realPathOf(filePath))) revalidateOthers(uri);
+      } else if (filePath !== undefined && workspace.onlyCrds(filePath)) {
+        // A file of a `crdPaths` folder, open: its unsaved CRDs apply, as a workspace file's would.
+        if (workspace.model.setLive(filePath, crdFactsOnly(checked.facts), realPathOf(filePath))) revalidateOthers(uri);
       }
     }
     findingsByUri.set(uri, { version, findings });
@@ -281,19 +294,33 @@ export function startServer(connection: Connection): void {
       const uri = params.textDocument.uri;
       const document = documents.get(uri);
       if (!document) return null;
-      const languageId = document.languageId === 'json' ? 'json' : 'yaml';
+      const languageId = languageOf(document);
       const findings = findingsByUri.get(uri)?.findings ?? [];
       // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
       const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
       if (documents.get(uri) !== document) return null;
-      const context = { workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri), ruleOptions: settings.ruleOptions };
+      const filePath = URI.toPath(uri);
+      const context: HoverContext = {
+        workspace: workspace.model.othersThan(filePath ?? uri),
+        ruleOptions: settings.ruleOptions,
+        filePath,
+      };
       const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
-      const hover = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
+      const here = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
+      // On a Service's `name:`, `type:` or `selector:` key the field's explanation answers too: show both.
+      const service = navigation.hover(uri, params.position);
+      const hover =
+        here && service ? { markdown: `${here.markdown}\n\n---\n\n${service.markdown}`, range: here.range } : (here ?? service);
       return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
     }),
   );
 
-  registerCompletion(connection, documents);
+  registerCompletion(
+    connection,
+    documents,
+    (uri) => ({ workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri) }),
+    languageOf,
+  );
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
@@ -310,6 +337,7 @@ export function startServer(connection: Connection): void {
         for (const action of quickFixes(
           document.getText(),
           pairs.map((pair) => pair.finding),
+          { languageId: languageOf(document), canRename: canRenameFiles },
         )) {
           const diagnostic = pairs.find((pair) => pair.finding === action.finding)?.diagnostic;
           actions.push(toCodeAction(uri, action, diagnostic ? [diagnostic] : []));
@@ -327,9 +355,17 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  navigation.register(connection, guard);
+
   registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
+}
+
+/** JSON for JSON documents and for CNI configs (`.conf`, `.conflist`), whatever language the editor gave them. */
+function languageOf(document: TextDocument): 'yaml' | 'json' {
+  if (document.languageId === 'json') return 'json';
+  return /\.(?:conf|conflist)$/i.test(URI.toPath(document.uri) ?? document.uri) ? 'json' : 'yaml';
 }
 
 function isConfigFileUri(uri: string): boolean {

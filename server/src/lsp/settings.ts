@@ -17,6 +17,8 @@ export interface ClientSettings {
   enable: boolean;
   rules: RuleSeverities;
   maxFileSizeKB: number;
+  /** Folders of CRDs, relative to the workspace folder (`kubewise.crdPaths`). */
+  crdPaths: string[];
   /** The raw `kubewise` settings: rule options are read from their sections (`kubewise.node.*` …). */
   options: unknown;
 }
@@ -40,6 +42,7 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
   enable: true,
   rules: {},
   maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_BYTES / 1024,
+  crdPaths: [],
   options: {},
 };
 
@@ -52,6 +55,9 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
       typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0
         ? value.maxFileSizeKB
         : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
+    crdPaths: Array.isArray(value.crdPaths)
+      ? value.crdPaths.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
+      : [],
     options: withoutEmptyValues(raw),
   };
 }

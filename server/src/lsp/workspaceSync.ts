@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ignoreGlobsOf } from '../host/configLookup';
+import { crdFactsOnly, resolveCrdFolders } from '../host/crdFolders';
 import { factsOnDisk, realPathOf } from '../host/manifestFile';
 import { MAX_WORKSPACE_FILES, WorkspaceFilter, walkManifests } from '../host/workspaceFiles';
 import type { ExcludeGlobs } from '../host/workspaceFiles';
@@ -24,6 +25,8 @@ export interface FolderSetup {
   /** `ignore:` of the config file, and `files.exclude` (relative to the folder). */
   excludes: ExcludeGlobs[];
   maxFileSizeBytes: number;
+  /** Folders of CRDs (`kubewise.crdPaths`, then `crdPaths:` of the config file), absolute. */
+  crdFolders: string[];
 }
 
 /** A folder's walk: `ignore:` of its config file, `files.exclude`, and its size limit. */
@@ -34,7 +37,11 @@ export async function folderSetup(folderPath: string, pulled: PulledSettings, co
   const configFile = configFiles.forFolder(folderPath);
   if (configFile) excludes.push(ignoreGlobsOf(configFile.path, configFile.parsed));
   if (filesExclude.length > 0) excludes.push({ base: folderPath, patterns: filesExclude });
-  return { excludes, maxFileSizeBytes: client.maxFileSizeKB * 1024 };
+  const crdFolders = [
+    ...resolveCrdFolders(folderPath, client.crdPaths),
+    ...(configFile ? resolveCrdFolders(path.dirname(configFile.path), configFile.parsed.crdPaths) : []),
+  ];
+  return { excludes, maxFileSizeBytes: client.maxFileSizeKB * 1024, crdFolders };
 }
 
 interface Folder extends FolderSetup {
@@ -57,6 +64,11 @@ export class WorkspaceSync {
     return this.folderOf(filePath) !== undefined;
   }
 
+  /** Whether the file is only in a CRD folder: it counts with its CRDs, and is never checked. */
+  onlyCrds(filePath: string): boolean {
+    return !this.includes(filePath) && this.crdFolderOf(filePath) !== undefined;
+  }
+
   /**
    * Re-reads every folder's setup and re-walks the folders whose setup changed (all of
    * them the first time); resolves to whether the model changed.
@@ -73,8 +85,8 @@ export class WorkspaceSync {
         const before = previous.get(folder.path);
         return (
           !!before &&
-          JSON.stringify([before.excludes, before.maxFileSizeBytes]) ===
-            JSON.stringify([folder.excludes, folder.maxFileSizeBytes])
+          JSON.stringify([before.excludes, before.maxFileSizeBytes, before.crdFolders]) ===
+            JSON.stringify([folder.excludes, folder.maxFileSizeBytes, folder.crdFolders])
         );
       };
       if (next.length === previous.size && next.every(unchanged)) return false;
@@ -98,7 +110,7 @@ export class WorkspaceSync {
         return this.model.deletePath(filePath); // gone again already
       }
       if (isDirectory) return this.addDirectory(filePath);
-      const folder = this.folderOf(filePath);
+      const folder = this.folderOf(filePath) ?? this.crdFolderOf(filePath);
       if (!folder) return this.model.deletePath(filePath);
       return this.read(filePath, folder);
     });
@@ -108,7 +120,7 @@ export class WorkspaceSync {
   closed(filePath: string): Promise<boolean> {
     const changed = this.model.closeLive(filePath);
     return this.enqueue(async () => {
-      const folder = this.folderOf(filePath);
+      const folder = this.folderOf(filePath) ?? this.crdFolderOf(filePath);
       return (folder ? await this.read(filePath, folder) : this.model.deletePath(filePath)) || changed;
     });
   }
@@ -129,8 +141,23 @@ export class WorkspaceSync {
         }
       }
     }
+    // Then the CRD folders: a file there that the walk above did not reach counts with its CRDs only.
+    for (const folder of this.folders) {
+      for (const crdFolder of folder.crdFolders) {
+        const result = await walkManifests(crdFolder, new WorkspaceFilter(), MAX_WORKSPACE_FILES - walked.size);
+        for (const entry of result.entries) {
+          if (entry.kind !== 'file' || walked.has(entry.absolutePath)) continue;
+          walked.add(entry.absolutePath);
+          if (!this.model.has(entry.absolutePath) || rereadFolders.has(folder.path)) {
+            changed = (await this.read(entry.absolutePath, folder)) || changed;
+          }
+        }
+      }
+    }
     for (const filePath of this.model.paths()) {
-      if (!walked.has(filePath) && !this.includes(filePath)) changed = this.model.deletePath(filePath) || changed;
+      if (!walked.has(filePath) && !this.includes(filePath) && !this.crdFolderOf(filePath)) {
+        changed = this.model.deletePath(filePath) || changed;
+      }
     }
     return changed;
   }
@@ -147,11 +174,18 @@ export class WorkspaceSync {
 
   private async read(filePath: string, folder: Folder): Promise<boolean> {
     const facts = await factsOnDisk(filePath, { maxFileSizeBytes: folder.maxFileSizeBytes });
-    return this.model.setDisk(filePath, facts, realPathOf(filePath));
+    return this.model.setDisk(filePath, this.includes(filePath) ? facts : crdFactsOnly(facts), realPathOf(filePath));
   }
 
   private folderOf(filePath: string): Folder | undefined {
     return this.folders.find((folder) => folder.filter.includes(folder.path, filePath));
+  }
+
+  /** The workspace folder whose `crdPaths` hold the file. */
+  private crdFolderOf(filePath: string): Folder | undefined {
+    return this.folders.find((folder) =>
+      folder.crdFolders.some((crdFolder) => filePath === crdFolder || isInside(filePath, crdFolder)),
+    );
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

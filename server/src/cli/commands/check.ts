@@ -15,6 +15,7 @@ import { countFindings } from '../formatters/findingCounts';
 import { splitByHelmSource } from '../helmSources';
 import { loadConfig } from '../loadConfig';
 import { WorkspaceFilter } from '../../host/workspaceFiles';
+import { readCrdFolders, resolveCrdFolders } from '../../host/crdFolders';
 import { resolveRuleOptions } from '../../service/config/ruleOptions';
 import { kubewiseVersion } from '../version';
 import { EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, usageProblem } from './command';
@@ -36,15 +37,18 @@ export interface CheckArgs {
   maxWarnings?: number;
   /** What `# Source:` paths of `helm template` output on stdin are relative to. */
   sourceRoot?: string;
+  /** Folders of CRDs (`--crd-path`, repeatable) read for their CRDs only. */
+  crdPaths?: string[];
 }
 
 const SYNOPSIS = 'kubewise check [options] <file|directory|->...';
 
 const USAGE = `Usage: ${SYNOPSIS}
 
-Checks Kubernetes manifests. Directories are searched recursively for .yaml, .yml
-and .json files (node_modules, .git and hidden directories are skipped); a file
-named explicitly is always checked; "-" reads YAML from standard input.
+Checks Kubernetes manifests and CNI network configs. Directories are searched
+recursively for .yaml, .yml, .json, .conf and .conflist files (node_modules, .git
+and hidden directories are skipped; a .conf that is not a CNI config is ignored);
+a file named explicitly is always checked; "-" reads YAML from standard input.
 
 Output of "helm template" on standard input is split by its "# Source:"
 comments: each finding names the chart's template file, with the line counted
@@ -62,6 +66,9 @@ Options:
                              output are relative to (default: the current one),
                              e.g. charts when the chart is charts/my-chart
   --max-file-size-kb <n>     Skip files larger than n KiB (default: ${DEFAULT_MAX_FILE_SIZE_BYTES / 1024})
+  --crd-path <dir>           A folder of CustomResourceDefinitions to validate
+                             custom resources against (repeatable; added to
+                             crdPaths of the configuration); not itself checked
   --help                     Show this help
   --version                  Show the Kubewise version
 
@@ -76,6 +83,7 @@ const OPTIONS = {
   'max-file-size-kb': { type: 'string' },
   'max-warnings': { type: 'string' },
   'source-root': { type: 'string' },
+  'crd-path': { type: 'string', multiple: true },
 } as const;
 
 export const checkCommand: CliCommand<CheckArgs> = {
@@ -92,6 +100,7 @@ function parseCheckArgs(args: readonly string[]): CheckArgs | UsageProblem {
   if (parsed.kind === 'usageError') return parsed;
   const { values, positionals } = parsed;
   const check: CheckArgs = { kind: 'check', paths: positionals, format: 'text' };
+  if (values['crd-path'] !== undefined) check.crdPaths = values['crd-path'];
   if (values.format !== undefined) {
     const format = OUTPUT_FORMATS.find((candidate) => candidate === values.format);
     if (!format) return usageProblem(`unknown format '${values.format}' (expected ${OUTPUT_FORMATS.join(', ')})`);
@@ -142,6 +151,14 @@ async function runCheck(command: CheckArgs, io: CliIo): Promise<number> {
     return EXIT_USAGE_OR_IO;
   }
 
+  const crdFolders = [...config.crdFolders, ...resolveCrdFolders(io.cwd, command.crdPaths ?? [])];
+  const crds = await readCrdFolders(crdFolders, command.maxFileSizeBytes);
+  if (crds.unlistable.length > 0) {
+    // As for a path to check: a CRD folder that is not there would pass custom resources unchecked.
+    for (const bad of crds.unlistable) io.stderr.write(`kubewise: CRD folder ${bad.path}: ${bad.detail}\n`);
+    return EXIT_USAGE_OR_IO;
+  }
+
   let stdinText = '';
   const readStdin = io.readStdin ?? readProcessStdin;
   const checked = await checkTargets(targets, {
@@ -150,6 +167,7 @@ async function runCheck(command: CheckArgs, io: CliIo): Promise<number> {
     ruleOptions: resolveRuleOptions(config.options),
     maxFileSizeBytes: command.maxFileSizeBytes,
     readStdin: async () => (stdinText = await readStdin()),
+    crdFiles: crds.files,
   });
   const sourceRoot = command.sourceRoot === undefined ? '' : toDisplayPath(io.cwd, path.resolve(io.cwd, command.sourceRoot));
   const reports: FileReport[] = checked.flatMap((report) =>

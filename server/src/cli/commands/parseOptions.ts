@@ -11,11 +11,15 @@ import type { UsageProblem } from './command';
  * The util.parseArgs option shapes the commands use: one value each and no defaults,
  * which a command applies itself so that "given" and "defaulted" stay apart.
  */
-export type OptionsConfig = Readonly<Record<string, { type: 'string' | 'boolean'; short?: string }>>;
+export type OptionsConfig = Readonly<Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>;
 
-/** What strict parsing gives for OptionsConfig: a string or true for each option given. */
+/** What strict parsing gives for OptionsConfig: a string (every one given, for `multiple`) or true for each option given. */
 export type OptionValues<Options extends OptionsConfig> = {
-  [Name in keyof Options]?: Options[Name]['type'] extends 'string' ? string : boolean;
+  [Name in keyof Options]?: Options[Name]['type'] extends 'string'
+    ? Options[Name]['multiple'] extends true
+      ? string[]
+      : string
+    : boolean;
 };
 
 export interface ParsedOptions<Options extends OptionsConfig> {
@@ -45,7 +49,7 @@ export function parseOptions<const Options extends OptionsConfig>(
     const { values, positionals } = parseArgs(config);
     // An empty inline value (`--config=`) is as missing as no value at all.
     for (const [name, value] of Object.entries(values)) {
-      if (value === '') return usageProblem(`option '--${name}' needs a value`);
+      if (value === '' || (Array.isArray(value) && value.includes(''))) return usageProblem(`option '--${name}' needs a value`);
     }
     return { kind: 'options', values: values as ParsedOptions<Options>['values'], positionals };
   } catch (error) {

@@ -27,6 +27,8 @@ export interface ParsedConfig {
   options: unknown;
   /** Globs (relative to the config file's folder) the hosts leave out of their walks; the service never walks. */
   ignore: string[];
+  /** Folders of CRDs (relative to the config file's folder) the hosts read for CRD facts only. */
+  crdPaths: string[];
   findings: Finding[];
 }
 
@@ -39,7 +41,7 @@ export function parseConfigText(text: string): ParsedConfig {
   const doc = parsed.doc;
   // A lenient scalar is read as kubectl reads it; any other problem means the file is not what it says.
   const broken = parsed.problems.some((problem) => problem.kind !== 'go-yaml-leniency');
-  if (!doc || parsed.unusable || broken) return { severities: {}, options: {}, ignore: [], findings };
+  if (!doc || parsed.unusable || broken) return { severities: {}, options: {}, ignore: [], crdPaths: [], findings };
   const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (!validate(value)) {
     for (const error of collapseAlternatives(validate.errors ?? [])) {
@@ -55,7 +57,13 @@ export function parseConfigText(text: string): ParsedConfig {
   }
   // In reading order, whatever order the schema lists its sections in.
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { severities: validSeverities(value), options: value, ignore: validIgnores(value), findings };
+  return {
+    severities: validSeverities(value),
+    options: value,
+    ignore: stringList(value, 'ignore'),
+    crdPaths: stringList(value, 'crdPaths'),
+    findings,
+  };
 }
 
 /** Keeps every well-formed entry, so one typo does not switch the whole file off. */
@@ -71,10 +79,10 @@ function validSeverities(value: unknown): RuleSeverities {
   return severities;
 }
 
-/** The string entries of `ignore:`; a bad entry is reported and the others still apply. */
-function validIgnores(value: unknown): string[] {
-  const ignore = typeof value === 'object' && value !== null ? (value as { ignore?: unknown }).ignore : undefined;
-  return Array.isArray(ignore) ? ignore.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [];
+/** The string entries of a list (`ignore:`, `crdPaths:`); a bad entry is reported and the others still apply. */
+function stringList(value: unknown, name: 'ignore' | 'crdPaths'): string[] {
+  const list = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
 }
 
 /** One message per value: an `anyOf` failure stands for the failures of its branches. */

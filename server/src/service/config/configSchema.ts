@@ -31,6 +31,12 @@ export function buildConfigSchema(): Record<string, unknown> {
           'Globs of files and folders not to check when a folder is walked, relative to this file\'s folder (e.g. "generated/**"). A file named on the command line is still checked.',
         items: { type: 'string' },
       },
+      crdPaths: {
+        type: 'array',
+        description:
+          'Folders of CustomResourceDefinitions, relative to this file\'s folder (e.g. "../platform/crds"): custom resources are validated against them and get hovers from them, as with CRDs in the workspace. Their files are read for CRDs only, never checked.',
+        items: { type: 'string' },
+      },
       ...ruleOptionsSchema(),
     },
   };

@@ -2,8 +2,8 @@
  * Parses one YAML (or JSON, a subset of YAML 1.2) document. Parsing never throws:
  * it returns the document and the problems found, with chunk-relative offsets.
  */
-import { Document, LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { Document, LineCounter, isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument } from 'yaml';
+import type { Alias, Node } from 'yaml';
 import { exceedsNesting, MAX_NESTING } from './nestingDepth';
 import { relaxGoYaml } from './goYamlLeniency';
 import type { OffsetFix } from '../core/ruleMeta';
@@ -40,7 +40,7 @@ export interface ParsedChunk {
 export const MAX_EXPANDED_NODES = 100_000;
 
 export function parseChunk(text: string): ParsedChunk {
-  const lineCounter = new LineCounter();
+  const lineCounter = lineCounterOf(text);
   if (exceedsNesting(text)) {
     const message = `This document nests deeper than ${MAX_NESTING} levels; it was not parsed (no manifest is that deep).`;
     return {
@@ -56,12 +56,12 @@ export function parseChunk(text: string): ParsedChunk {
   let lineCounterUsed = lineCounter;
   const problems: ParseProblem[] = [];
   try {
-    doc = parse(text, lineCounter);
+    doc = parse(text);
     const relaxed = doc.errors.length > 0 ? relaxGoYaml(text) : undefined;
     if (relaxed) {
       // Read as kubectl reads it, if that is what the errors were about.
-      const relaxedCounter = new LineCounter();
-      const relaxedDoc = parse(relaxed.text, relaxedCounter);
+      const relaxedCounter = lineCounterOf(relaxed.text);
+      const relaxedDoc = parse(relaxed.text);
       if (relaxedDoc.errors.length < doc.errors.length) {
         doc = relaxedDoc;
         source = relaxed.text;
@@ -100,12 +100,14 @@ export function parseChunk(text: string): ParsedChunk {
     problems.push({
       kind: 'syntax',
       message: `${first.message.split('\n')[0] ?? first.message}${after}`,
-      start: first.pos[0],
-      end: Math.max(first.pos[1], first.pos[0]),
+      // The parser may point one past the end (a quote still open at the end of the text).
+      start: Math.min(first.pos[0], source.length),
+      end: Math.min(Math.max(first.pos[1], first.pos[0]), source.length),
     });
   }
   const walk = walkNodes(doc);
-  problems.push(...walk.duplicates);
+  problems.push(...walk.treeProblems);
+  const unresolved = walk.treeProblems.some((problem) => problem.kind === 'syntax');
   if (walk.aliasCount > 0 && expandedSize(doc) > MAX_EXPANDED_NODES) {
     problems.push({
       kind: 'alias-bomb',
@@ -115,31 +117,55 @@ export function parseChunk(text: string): ParsedChunk {
     });
     return { source, doc, lineCounter: lineCounterUsed, problems, unusable: true };
   }
-  return { source, doc, lineCounter: lineCounterUsed, problems, unusable: first !== undefined };
+  return { source, doc, lineCounter: lineCounterUsed, problems, unusable: first !== undefined || unresolved };
 }
 
-function parse(text: string, lineCounter: LineCounter): Document.Parsed {
+function parse(text: string): Document.Parsed {
   // uniqueKeys is off because the library's check is quadratic in the map size
   // (a 1 MB ConfigMap took 11 s); walkNodes finds duplicate keys linearly.
-  return parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
 }
 
-/** One pass over the tree: duplicate keys (which the API server rejects) and alias count. */
-function walkNodes(doc: Document.Parsed): { duplicates: ParseProblem[]; aliasCount: number } {
-  const duplicates: ParseProblem[] = [];
+/**
+ * Every line start of the text, found by scanning it, not by the parser: after some syntax errors
+ * the parser skips the line breaks inside the scalar it stumbled on (found by the fuzz run: an error
+ * range then ended "on line 1" at column 20 of a 7-character line). Line breaks are counted as the
+ * editor counts them: \n, \r\n, and a lone \r.
+ */
+export function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) counter.addNewLine(i + 1);
+  }
+  return counter;
+}
+
+/** One pass over the tree: duplicate keys (which the API server rejects), aliases without their anchor, and the alias count. */
+function walkNodes(doc: Document.Parsed): { treeProblems: ParseProblem[]; aliasCount: number } {
+  const treeProblems: ParseProblem[] = [];
+  const anchors = new Map<string, [number, number][]>();
+  const aliases: Alias[] = [];
   let aliasCount = 0;
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
+    if (isNode(node) && node.anchor && node.range) {
+      const spans = anchors.get(node.anchor) ?? [];
+      spans.push([node.range[0], node.range[1]]);
+      anchors.set(node.anchor, spans);
+    }
     if (isAlias(node)) {
       aliasCount++;
+      aliases.push(node);
     } else if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         if (isScalar(pair.key) && pair.key.range) {
           const key = String(pair.key.value);
           if (seen.has(key)) {
-            duplicates.push({
+            treeProblems.push({
               kind: 'duplicate-key',
               message: `Duplicate key "${key}": the API server rejects the object (or silently keeps only one value).`,
               start: pair.key.range[0],
@@ -154,7 +180,29 @@ function walkNodes(doc: Document.Parsed): { duplicates: ParseProblem[]; aliasCou
       for (const item of node.items) stack.push(isPair(item) ? item.value : item);
     }
   }
-  return { duplicates, aliasCount };
+  // go-yaml reads each document on its own: an alias whose anchor is in another document, or later
+  // in this one, is an error there ("unknown anchor"), and so is one inside the node it names; the
+  // yaml package quietly reads null or a cycle instead.
+  for (const alias of aliases) {
+    if (!alias.range) continue;
+    const at = alias.range[0];
+    // The alias names the nearest anchor of that name before it.
+    const named = (anchors.get(alias.source) ?? []).filter(([start]) => start < at).sort((a, b) => b[0] - a[0])[0];
+    const why = !named
+      ? "names no anchor before it in this document (anchors do not reach across '---')"
+      : named[1] >= alias.range[1]
+        ? 'is inside the node its anchor names, so the value would contain itself'
+        : undefined;
+    if (why) {
+      treeProblems.push({
+        kind: 'syntax',
+        message: `The alias *${alias.source} ${why}: kubectl refuses the document.`,
+        start: alias.range[0],
+        end: alias.range[1],
+      });
+    }
+  }
+  return { treeProblems, aliasCount };
 }
 
 /**

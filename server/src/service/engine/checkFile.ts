@@ -8,20 +8,28 @@ import type { SourceChunk } from '../document/splitDocuments';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, SeveritySetting } from '../core/types';
 import { createFinding } from '../core/findings';
-import { shiftFinding, TOP_OF_FILE } from '../core/ranges';
+import { locatorOf, shiftFinding, TOP_OF_FILE } from '../core/ranges';
 import { ChunkCache } from './chunkCache';
 import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
 import { runWorkspaceRules } from './workspaceRules';
 import type { DocumentFacts } from '../facts/factKind';
-import type { ChunkResult } from './lintChunk';
+import type { ChunkResult, ChunkSource } from './lintChunk';
+import { baseName, extensionOf } from '../document/documentKind';
 import { applyDirectives, parseDirectives } from './suppressions';
-import { allRuleIds } from '../rules/registry';
+import { allRuleIds, documentKindsRead } from '../rules/registry';
 import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
 import type { RuleOptions } from '../config/ruleOptions';
 
 export interface CheckOptions {
   languageId: 'yaml' | 'json';
+  /**
+   * The file's path as the host knows it (the service reads nothing from it): some
+   * documents mean different things by name (`.conf` holds one CNI plugin, `.conflist`
+   * a chain), and rules across files compare files of one folder. Undefined for stdin
+   * and untitled documents.
+   */
+  filePath?: string;
   /** Severity per rule id; rules not listed keep their default. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   maxFileSizeBytes?: number;
@@ -45,6 +53,7 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
  * parse: an editor host updates its workspace index without splitting the text twice.
  */
 export function checkTextWithFacts(text: string, options: CheckOptions): { findings: Finding[]; facts: DocumentFacts[] } {
+  if (notOurs(text, options)) return { findings: [], facts: [] };
   const guard = guardFinding(text, options);
   if (guard) return { findings: fileFinding(guard.meta, guard.messageId, guard.data, options.severities), facts: [] };
 
@@ -70,7 +79,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   );
   // Configured again so that the unused-directive findings follow their own setting.
   const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
-  return { findings: suppressed, facts: results.map((result) => result.facts) };
+  return { findings: suppressed, facts: locatedFacts(chunks, results) };
 }
 
 /**
@@ -80,6 +89,10 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
  */
 function templateFinding(results: readonly ChunkResult[], options: CheckOptions): Finding[] | undefined {
   if (options.isHelmChartTemplate) return fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities);
+  // A CNI config with `{{ … }}` outside its strings is a template an installer renders.
+  if (kindFile(options) && results.some((r) => r.templateMarkers)) {
+    return fileFinding(fileNotChecked, 'goTemplate', {}, options.severities);
+  }
   if (!results.some((r) => r.mentionsManifest)) return undefined;
   const placeholder = results.find((r) => r.placeholder)?.placeholder;
   const what = results.some((r) => r.templateMarkers)
@@ -131,23 +144,62 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
  * workspace. With the file's cache, a later `checkText` of the same text re-parses nothing.
  */
 export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
-  if (guardFinding(text, options) || options.isHelmChartTemplate) return [];
-  const { results } = lintChunks(text, options);
+  if (notOurs(text, options) || guardFinding(text, options) || options.isHelmChartTemplate) return [];
+  const { chunks, results } = lintChunks(text, options);
   // A template's objects are not what gets applied: they count for nothing.
   if (templateFinding(results, options)) return [];
-  return results.map((result) => result.facts);
+  return locatedFacts(chunks, results);
+}
+
+/**
+ * Each document's facts with the locator of its place in the file. A fresh map per
+ * document: two documents with the same text share one cached result but not a place.
+ */
+function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkResult[]): DocumentFacts[] {
+  return results.map((result, index) => {
+    if (result.facts.size === 0) return result.facts;
+    const locate = locatorOf(result.parsed.lineCounter, chunks[index]?.startLine ?? 0);
+    return Object.assign(new Map(result.facts), { locate });
+  });
+}
+
+/**
+ * Files of an extension only a document kind uses (`.conf`) are checked only when that
+ * kind claims them: an nginx.conf is not ours, and gets nothing, not even a syntax error.
+ */
+function notOurs(text: string, options: CheckOptions): boolean {
+  if (options.filePath === undefined) return false;
+  const extension = extensionOf(options.filePath);
+  const kinds = documentKindsRead.filter((kind) => kind.fileExtensions?.includes(extension));
+  if (kinds.length === 0) return false;
+  const name = baseName(options.filePath);
+  return !kinds.some((kind) => kind.claimsFile?.(name, text));
+}
+
+/** A file of an extension only a document kind uses (a `.conflist`). */
+function kindFile(options: CheckOptions): boolean {
+  if (options.filePath === undefined) return false;
+  const extension = extensionOf(options.filePath);
+  return documentKindsRead.some((kind) => kind.fileExtensions?.includes(extension));
+}
+
+/** JSON when the host says so, or when a document kind claims the file (a `.conflist` opened as plain text). */
+function languageOf(options: CheckOptions): 'yaml' | 'json' {
+  return kindFile(options) ? 'json' : options.languageId;
 }
 
 /** Splits and lints a file, re-using (and then trimming) the file's cache. */
 function lintChunks(text: string, options: CheckOptions): { chunks: SourceChunk[]; results: ChunkResult[] } {
-  const chunks: SourceChunk[] =
-    options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const languageId = languageOf(options);
+  const chunks: SourceChunk[] = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const cache = options.cache ?? new ChunkCache();
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
-  cache.useOptions(ruleOptions.key);
+  // Results depend on the file's name too (`.conf` or `.conflist`).
+  cache.useOptions(`${ruleOptions.key}\u0000${options.filePath ?? ''}\u0000${languageId}`);
+  const source: ChunkSource = { filePath: options.filePath, languageId };
   const fresh = new Map<string, ChunkResult>();
   const results = chunks.map((chunk) => {
-    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions);
+    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions, source);
     fresh.set(chunk.text, result);
     return result;
   });

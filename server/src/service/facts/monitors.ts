@@ -1,7 +1,9 @@
 /**
- * ServiceMonitors and PodMonitors as other files see them: what they select (label
- * requirements and namespaces), the labels they copy onto targets, and the scrape
- * interval of each endpoint, for estimates of targets and samples per second.
+ * Prometheus Operator ServiceMonitors and PodMonitors as other files see them: what they
+ * select (label requirements, the selector's position, namespaces), the labels they copy
+ * onto targets, and the scrape interval of each endpoint. One fact kind serves the
+ * monitoring family (estimates of targets and samples, copied labels) and the references
+ * family (selectors that match nothing, navigation to the Services scraped).
  */
 import { isScalar } from 'yaml';
 import { findPair, getMap, getScalarValue, getSeq, getString, mapItems, rangeOf, resolveNode } from '../document/yamlNodes';
@@ -11,6 +13,8 @@ import type { PlainRequirement } from '../kubernetes/labelSelector';
 import type { KubeObject } from '../kubernetes/objects';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import type { Site } from './objects';
+import { nameAtOf } from './objects';
 
 export interface CopiedLabel {
   key: string;
@@ -21,7 +25,10 @@ export interface CopiedLabel {
 
 export interface MonitorFact extends Fact {
   kind: 'ServiceMonitor' | 'PodMonitor';
+  /** Empty when the selector is empty, missing or unreadable: `selects` then matches nothing. */
   selector: readonly PlainRequirement[];
+  /** The `selector` pair, where a finding about what it selects belongs. */
+  selectorSite: Site | undefined;
   /** Namespaces it looks in: 'any', a list, or undefined for its own namespace. */
   namespaces: 'any' | readonly string[] | undefined;
   copies: CopiedLabel[];
@@ -38,16 +45,16 @@ export const monitorFacts = defineFactKind<MonitorFact>('monitor', (object) => {
     return [];
   const { doc } = object;
   const spec = getMap(doc, object.root, 'spec');
+  const selectorPair = spec ? findPair(doc, spec, 'selector') : undefined;
   const selectorMap = getMap(doc, spec, 'selector');
   const copies: CopiedLabel[] = [...copied(object, 'targetLabels', 'service'), ...copied(object, 'podTargetLabels', 'pod')];
   const sampleLimit = getScalarValue(doc, spec, 'sampleLimit');
-  const metadata = getMap(doc, object.root, 'metadata');
-  const name = metadata ? findPair(doc, metadata, 'name') : undefined;
   return [
     {
-      ...factBase(object, rangeOf(name ?? object.root) ?? [0, 0]),
+      ...factBase(object, nameAtOf(object)),
       kind,
       selector: selectorMap ? labelSelectorRequirements(doc, selectorMap).map(plainRequirement) : [],
+      selectorSite: selectorPair ? { at: rangeOf(selectorPair) ?? [0, 0] } : undefined,
       namespaces: namespacesOf(object),
       copies,
       intervals: mapItems(doc, getSeq(doc, spec, ENDPOINTS[kind])).map((endpoint) => getString(doc, endpoint, 'interval')),

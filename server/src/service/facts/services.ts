@@ -9,6 +9,8 @@ import { findPair, getMap, getScalarValue, getSeq, getString, mapItems, rangeOf 
 import type { OffsetRange } from '../core/ruleMeta';
 import { equalityRequirements } from '../kubernetes/labelSelector';
 import { defineFactKind, factBase } from './factKind';
+import { labelsOf } from './objects';
+import type { Site } from './objects';
 import type { Fact } from './factKind';
 
 export interface ServicePortFact {
@@ -18,6 +20,10 @@ export interface ServicePortFact {
   targetPort: number | string | undefined;
   protocol: string;
   at: OffsetRange;
+  /** Where `targetPort` is written, else the port entry. */
+  targetPortSite: Site;
+  /** `nodePort`, when written. */
+  nodePort: number | undefined;
 }
 
 export interface ServiceFact extends Fact {
@@ -33,6 +39,10 @@ export interface ServiceFact extends Fact {
   ports: ServicePortFact[];
   clusterIP: string | undefined;
   externalName: string | undefined;
+  /** Where `type` is written, for the editor's hover. */
+  typeSite: Site | undefined;
+  /** `metadata.labels`, for ServiceMonitors that select Services. */
+  labels: Readonly<Record<string, string>>;
 }
 
 export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
@@ -50,12 +60,16 @@ export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
   const ports = mapItems(doc, getSeq(doc, spec, 'ports')).map((port): ServicePortFact => {
     const number = getScalarValue(doc, port, 'port');
     const target = getScalarValue(doc, port, 'targetPort');
+    const targetPair = findPair(doc, port, 'targetPort');
+    const nodePort = getScalarValue(doc, port, 'nodePort');
     return {
       name: getString(doc, port, 'name'),
       port: typeof number === 'number' ? number : undefined,
       targetPort: typeof target === 'number' || typeof target === 'string' ? target : undefined,
       protocol: getString(doc, port, 'protocol') ?? 'TCP',
       at: rangeOf(port) ?? [0, 0],
+      targetPortSite: { at: rangeOf(targetPair ?? port) ?? [0, 0] },
+      nodePort: typeof nodePort === 'number' ? nodePort : undefined,
     };
   });
   const metadata = getMap(doc, object.root, 'metadata');
@@ -69,6 +83,8 @@ export const serviceFacts = defineFactKind<ServiceFact>('service', (object) => {
       ports,
       clusterIP: getString(doc, spec, 'clusterIP'),
       externalName: getString(doc, spec, 'externalName'),
+      labels: labelsOf(object),
+      typeSite: spec && findPair(doc, spec, 'type') ? { at: rangeOf(findPair(doc, spec, 'type')!) ?? [0, 0] } : undefined,
     },
   ];
 });

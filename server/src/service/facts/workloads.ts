@@ -25,6 +25,10 @@ import type { ResourceAmounts } from '../kubernetes/podResources';
 import { findPodSpecs } from '../kubernetes/workloads';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import type { Site } from './objects';
+import { nameAtOf } from './objects';
+import { declaredPorts, podReferences, portsReadable } from './podReferences';
+import type { DeclaredPort, PodReference } from './podReferences';
 
 export interface ContainerFacts {
   name: string;
@@ -41,6 +45,16 @@ export interface WorkloadFact extends Fact {
   containers: ContainerFacts[];
   /** The pod template's labels (string values only), for selectors in other objects. */
   templateLabels: Readonly<Record<string, string>>;
+  /** What the pod spec names elsewhere: ConfigMaps, Secrets, claims, its ServiceAccount. */
+  references: PodReference[];
+  /** The ports its containers declare, for Services' targetPorts. */
+  ports: DeclaredPort[];
+  /** False when some container's `ports` is not a list: then no port rule judges. */
+  portsReadable: boolean;
+  /** A StatefulSet's `serviceName`, with where it is written. */
+  serviceName: { name: string; at: OffsetRange } | undefined;
+  /** Where the object's name is written, for navigation. */
+  nameSite: Site;
   /** `at` is the workload's `replicas`, else its name: where a finding about the whole workload goes. */
 }
 
@@ -54,9 +68,22 @@ export const workloadFacts = defineFactKind<WorkloadFact>('workload', (object) =
       limits: pod.limits,
       containers: containerFacts(object, podSpec),
       templateLabels: templateLabels(object),
+      references: podReferences(object.doc, podSpec),
+      ports: declaredPorts(object.doc, podSpec),
+      portsReadable: portsReadable(object.doc, podSpec),
+      serviceName: serviceNameOf(object),
+      nameSite: { at: nameAtOf(object) },
     };
   }),
 );
+
+function serviceNameOf(object: KubeObject): { name: string; at: OffsetRange } | undefined {
+  if (object.ref.kind !== 'StatefulSet') return undefined;
+  const spec = getMap(object.doc, object.root, 'spec');
+  const pair = spec ? findPair(object.doc, spec, 'serviceName') : undefined;
+  const name = getString(object.doc, spec, 'serviceName');
+  return pair && name ? { name, at: rangeOf(pair) ?? [0, 0] } : undefined;
+}
 
 function templateLabels(object: KubeObject): Record<string, string> {
   const labels: Record<string, string> = {};

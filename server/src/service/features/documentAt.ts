@@ -11,6 +11,8 @@ import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
 import type { Position, Range } from '../core/types';
 
 export interface DocumentAt {
+  /** The document's text (one chunk of the file). */
+  text: string;
   parsed: ParsedChunk & { doc: NonNullable<ParsedChunk['doc']> };
   /** The position as an offset into the document. */
   offset: number;
@@ -29,16 +31,22 @@ export function documentAt(
   languageId: 'yaml' | 'json',
   position: Position,
   limits: HoverLimits = {},
+  /**
+   * Also a document the YAML parser stumbled on (not an alias bomb): completion in a
+   * half-typed CNI config, which is not valid JSON until it is finished.
+   */
+  whileTyping = false,
 ): DocumentAt | undefined {
   const limit = limits.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size.
   if (text.length * 3 > limit && byteLength(text) > limit) return undefined;
-  const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitRemembered(text);
   const chunk = chunks.filter((c) => c.startLine <= position.line).pop();
   if (!chunk) return undefined;
-  const parsed = parseChunk(chunk.text);
+  const parsed = parseRemembered(chunk.text);
   const doc = parsed.doc;
-  if (!doc || parsed.unusable) return undefined;
+  if (!doc) return undefined;
+  if (parsed.unusable && (!whileTyping || parsed.problems.some((problem) => problem.kind === 'alias-bomb'))) return undefined;
   // Node offsets are in the text the document was parsed from (parseChunk.ts).
   const offset = offsetAt(parsed.source, position.line - chunk.startLine, position.character);
   if (offset === undefined) return undefined;
@@ -50,7 +58,7 @@ export function documentAt(
       end: { line: chunk.startLine + to.line - 1, character: to.col - 1 },
     };
   };
-  return { parsed: { ...parsed, doc }, offset, toRange };
+  return { text: chunk.text, parsed: { ...parsed, doc }, offset, toRange };
 }
 
 /** The offset of a line and UTF-16 column in `text`, or undefined past its end. */
@@ -62,4 +70,30 @@ function offsetAt(text: string, line: number, character: number): number | undef
     offset = newline + 1;
   }
   return offset + character;
+}
+
+/**
+ * One hover asks several explainers (quantity, image, label, monitor, field), and each needs the same
+ * document: without this, a 3,000-line CRD was split and parsed five times per hover (seconds). The
+ * last few texts are kept; a parsed document is only read, never changed, by the explainers.
+ */
+const REMEMBERED = 8;
+const splits = new Map<string, ReturnType<typeof splitYamlDocuments>>();
+const parses = new Map<string, ParsedChunk>();
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  cache.set(key, made);
+  if (cache.size > REMEMBERED) cache.delete(cache.keys().next().value as string);
+  return made;
+}
+
+function splitRemembered(text: string): ReturnType<typeof splitYamlDocuments> {
+  return remember(splits, text, () => splitYamlDocuments(text));
+}
+
+function parseRemembered(text: string): ParsedChunk {
+  return remember(parses, text, () => parseChunk(text));
 }

@@ -7,9 +7,12 @@ import type { HoverLimits } from './documentAt';
 import { hoverForField } from './explainHover';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
+import { hoverForCni } from './cniHover';
+import { hoverForAwsCni } from './awsCniHover';
 import { hoverForLabel } from './labelHover';
 import { hoverForMonitor } from './monitorHover';
 import type { HoverContext } from './workspaceFacts';
+import { workspaceSchemas } from './workspaceSchemas';
 import { ruleMeta } from '../rules/registry';
 import type { Finding, Position, Range } from '../core/types';
 import type { HoverResult } from './hoverResult';
@@ -32,12 +35,16 @@ export function hoverAt(
   limits: HoverLimits = {},
   context?: HoverContext,
 ): HoverResult | undefined {
+  // CNI before the field explanation: inside a NetworkAttachmentDefinition's spec.config the
+  // CNI key under the cursor says more than what `config` is.
   const forValue =
     hoverForQuantity(text, languageId, position, limits) ??
     hoverForImage(text, languageId, position, limits) ??
     hoverForLabel(text, languageId, position, context) ??
     hoverForMonitor(text, languageId, position, context) ??
-    hoverForField(text, languageId, position);
+    hoverForAwsCni(text, languageId, position, limits) ??
+    hoverForCni(text, languageId, position, limits, context) ??
+    hoverForField(text, languageId, position, workspaceSchemas(text, languageId, context));
   const here = findingsAt(findings, position);
   if (here.length === 0) return forValue;
   const parts = [summaryLines(here)];

@@ -11,6 +11,8 @@ export interface HoverContext {
   /** Facts of the workspace's other files. */
   workspace?: readonly DocumentFacts[];
   ruleOptions?: RuleOptions;
+  /** The file's path as the host knows it: a CNI config's name decides what it holds and where it sorts. */
+  filePath?: string | undefined;
 }
 
 /** Facts of one kind from this text and the rest of the workspace. */

@@ -170,7 +170,9 @@ function toViolation(set: SchemaSet, data: unknown, error: RawError): Violation 
     case 'additionalProperties': {
       const name = error.param;
       const owner = fieldAt(set, path);
-      const known = Object.keys(owner?.node.properties ?? {});
+      // A field the object already sets is no "did you mean": renaming to it would write the key twice.
+      const present = typeof value === 'object' && value !== null ? new Set(Object.keys(value)) : new Set<string>();
+      const known = Object.keys(owner?.node.properties ?? {}).filter((key) => !present.has(key));
       const suggestion = closestName(name, known);
       const problem: Problem = { kind: 'unknownField', field: name, owner: ownerName(set, owner?.definition, path) };
       if (suggestion) problem.suggestion = suggestion;

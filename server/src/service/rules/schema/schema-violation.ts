@@ -11,6 +11,7 @@ import { targetNode } from '../../schema/targetNodes';
 import { validateData } from '../../schema/validate';
 import { replaceScalar } from '../api/fixes/replaceScalar';
 import { defineRule } from '../api/ruleTypes';
+import { labelValueNodes } from './labelValues';
 import { quotedLike } from './quoting';
 import type { OffsetFix } from '../api/ruleTypes';
 import { SCHEMA_MESSAGES, schemaMessage } from './schemaMessages';
@@ -31,13 +32,18 @@ export const schemaViolation = defineRule(
   (context) => {
     const { object } = context;
     if (isOnRemovedApi(object.ref)) return;
+    // A document YAML cannot read is reported once, by yaml-syntax: what the parser made of
+    // the broken line (`clusterIP: {PREFIX}.16` read as a map) is not what its author meant.
+    if (object.doc.errors.length > 0) return;
     const schema = builtinSchema(object.ref.apiVersion, object.ref.kind);
     if (!schema) return;
     const data = boundedData(object.doc, object.root);
     if (data === undefined) return;
+    const labelValues = labelValueNodes(object);
     for (const violation of validateData(schema, data)) {
       const node = targetNode(object.doc, object.root, violation.target);
       if (!node) continue;
+      if (violation.problem.kind === 'wrongType' && labelValues.has(node)) continue; // invalid-label's
       const message = schemaMessage(violation.problem);
       const fixes: OffsetFix[] = [];
       const edit = message.replacement ? replaceScalar(context.text, node, quotedLike(node, message.replacement)) : undefined;

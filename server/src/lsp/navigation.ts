@@ -1,0 +1,137 @@
+/**
+ * LSP glue for navigation: go to definition, find references, the Outline, workspace
+ * symbols, CodeLens and the Service hover. The judgement lives in service/features/
+ * (workspaceIndex, navigation, symbols, serviceHover); this file converts paths to URIs
+ * and shapes to the protocol's.
+ */
+import { Location, SymbolKind } from 'vscode-languageserver/node';
+import type {
+  CodeLens,
+  Connection,
+  DocumentSymbol,
+  ServerCapabilities,
+  TextDocuments,
+  WorkspaceSymbol,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { realPathOf } from '../host/manifestFile';
+import type { WorkspaceModel } from '../host/workspaceModel';
+import type { Position } from '../service/core/types';
+import type { HoverResult } from '../service/features/hoverResult';
+import { codeLenses, definitionAt, referencesAt } from '../service/features/navigation';
+import { serviceHoverAt } from '../service/features/serviceHover';
+import { documentSymbols, workspaceSymbols } from '../service/features/symbols';
+import type { OutlineSymbol } from '../service/features/symbols';
+import { WorkspaceIndex } from '../service/features/workspaceIndex';
+import type { Place } from '../service/features/workspaceIndex';
+import { URI } from './uri';
+
+/** What the initialize result announces for navigation. */
+export const navigationCapabilities: ServerCapabilities = {
+  definitionProvider: true,
+  referencesProvider: true,
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+  codeLensProvider: { resolveProvider: false },
+};
+
+type Guard = <A extends unknown[], R>(
+  name: string,
+  fallback: R,
+  handler: (...args: A) => R | Promise<R>,
+) => (...args: A) => Promise<R>;
+
+export class Navigation {
+  constructor(
+    private readonly model: WorkspaceModel,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {}
+
+  register(connection: Connection, guard: Guard): void {
+    connection.onDefinition(
+      guard('definition', [] as Location[], (params) => this.at(params.textDocument.uri, params.position, definitionAt)),
+    );
+    connection.onReferences(
+      guard('references', [] as Location[], (params) =>
+        this.at(params.textDocument.uri, params.position, (index, path, position) =>
+          referencesAt(index, path, position, params.context.includeDeclaration),
+        ),
+      ),
+    );
+    connection.onDocumentSymbol(
+      guard('documentSymbol', [] as DocumentSymbol[], (params) => {
+        const document = this.documents.get(params.textDocument.uri);
+        if (!document) return [];
+        return documentSymbols(document.getText(), document.languageId === 'json' ? 'json' : 'yaml').map(toDocumentSymbol);
+      }),
+    );
+    connection.onWorkspaceSymbol(
+      guard('workspaceSymbol', [] as WorkspaceSymbol[], (params) =>
+        workspaceSymbols(this.index(), params.query).map((symbol) => ({
+          name: symbol.name,
+          kind: SymbolKind.Class,
+          containerName: symbol.namespace,
+          location: toLocation(symbol.place),
+        })),
+      ),
+    );
+    connection.onCodeLens(
+      guard('codeLens', [] as CodeLens[], (params) => {
+        const path = this.pathOf(params.textDocument.uri);
+        if (path === undefined) return [];
+        return codeLenses(this.index(), path).map((lens): CodeLens => ({
+          range: lens.range,
+          command: {
+            title: lens.title,
+            command: lens.places.length > 0 ? 'kubewise.showReferences' : '',
+            arguments: [params.textDocument.uri, lens.range.start, lens.places.map(toLocation)],
+          },
+        }));
+      }),
+    );
+  }
+
+  /** The Service hover, for the hover handler to offer when nothing else is under the cursor. */
+  hover(uri: string, position: Position): HoverResult | undefined {
+    const path = this.pathOf(uri);
+    if (path === undefined) return undefined;
+    return serviceHoverAt(this.index(), path, position, (place) => {
+      const line = place.range.start.line + 1;
+      return `${URI.fromPath(place.path)}#L${line}`;
+    });
+  }
+
+  private at(
+    uri: string,
+    position: Position,
+    find: (index: WorkspaceIndex, path: string, position: Position) => Place[],
+  ): Location[] {
+    const path = this.pathOf(uri);
+    return path === undefined ? [] : find(this.index(), path, position).map(toLocation);
+  }
+
+  /** The model's key for the document: its real path. */
+  private pathOf(uri: string): string | undefined {
+    const path = URI.toPath(uri);
+    return path === undefined ? undefined : realPathOf(path);
+  }
+
+  private index(): WorkspaceIndex {
+    return new WorkspaceIndex(this.model.files());
+  }
+}
+
+function toLocation(place: Place): Location {
+  return Location.create(URI.fromPath(place.path), place.range);
+}
+
+function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind === 'object' ? SymbolKind.Class : SymbolKind.Field,
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toDocumentSymbol),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Namespaces as manifests state them. An object that names no namespace goes wherever it
+ * is applied (`kubectl apply -n`, a kustomization's `namespace:`), so it may meet an
+ * object of any namespace: references across files treat '' as "could be the same".
+ */
+export function sameNamespace(a: string, b: string): boolean {
+  return a === b || a === '' || b === '';
+}
+
+/**
+ * The objects that may live in the namespace, to tell "none of this kind here" from "not
+ * this one": none unless one of them is written with exactly that namespace (both without
+ * one counts). Objects without a namespace then join in, since they may be applied there;
+ * but on their own they say nothing about a namespace the manifests name, and a reference
+ * without a namespace says nothing about objects that all name theirs.
+ */
+export function inNamespace<T extends { namespace: string }>(items: readonly T[], namespace: string): T[] {
+  if (!items.some((item) => item.namespace === namespace)) return [];
+  return items.filter((item) => sameNamespace(item.namespace, namespace));
+}
+
+/** How a namespace reads in a message. */
+export function namespaceWords(namespace: string): string {
+  return namespace ? `namespace '${namespace}'` : 'the namespace it is applied to';
+}
