@@ -4,8 +4,10 @@
 // file, tells Node built-ins from packages, matches folders with regex groups (a rule's own
 // family) and finds cycles across files.
 //
-// Order, bottom up: core < document < kubernetes < schema, facts, kustomize < rules/api < rules/<family>
-// < rules (registry) < config < engine < features. Each layer may import only layers below
+// Order, bottom up: core < document < kubernetes < cni < schema, facts, kustomize < rules/api < rules/<family>
+// < rules (registry) < config < engine < features. kubernetes/ and cni/ are domain layers: what
+// a domain means, encoded on documents (kustomize/ sits beside cni/: it reads kustomization files, never runs kustomize).
+// Each layer may import only layers below
 // it, so folders cannot form a cycle; `no-circular` catches cycles inside a folder too.
 // sizing/ (the estimates) sits beside rules/: on facts and below, and features/ may use it.
 const S = '^server/src/service/';
@@ -48,6 +50,9 @@ module.exports = {
     only('kubernetes-layer', 'kubernetes/ encodes Kubernetes behaviour on documents.', `${S}kubernetes/`, [
       `${S}(core|document|kubernetes)/`,
     ]),
+    only('cni-layer', 'cni/ encodes CNI network configurations on documents, beside kubernetes/.', `${S}cni/`, [
+      `${S}(core|document|kubernetes|cni)/`,
+    ]),
     only('schema-layer', 'schema/ validates objects against kind schemas; it knows no rule and no fact.', `${S}schema/`, [
       `${S}(core|document|kubernetes|schema)/`,
     ]),
@@ -57,8 +62,8 @@ module.exports = {
       `${S}kustomize/`,
       [`${S}(core|document|kubernetes|kustomize)/`],
     ),
-    only('facts-layer', 'facts/ extracts records from objects; it knows no rule.', `${S}facts/`, [
-      `${S}(core|document|kubernetes|facts)/`,
+    only('facts-layer', 'facts/ extracts records from objects and documents; it knows no rule.', `${S}facts/`, [
+      `${S}(core|document|kubernetes|cni|facts)/`,
     ]),
     only('rule-api-layer', 'The rule API is what rules build on; it knows no rule.', `${S}rules/api/`, [
       `${S}(core|document|kubernetes|schema|facts|kustomize)/`,
@@ -67,23 +72,23 @@ module.exports = {
     {
       name: 'rules-import-only-the-rule-api',
       comment:
-        'A rule imports the rule API, kubernetes/, schema/, document/, facts/, kustomize/ and its own family: never the engine, config, features or another family.',
+        'A rule imports the rule API, the domain layers (kubernetes/, cni/, kustomize/), schema/, document/, facts/ and its own family: never the engine, config, features or another family.',
       severity: 'error',
       from: { path: `${S}rules/([^/]+)/`, pathNot: `${S}rules/api/` },
-      to: { path: S, pathNot: [`${S}rules/api/`, `${S}(document|kubernetes|schema|facts|kustomize)/`, `${S}rules/$1/`] },
+      to: { path: S, pathNot: [`${S}rules/api/`, `${S}(document|kubernetes|cni|schema|facts|kustomize)/`, `${S}rules/$1/`] },
     },
     only('registry-layer', 'The registry lists families; nothing above it.', `${S}rules/[^/]+\\.ts$`, [
-      `${S}(core|document|kubernetes|schema|facts|kustomize)/`,
+      `${S}(core|document|kubernetes|cni|schema|facts|kustomize)/`,
       `${S}rules/`,
     ]),
     only('config-layer', 'config/ reads rule metas, never the engine.', `${S}config/`, [
-      `${S}(core|document|kubernetes|schema|facts|kustomize|rules|config)/`,
+      `${S}(core|document|kubernetes|cni|schema|facts|kustomize|rules|config)/`,
     ]),
     only('sizing-layer', 'sizing/ estimates from facts and quantities; no rule, engine or config.', `${S}sizing/`, [
       `${S}(core|document|kubernetes|facts|sizing)/`,
     ]),
     only('engine-layer', 'The engine runs rules; features build on it, not the reverse.', `${S}engine/`, [
-      `${S}(core|document|kubernetes|schema|facts|kustomize|rules|config|engine)/`,
+      `${S}(core|document|kubernetes|cni|schema|facts|kustomize|rules|config|engine)/`,
     ]),
     {
       name: 'hosts-apart',

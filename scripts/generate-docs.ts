@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildConfigSchema } from '../server/src/service/config/configSchema';
-import { allRuleMetas, families, ruleFamily, rules } from '../server/src/service/rules/registry';
+import { allRuleMetas, documentKind, families, ruleFamily, rules } from '../server/src/service/rules/registry';
 import { configurableRules } from '../server/src/service/config/ruleOptions';
 import type { RuleMeta } from '../server/src/service/rules/api/ruleTypes';
 import { parseEquivalent } from '../server/src/service/core/peerTools';
@@ -64,6 +64,7 @@ function rulePage(meta: RuleMeta, examples: { fire?: Example; dontFire?: Example
     '',
     meta.why,
     '',
+    ...yieldLines(meta),
     '## How to fix',
     '',
     meta.remediation,
@@ -82,6 +83,20 @@ function rulePage(meta: RuleMeta, examples: { fire?: Example; dontFire?: Example
   return `${lines.join('\n')}\n`;
 }
 
+/** "One mistake, one finding": which rules' findings this one gives way to. */
+function yieldLines(meta: RuleMeta): string[] {
+  if (!meta.yieldsTo) return [];
+  const entries = Object.entries(meta.yieldsTo);
+  if (entries.length === 0)
+    return ['**One mistake, one finding.** This rule yields to no other: what it reports, no other rule reports.', ''];
+  return [
+    '**One mistake, one finding.** This rule stays silent where another rule already reports the mistake:',
+    '',
+    ...entries.map(([rule, when]) => `- [${rule}](${rule}.md): ${when}`),
+    '',
+  ];
+}
+
 function scopeText(meta: RuleMeta): string {
   const scope = meta.scope;
   if (scope === 'file') return 'the file as a whole';
@@ -91,6 +106,7 @@ function scopeText(meta: RuleMeta): string {
     return 'the workspace: objects compared across documents and files (a file alone is a workspace of one)';
   if ('all' in scope) return 'every Kubernetes object (built-in kinds and custom resources)';
   if ('kinds' in scope) return scope.kinds.join(', ');
+  if ('documents' in scope) return documentKind(scope.documents)?.description ?? scope.documents;
   const except = scope.exceptKinds?.length ? `, except ${scope.exceptKinds.join(' and ')}` : '';
   return `every object with a pod template (built-in workloads and custom resources shaped like them)${except}`;
 }
@@ -104,7 +120,7 @@ function exampleLines(_id: string, examples: { fire?: Example; dontFire?: Exampl
           // The example alone: a fixture's path in this repository means nothing to a reader.
           `${intro}:`,
           '',
-          '```yaml',
+          /\.(?:json|conf|conflist)$/.test(example.file) ? '```json' : '```yaml',
           example.text.trimEnd(),
           '```',
           '',
@@ -140,6 +156,18 @@ function configurationLines(meta: RuleMeta): string[] {
   ];
   if (meta.options) lines.push(...optionLines(meta));
   if (meta.scope === 'file') return lines;
+  if (typeof meta.scope === 'object' && 'documents' in meta.scope) {
+    // A CNI config is JSON, and one inside a ConfigMap is a string: no comment can go next to the line.
+    lines.push(
+      'JSON has no comments, and a comment line inside a YAML string would become part of it: a config file cannot carry a directive. In a manifest that holds the config (a ConfigMap, a NetworkAttachmentDefinition), suppress the rule for the whole file, with the reason:',
+      '',
+      '```yaml',
+      `# kubewise-disable-file ${meta.id} -- reason`,
+      '```',
+      '',
+    );
+    return lines;
+  }
   lines.push(
     'Suppress one finding with a comment on the line above it, with the reason for your reviewers:',
     '',
@@ -338,10 +366,10 @@ function replaceRegion(text: string, content: string): string | undefined {
   return text.slice(0, start + README_START.length) + content + text.slice(end);
 }
 
-/** The first `fire-*.yaml` and `dont-fire-*.yaml`, in name order, so the choice is stable. */
+/** The first `fire-*` and `dont-fire-*` fixture (YAML, or a CNI file), in name order, so the choice is stable. */
 function fixtureExamples(root: string, id: string): { fire?: Example; dontFire?: Example } {
   const dir = path.join(root, 'test', 'fixtures', 'rules', id);
-  const files = listFiles(dir).filter((file) => file.endsWith('.yaml'));
+  const files = listFiles(dir).filter((file) => /\.(?:yaml|json|conf|conflist)$/.test(file));
   const pick = (prefix: string): Example | undefined => {
     const file = files.find((name) => name.startsWith(prefix));
     return file === undefined ? undefined : { file, text: fs.readFileSync(path.join(dir, file), 'utf8') };

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import { registerCniLanguage } from './cniLanguage';
 import { registerSizing } from './sizing/commands';
 import type {
   CloseHandlerResult,
@@ -46,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.kubewise.yaml'),
-        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,conf,conflist}'),
         // A folder deleted or renamed is reported as the folder alone, not as the manifests in
         // it: forward creates and deletes of every path, and the server walks or drops folders.
         vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // arguments, which depends on how VS Code starts it; the extension mode does not.
   const forceDebug = context.extensionMode === vscode.ExtensionMode.Development;
   client = new LanguageClient('kubewise', 'Kubewise', serverOptions, clientOptions, forceDebug);
+  registerCniLanguage(context);
 
   context.subscriptions.push(
     output,

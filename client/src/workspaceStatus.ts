@@ -68,7 +68,8 @@ async function checkWorkspace(client: LanguageClient): Promise<void> {
       }
     },
   );
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Focus, not workbench.actions.view.problems: that one toggles, and closes a Problems view already open.
+  await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
   if (result.cancelled) return;
   void vscode.window.showInformationMessage(
     `Kubewise checked ${result.files} manifest${result.files === 1 ? '' : 's'}; every finding is in the Problems view.`,

@@ -16,6 +16,7 @@ import { fixLenientScalar, lenientFacts } from './lenientYaml.mjs';
 import { checkWorkspace, openSample, openWalkthrough } from './walkthrough.mjs';
 import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
+import { cniDiagnostic, cniFacts, fixCniValue, hoverCniType } from './cni.mjs';
 import { completeReadinessProbe, explainFacts, hoverExplain } from './explain.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -104,6 +105,7 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const fx = fixture();
   const quantities = quantityFacts(path.join(HERE, 'workspace'));
+  const cni = cniFacts(path.join(HERE, 'cni-source'));
   const references = referenceFacts(path.join(HERE, 'workspace'));
   const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
@@ -317,6 +319,13 @@ async function main() {
     goToService(page, references),
   );
   await step(page, 'the Outline lists each object', '21-outline.png', () => outline(page));
+
+  // A CNI config: opened as JSON, its error listed, fixed in place, and its plugin type explained.
+  await step(page, 'a .conflist is JSON, with a CNI diagnostic', '22-cni-diagnostic.png', () =>
+    cniDiagnostic(page, cni, workspace),
+  );
+  await step(page, 'quick fix writes the CNI mtu as a number', '23-cni-fix.png', () => fixCniValue(page, cni));
+  await step(page, 'hover on a CNI plugin type', '24-cni-hover.png', () => hoverCniType(page, cni));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return finish();

@@ -47,11 +47,12 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(workspaceFolders: string[] = []): Promise<unknown> {
+  /** `workspace` capabilities beyond configuration (workspaceEdit, say) can be added. */
+  async initialize(workspaceFolders: string[] = [], workspace: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace } },
       workspaceFolders: workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) })),
     });
     await this.connection.sendNotification('initialized', {});

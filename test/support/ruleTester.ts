@@ -26,12 +26,16 @@ import { fixtureCheckOptions } from './kustomizeInputs';
 export interface OtherFile {
   code: string;
   languageId?: 'yaml' | 'json';
+  /** The file's path, for rules that compare files of one folder. */
+  fileName?: string;
 }
 
 export interface ValidCase {
   name: string;
   code: string;
   languageId?: 'yaml' | 'json';
+  /** The file's path as a host passes it (`10-net.conflist`): some documents mean different things by name. */
+  fileName?: string;
   /** Rule options as `.kubewise.yaml` writes them (`{ node: { cpu: '4' } }`), validated as the config file's are. */
   options?: Readonly<Record<string, unknown>>;
   /** Other files of the workspace: their facts reach rules across files, as the CLI and the editor pass them. */
@@ -86,15 +90,23 @@ export const ruleTester = {
   },
 };
 
-type CaseSetup = Pick<ValidCase, 'code' | 'languageId' | 'options' | 'otherFiles' | 'kustomize'>;
+type CaseSetup = Pick<ValidCase, 'code' | 'languageId' | 'options' | 'otherFiles' | 'fileName' | 'kustomize'>;
 
-function findingsOf(ruleId: string, testCase: CaseSetup, code = testCase.code): Finding[] {
+/** JSON for the extensions hosts read as JSON (`.json`, `.conf`, `.conflist`), YAML otherwise. */
+export function languageOfName(fileName: string | undefined): 'yaml' | 'json' {
+  return fileName !== undefined && /\.(?:json|conf|conflist)$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+function findingsOf(ruleId: string, testCase: CaseSetup, code = testCase.code, fileName = testCase.fileName): Finding[] {
   const ruleOptions = resolveRuleOptions(testCase.options);
-  const options: CheckOptions = { languageId: testCase.languageId ?? 'yaml', ruleOptions };
+  const options: CheckOptions = { languageId: testCase.languageId ?? languageOfName(fileName), ruleOptions };
+  if (fileName !== undefined) options.filePath = fileName;
   if (testCase.kustomize) options.kustomize = testCase.kustomize;
-  const workspace = (testCase.otherFiles ?? []).flatMap((file) =>
-    factsOfText(file.code, { languageId: file.languageId ?? 'yaml', ruleOptions }),
-  );
+  const workspace = (testCase.otherFiles ?? []).flatMap((file) => {
+    const other: CheckOptions = { languageId: file.languageId ?? languageOfName(file.fileName), ruleOptions };
+    if (file.fileName !== undefined) other.filePath = file.fileName;
+    return factsOfText(file.code, other);
+  });
   return checkText(code, { ...options, workspace })
     .filter((finding) => finding.ruleId === ruleId)
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -132,8 +144,8 @@ function runInvalid(ruleId: string, invalid: InvalidCase): void {
     const finding = findings[index];
     if (finding) assertError(ruleId, finding, expected, index);
   });
-  if (invalid.fixture && !isKustomizationRule(ruleId)) {
-    // Every object named 'fire…' fires, and nothing else does.
+  if (invalid.fixture && !isKustomizationRule(ruleId) && languageOfName(invalid.fileName) === 'yaml') {
+    // Every object named 'fire…' fires, and nothing else does (a CNI file's intent is in its file name).
     const reported = [...new Set(findings.map((f) => `${f.object?.kind ?? '?'}/${f.object?.name ?? '?'}`))].sort();
     const named = kubeObjects(invalid.code)
       .filter((o) => o.name.startsWith('fire'))
@@ -183,10 +195,13 @@ function assertFix(ruleId: string, invalid: InvalidCase, findings: readonly Find
   }
   assert.ok(withFix.length > 0, 'Expected a fix (the case gives an output), but none is offered');
   const edits: TextEdit[] = [];
+  let fileName = invalid.fileName;
   for (const finding of withFix) {
     const fix = invalid.fixTitle === undefined ? finding.fixes[0] : finding.fixes.find((f) => f.title === invalid.fixTitle);
     assert.ok(fix, `No fix titled '${invalid.fixTitle}'; offered: ${finding.fixes.map((f) => f.title).join(', ')}`);
     edits.push(...fix.edits);
+    // A fix that renames the file: the fixed text is checked under its new name.
+    if (fix.renameTo !== undefined) fileName = path.join(path.dirname(fileName ?? '.'), fix.renameTo);
   }
   const output = applyEdits(invalid.code, edits);
   assert.equal(output, invalid.output, 'The fixed code differs from the expected output');
@@ -199,7 +214,17 @@ function assertFix(ruleId: string, invalid: InvalidCase, findings: readonly Find
   );
 
   const fixedTargets = new Set(withFix.map(target));
-  const remaining = findingsOf(ruleId, invalid, output).filter((finding) => fixedTargets.has(target(finding)));
+  const after = findingsOf(ruleId, invalid, output, fileName);
+  if (withFix.every((finding) => finding.object === undefined)) {
+    // A CNI file has no objects to tell findings apart: each fix must take its finding with it.
+    const left = findings.length - withFix.length;
+    assert.ok(
+      after.length <= left,
+      `After the fixes, ${ruleId} reports ${after.length} (expected at most ${left}):\n${describeFindings(after)}`,
+    );
+    return;
+  }
+  const remaining = after.filter((finding) => fixedTargets.has(target(finding)));
   assert.equal(remaining.length, 0, `After the fix, ${ruleId} still reports:\n${describeFindings(remaining)}`);
 }
 
@@ -230,8 +255,13 @@ function kubeObjects(code: string): { kind: string; name: string }[] {
   return objects;
 }
 
+/** Fixture files: YAML manifests, and the CNI files a host checks by name. */
+const FIXTURE_FILE = /\.(?:yaml|json|conf|conflist)$/;
+/** Fixture files that are neither case: other files of the folder, for rules across files. */
+export const NEIGHBOUR = 'neighbour-';
+
 export interface RuleFixtures {
-  /** Every `dont-fire-*.yaml` file of the rule, as a valid case. */
+  /** Every `dont-fire-*` file of the rule (`.yaml`, or a CNI `.conf`/`.conflist`/`.json`), as a valid case. */
   valid: ValidCase[];
   /** A `fire-*.yaml` file as an invalid case; the output is read from `fixed/<file>` if that exists. */
   invalid(file: string, expectation: Omit<InvalidCase, 'name' | 'code' | 'fixture'>): InvalidCase;
@@ -248,17 +278,26 @@ export function ruleFixtures(ruleId: string): RuleFixtures {
   const dir = fixtureDir(ruleId);
   const files = fs
     .readdirSync(dir)
-    .filter((file) => file.endsWith('.yaml'))
+    .filter((file) => FIXTURE_FILE.test(file))
     .sort();
   const read = (file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
   const used = new Set<string>();
+  // The path a host would pass: the name decides how a CNI file is read.
+  const fileName = (file: string): string => path.join('test', 'fixtures', 'rules', ruleId, file);
+  // `neighbour-*` files are the other files of the folder, for rules that compare files.
+  const otherFiles: OtherFile[] = files
+    .filter((file) => file.startsWith(NEIGHBOUR))
+    .map((file) => ({ code: read(file), fileName: fileName(file) }));
+  const withNeighbours = otherFiles.length > 0 ? { otherFiles } : {};
   return {
     valid: files
       .filter((file) => file.startsWith('dont-fire-'))
       .map((file) => ({
         name: `fixture ${file}`,
         code: read(file),
+        fileName: fileName(file),
         fixture: 'dont-fire' as const,
+        ...withNeighbours,
         ...fixtureCheckOptions(ruleId, dir, read(file)),
       })),
     invalid(file, expectation) {
@@ -268,10 +307,12 @@ export function ruleFixtures(ruleId: string): RuleFixtures {
       const output = fs.existsSync(fixed) ? fs.readFileSync(fixed, 'utf8') : expectation.output;
       const code = read(file);
       return {
+        ...withNeighbours,
         ...fixtureCheckOptions(ruleId, dir, code),
         ...expectation,
         name: `fixture ${file}`,
         code,
+        fileName: fileName(file),
         fixture: 'fire',
         output,
       };

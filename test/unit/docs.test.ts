@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { checkText } from '../../server/src/service/engine/checkFile';
+import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
 import { allRuleMetas, rules } from '../../server/src/service/rules/registry';
-import { REPO_ROOT, fixtureDir } from '../support/ruleTester';
+import { NEIGHBOUR, REPO_ROOT, fixtureDir, languageOfName } from '../support/ruleTester';
 
 const GENERATOR = path.resolve(__dirname, '../../scripts/generate-docs.js');
 const generator = (...args: string[]) => spawnSync(process.execPath, [GENERATOR, ...args], { encoding: 'utf8' });
@@ -73,14 +73,38 @@ describe('rule pages', () => {
   for (const rule of rules) {
     const id = rule.meta.id;
     test(`${id}: the failing example fails and the passing example passes`, () => {
-      // The first yaml block after the heading, up to a fence at the start of a line.
-      const blocks = (heading: string) =>
-        new RegExp(`### ${heading}\\n[^#]*?\`\`\`yaml\\n([\\s\\S]*?)^\`\`\``, 'm').exec(page(id))?.[1];
+      // The first code block after the heading, up to a fence at the start of a line. Pages
+      // show no repository paths, so the fixture it came from is found by its text: a CNI
+      // file is read by its name (.conf and .conflist differ).
+      const dir = fixtureDir(id);
+      const fixtures = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => !file.startsWith(NEIGHBOUR)) : [];
+      const blocks = (heading: string): { code: string; file: string } | undefined => {
+        const match = new RegExp(`### ${heading}\\n[^#]*?\`\`\`(yaml|json)\\n([\\s\\S]*?)^\`\`\``, 'm').exec(page(id));
+        if (!match) return undefined;
+        const code = match[2]!;
+        const shown = fixtures.find((file) => {
+          const full = path.join(dir, file);
+          return fs.statSync(full).isFile() && fs.readFileSync(full, 'utf8').trimEnd() === code.trimEnd();
+        });
+        return { code, file: shown ?? `example.${match[1]!}` };
+      };
       const fails = blocks('Fails');
       const passes = blocks('Passes');
       assert.ok(fails !== undefined && passes !== undefined, 'both examples are shown');
-      const ids = (code: string) =>
-        checkText(code, { languageId: 'yaml', ...fixtureCheckOptions(id, fixtureDir(id), code) }).map((f) => f.ruleId);
+      // A rule across files needs the fixture folder's other files (`neighbour-*`).
+      const workspace = (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+        .filter((file) => file.startsWith(NEIGHBOUR))
+        .flatMap((file) => {
+          const filePath = path.join('test', 'fixtures', 'rules', id, file);
+          return factsOfText(fs.readFileSync(path.join(dir, file), 'utf8'), { languageId: languageOfName(file), filePath });
+        });
+      const ids = (example: { code: string; file: string }) =>
+        checkText(example.code, {
+          languageId: languageOfName(example.file),
+          filePath: path.join('test', 'fixtures', 'rules', id, example.file),
+          workspace,
+          ...fixtureCheckOptions(id, fixtureDir(id), example.code),
+        }).map((f) => f.ruleId);
       assert.ok(ids(fails).includes(id), 'the failing example must report the rule');
       assert.ok(!ids(passes).includes(id), 'the passing example must not report the rule');
     });

@@ -127,7 +127,7 @@ describe('parseChunk', () => {
   test('accepts an ordinary alias, and rules see through it', () => {
     const text =
       DEPLOYMENT +
-      '          readinessProbe: &probe\n            tcpSocket:\n              port: 80\n          livenessProbe: *probe\n';
+      '          readinessProbe: &probe\n            tcpSocket:\n              port: 8080\n          livenessProbe: *probe\n';
     const parsed = parseChunk(text);
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.unusable, false);

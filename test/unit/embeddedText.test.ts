@@ -150,6 +150,19 @@ describe('embeddedText: decoding and offsets', () => {
     assert.deepEqual(empty.toDocument(0, 0), [9, 9]);
   });
 
+  test('document offsets map back to the unit they hold', () => {
+    const source = 'config: "a\\u0062c\n    d"\n';
+    const embedded = decoded(source);
+    assert.equal(embedded.text, 'abc d');
+    assert.equal(embedded.fromDocument(9), 0);
+    assert.equal(embedded.fromDocument(source.indexOf('\\u0062') + 3), 1, 'inside an escape: its unit');
+    assert.equal(embedded.fromDocument(source.indexOf('c\n')), 2);
+    assert.equal(embedded.fromDocument(source.indexOf('d"')), 4);
+    assert.equal(embedded.fromDocument(8), undefined, 'the opening quote');
+    assert.equal(embedded.fromDocument(source.length - 2), undefined, 'the closing quote');
+    for (let i = 0; i < embedded.text.length; i++) assert.equal(embedded.fromDocument(embedded.toDocument(i, i + 1)[0]), i);
+  });
+
   test('out-of-range requests clamp instead of throwing', () => {
     const embedded = decoded('config: "abc"\n');
     assert.deepEqual(embedded.toDocument(-5, 2), [9, 11]);

@@ -12,7 +12,7 @@ import { checkText } from '../../server/src/service/engine/checkFile';
 import { rules } from '../../server/src/service/rules/registry';
 import type { Finding } from '../../server/src/service/core/types';
 import { applyEdits } from '../support/applyEdits';
-import { fixtureDir } from '../support/ruleTester';
+import { fixtureDir, languageOfName } from '../support/ruleTester';
 import { fixtureCheckOptions } from '../support/kustomizeInputs';
 
 const target = (f: Finding): string =>
@@ -22,23 +22,27 @@ describe('every offered fix parses and clears a finding', () => {
   for (const rule of rules.filter((r) => r.meta.fixable)) {
     const id = rule.meta.id;
     const dir = fixtureDir(id);
-    const files = fs.readdirSync(dir).filter((file) => file.startsWith('fire-') && file.endsWith('.yaml'));
+    const files = fs.readdirSync(dir).filter((file) => file.startsWith('fire-') && /\.(?:yaml|json|conf|conflist)$/.test(file));
     test(id, () => {
       let applied = 0;
       for (const file of files) {
         const code = fs.readFileSync(path.join(dir, file), 'utf8');
-        const findings = checkText(code, { languageId: 'yaml', ...fixtureCheckOptions(id, dir, code) }).filter(
-          (f) => f.ruleId === id,
-        );
+        const filePath = path.join(dir, file);
+        const options = { languageId: languageOfName(file), filePath, ...fixtureCheckOptions(id, dir, code) };
+        const findings = checkText(code, options).filter((f) => f.ruleId === id);
         for (const finding of findings) {
           for (const fix of finding.fixes) {
             const output = applyEdits(code, fix.edits);
             const errors = parseAllDocuments(output).flatMap((doc) => doc.errors.map((e) => e.message));
             assert.deepEqual(errors, [], `${file}: '${fix.title}' must leave valid YAML`);
             const before = findings.filter((f) => target(f) === target(finding)).length;
-            const after = checkText(output, { languageId: 'yaml', ...fixtureCheckOptions(id, dir, output) }).filter(
-              (f) => f.ruleId === id && target(f) === target(finding),
-            ).length;
+            // A fix that renames the file is checked under its new name.
+            const renamed = fix.renameTo === undefined ? filePath : path.join(dir, fix.renameTo);
+            const after = checkText(output, {
+              languageId: languageOfName(renamed),
+              filePath: renamed,
+              ...fixtureCheckOptions(id, dir, output),
+            }).filter((f) => f.ruleId === id && target(f) === target(finding)).length;
             assert.ok(after < before, `${file}: '${fix.title}' on ${target(finding)} leaves ${after} of ${before} findings`);
             applied++;
           }

@@ -21,7 +21,7 @@ test('editing one of three documents re-checks only that one', () => {
 
   const edited = [
     pod('a'),
-    pod('b').replace('image: app:1', 'image: app:2\n      readinessProbe:\n        tcpSocket: {port: 80}'),
+    pod('b').replace('image: app:1', 'image: app:2\n      readinessProbe:\n        tcpSocket: {port: 8080}'),
     pod('c'),
   ].join('---\n');
   const second = checkText(edited, { languageId: 'yaml', cache });

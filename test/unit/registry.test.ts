@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { checkText } from '../../server/src/service/engine/checkFile';
 import { allRuleMetas, ruleFamily, rules } from '../../server/src/service/rules/registry';
 import { PEER_TOOLS, parseEquivalent } from '../../server/src/service/core/peerTools';
-import { REPO_ROOT, fixtureDir } from '../support/ruleTester';
+import { REPO_ROOT, fixtureDir, languageOfName } from '../support/ruleTester';
 import { fixtureCheckOptions } from '../support/kustomizeInputs';
 
 const RULES_DIR = path.join(REPO_ROOT, 'server/src/service/rules');
@@ -80,12 +80,12 @@ describe('each rule has fixtures and a test', () => {
     test(id, () => {
       const files = listDir(fixtureDir(id));
       assert.ok(
-        files.some((f) => /^fire-.+\.yaml$/.test(f)),
-        `no test/fixtures/rules/${id}/fire-*.yaml`,
+        files.some((f) => /^fire-.+\.(?:yaml|json|conf|conflist)$/.test(f)),
+        `no test/fixtures/rules/${id}/fire-*.yaml (or a CNI .conf/.conflist/.json)`,
       );
       assert.ok(
-        files.some((f) => /^dont-fire-.+\.yaml$/.test(f)),
-        `no test/fixtures/rules/${id}/dont-fire-*.yaml`,
+        files.some((f) => /^dont-fire-.+\.(?:yaml|json|conf|conflist)$/.test(f)),
+        `no test/fixtures/rules/${id}/dont-fire-*.yaml (or a CNI .conf/.conflist/.json)`,
       );
       assert.ok(fs.existsSync(path.join(REPO_ROOT, 'test/unit/rules', `${id}.test.ts`)), `no test/unit/rules/${id}.test.ts`);
     });
@@ -107,9 +107,13 @@ describe('each rule has fixtures and a test', () => {
   test('a rule that offers fixes on its fixtures says it is fixable', () => {
     for (const id of ruleIds) {
       const meta = rules.find((rule) => rule.meta.id === id)?.meta;
-      for (const file of listDir(fixtureDir(id)).filter((f) => f.endsWith('.yaml'))) {
+      for (const file of listDir(fixtureDir(id)).filter((f) => /\.(?:yaml|json|conf|conflist)$/.test(f))) {
         const text = fs.readFileSync(path.join(fixtureDir(id), file), 'utf8');
-        const options = { languageId: 'yaml' as const, ...fixtureCheckOptions(id, fixtureDir(id), text) };
+        const options = {
+          languageId: languageOfName(file),
+          filePath: path.join(fixtureDir(id), file),
+          ...fixtureCheckOptions(id, fixtureDir(id), text),
+        };
         const fixed = checkText(text, options).some((f) => f.ruleId === id && f.fixes.length > 0);
         if (fixed) assert.ok(meta?.fixable, `${id} offers a fix on ${file} but is not marked fixable`);
       }
@@ -136,6 +140,13 @@ describe('meta', () => {
         assert.ok(parseEquivalent(equivalent).tool in PEER_TOOLS, `${equivalent}: a tool listed in rules/peerTools.ts`);
       }
       assert.equal(new Set(meta.equivalents).size, meta.equivalents.length, 'equivalents are unique');
+      for (const [rule, when] of Object.entries(meta.yieldsTo ?? {})) {
+        assert.ok(
+          allRuleMetas.some((other) => other.id === rule && other.id !== meta.id),
+          `yields to '${rule}', a rule`,
+        );
+        assert.match(when, /^[a-z].*\.$/s, `yieldsTo.${rule}: a sentence (lower case, after the rule's name) ending in a period`);
+      }
       assert.ok(Object.keys(meta.messages).length > 0, 'at least one message');
     });
   }

@@ -133,6 +133,8 @@ function checkOptions(file: ReadFile, workspace: readonly DocumentFacts[], setti
     cache: file.cache,
     workspace,
   };
+  // CNI configs mean different things by name (a `.conf` holds one plugin, a `.conflist` a chain).
+  if (file.modelPath !== STDIN_DISPLAY_PATH) options.filePath = file.modelPath;
   if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
   if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
   if (file.kustomize) options.kustomize = file.kustomize;

@@ -16,8 +16,11 @@ export interface ManifestText {
   isHelmChartTemplate: boolean;
 }
 
+/** CNI configs (`.conf`, `.conflist`) are JSON, as the runtime reads them. */
+const JSON_EXTENSIONS: ReadonlySet<string> = new Set(['.json', '.conf', '.conflist']);
+
 export function languageIdOf(filePath: string): 'yaml' | 'json' {
-  return path.extname(filePath).toLowerCase() === '.json' ? 'json' : 'yaml';
+  return JSON_EXTENSIONS.has(path.extname(filePath).toLowerCase()) ? 'json' : 'yaml';
 }
 
 export function isHelmChartTemplateOnDisk(filePath: string): boolean {
@@ -58,6 +61,7 @@ export async function factsOnDisk(
   return factsOfText(text, {
     ...options,
     languageId: languageIdOf(filePath),
+    filePath,
     isHelmChartTemplate: isHelmChartTemplateOnDisk(filePath),
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Which files make up a workspace, for the CLI and the editor alike: the manifests
- * (`.yaml`, `.yml`, `.json`) under a root, minus what no one applies to a cluster.
+ * (`.yaml`, `.yml`, `.json`) and CNI configs (`.conf`, `.conflist`) under a root, minus what no one applies to a cluster.
  * Both hosts walk with this one function, so a ResourceQuota is summed over the same
  * files in CI as in the editor.
  *
@@ -20,7 +20,9 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { describeFsError } from './fsErrors';
 
-export const MANIFEST_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);
+// .conf and .conflist: CNI network configs (copies of /etc/cni/net.d); the service decides
+// whether a .conf is one (an nginx.conf gets nothing).
+export const MANIFEST_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json', '.conf', '.conflist']);
 /** The editor's bound: indexing more would cost memory and start-up time for little. */
 export const MAX_WORKSPACE_FILES = 5000;
 const SKIPPED_NAMES = new Set(['node_modules', '.git']);

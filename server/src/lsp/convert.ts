@@ -1,5 +1,13 @@
 /** Converts the service's plain findings and actions to LSP shapes; nothing more. */
-import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import {
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  RenameFile,
+  TextDocumentEdit,
+} from 'vscode-languageserver/node';
 import type { ActionDescription } from '../service/features/codeActions';
 import { ruleMeta } from '../service/rules/registry';
 import type { Finding, Fix, Severity } from '../service/core/types';
@@ -49,7 +57,16 @@ export function fromDiagnostic(diagnostic: Diagnostic): Finding | undefined {
 export function toCodeAction(uri: string, action: ActionDescription, diagnostics: Diagnostic[]): CodeAction {
   const kind = action.kind === 'quickfix' ? CodeActionKind.QuickFix : action.kind;
   const codeAction = CodeAction.create(action.title, kind);
-  if (action.edits) codeAction.edit = { changes: { [uri]: action.edits } };
+  if (action.renameTo !== undefined) {
+    // The edits, then the rename: the file is rewritten under its old name and moved.
+    const target = uri.slice(0, uri.lastIndexOf('/') + 1) + encodeURIComponent(action.renameTo);
+    codeAction.edit = {
+      documentChanges: [
+        TextDocumentEdit.create({ uri, version: null }, action.edits ?? []),
+        RenameFile.create(uri, target, { overwrite: false, ignoreIfExists: false }),
+      ],
+    };
+  } else if (action.edits) codeAction.edit = { changes: { [uri]: action.edits } };
   if (action.command) codeAction.command = action.command;
   if (action.isPreferred) codeAction.isPreferred = true;
   if (diagnostics.length > 0) codeAction.diagnostics = diagnostics;

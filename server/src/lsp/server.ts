@@ -22,6 +22,7 @@ import { isKustomizationFileName } from '../service/kustomize/kustomization';
 import { kubewiseVersion } from '../host/version';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
+import type { HoverContext } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
@@ -53,6 +54,8 @@ export function startServer(connection: Connection): void {
   const publishedConfigFiles = new Set<string>();
   let workspaceFolders: string[] = [];
   let supportsFolderChanges = false;
+  /** The client applies workspace edits that rename files (the `.conf` → `.conflist` fix). */
+  let canRenameFiles = false;
   let canRegisterConfiguration = false;
 
   /** Open documents by file path: the model and config lookup speak paths, the protocol URIs. */
@@ -99,6 +102,8 @@ export function startServer(connection: Connection): void {
     pulled.canPull = params.capabilities.workspace?.configuration === true;
     pulled.push(params.initializationOptions);
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canRenameFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('rename');
     supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
@@ -159,7 +164,7 @@ export function startServer(connection: Connection): void {
       let cache = caches.get(uri);
       if (!cache) caches.set(uri, (cache = new ChunkCache()));
       const options: CheckOptions = {
-        languageId: document.languageId === 'json' ? 'json' : 'yaml',
+        languageId: languageOf(document),
         severities: settings.severities,
         maxFileSizeBytes: settings.maxFileSizeBytes,
         ruleOptions: settings.ruleOptions,
@@ -167,6 +172,7 @@ export function startServer(connection: Connection): void {
         cache,
       };
       if (filePath !== undefined) {
+        options.filePath = filePath;
         // The live text of a kustomization decides which files are its patches, before any is checked.
         if (isKustomizationFileName(path.basename(filePath)) && workspace.kustomize.set(filePath, document.getText())) {
           revalidateOthers(uri);
@@ -297,16 +303,17 @@ export function startServer(connection: Connection): void {
       const uri = params.textDocument.uri;
       const document = documents.get(uri);
       if (!document) return null;
-      const languageId = document.languageId === 'json' ? 'json' : 'yaml';
+      const languageId = languageOf(document);
       const findings = findingsByUri.get(uri)?.findings ?? [];
       // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
       const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
       if (documents.get(uri) !== document) return null;
-      const hoverPath = URI.toPath(uri);
-      const inputs = hoverPath === undefined ? undefined : workspace.kustomize.roleOf(hoverPath, document.getText())?.inputs;
-      const context = {
-        workspace: workspace.othersThan(hoverPath ?? uri),
+      const filePath = URI.toPath(uri);
+      const inputs = filePath === undefined ? undefined : workspace.kustomize.roleOf(filePath, document.getText())?.inputs;
+      const context: HoverContext = {
+        workspace: workspace.othersThan(filePath ?? uri),
         ruleOptions: settings.ruleOptions,
+        filePath,
         ...(inputs ? { kustomize: inputs } : {}),
       };
       const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
@@ -319,7 +326,12 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  registerCompletion(connection, documents, (uri) => ({ workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri) }));
+  registerCompletion(
+    connection,
+    documents,
+    (uri) => ({ workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri) }),
+    languageOf,
+  );
 
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
@@ -336,6 +348,7 @@ export function startServer(connection: Connection): void {
         for (const action of quickFixes(
           document.getText(),
           pairs.map((pair) => pair.finding),
+          { languageId: languageOf(document), canRename: canRenameFiles },
         )) {
           const diagnostic = pairs.find((pair) => pair.finding === action.finding)?.diagnostic;
           actions.push(toCodeAction(uri, action, diagnostic ? [diagnostic] : []));
@@ -358,6 +371,12 @@ export function startServer(connection: Connection): void {
   registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
+}
+
+/** JSON for JSON documents and for CNI configs (`.conf`, `.conflist`), whatever language the editor gave them. */
+function languageOf(document: TextDocument): 'yaml' | 'json' {
+  if (document.languageId === 'json') return 'json';
+  return /\.(?:conf|conflist)$/i.test(URI.toPath(document.uri) ?? document.uri) ? 'json' : 'yaml';
 }
 
 function isConfigFileUri(uri: string): boolean {

@@ -122,6 +122,7 @@ async function checkWorkspace(
       if (!settings.enable || !read.ok) continue;
       const found = checkText(read.manifest.text, {
         ...read.manifest,
+        filePath, // a CNI config's name says what it holds (.conf or .conflist)
         severities: settings.severities,
         maxFileSizeBytes: settings.maxFileSizeBytes,
         ruleOptions: settings.ruleOptions,

@@ -26,6 +26,10 @@ const mutableTag = (line: number, column: number, image: string, container: stri
   column,
 });
 
+const SKAFFOLD = {
+  code: 'apiVersion: skaffold/v4beta11\nkind: Config\nmetadata:\n  name: shop\nbuild:\n  artifacts:\n    - image: registry.example.com/shop/web\n      docker: {dockerfile: Dockerfile}\nprofiles:\n  - name: debug\n    build:\n      artifacts:\n        - image: registry.example.com/shop/debug\n',
+};
+
 const pod = (containers: string, metadata = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\n${metadata}spec:\n  containers:\n${containers}`;
 
@@ -48,8 +52,30 @@ ruleTester.run(RULE, {
       name: 'suppressed with a reason',
       code: pod(`    - name: web\n      # kubewise-disable-next-line ${RULE} -- a throwaway debug pod\n      image: busybox\n`),
     },
+    {
+      name: 'images a skaffold.yaml of the workspace builds (its profiles too), whatever their tag',
+      code: pod(
+        '    - name: web\n      image: registry.example.com/shop/web:main\n    - name: debug\n      image: registry.example.com/shop/debug\n',
+      ).replace('name: fire', 'name: dont-fire'),
+      otherFiles: [SKAFFOLD],
+    },
+    {
+      name: 'a skaffold.yaml in the same file (a multi-document stream)',
+      code: `${SKAFFOLD.code}---\n${pod('    - name: web\n      image: registry.example.com/shop/web\n').replace('name: fire', 'name: dont-fire')}`,
+    },
   ],
   invalid: [
+    {
+      name: 'skaffold builds other images: the rest are still findings',
+      code: pod(
+        '    - name: db\n      image: registry.example.com/shop/db:latest\n    - name: web\n      image: registry.example.com/shop/web-admin\n',
+      ),
+      otherFiles: [SKAFFOLD],
+      errors: [
+        latestTag(8, 14, 'registry.example.com/shop/db:latest', 'db'),
+        noTag(10, 14, 'registry.example.com/shop/web-admin', 'web'),
+      ],
+    },
     fixtures.invalid('fire-mutable-tags.yaml', {
       errors: [
         mutableTag(17, 18, 'registry.example.com/shop/migrate:main', 'migrate', 'main'),

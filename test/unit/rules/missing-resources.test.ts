@@ -31,6 +31,9 @@ const placeholders = (indent: string): string =>
     .map((line) => `${indent}${line}\n`)
     .join('');
 
+const LIMIT_RANGE = (namespace: string): string =>
+  `apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: ${namespace}\nspec:\n  limits:\n    - type: Container\n      defaultRequest: {cpu: 250m, memory: 256Mi}\n      default: {cpu: "1", memory: 512Mi}\n`;
+
 ruleTester.run(RULE, {
   valid: [
     ...fixtures.valid,
@@ -73,6 +76,46 @@ ruleTester.run(RULE, {
       code: pod(''),
       errors: [{ messageId: 'missingBoth', line: 7, column: 7 }],
       output: pod(placeholders('      ')),
+    },
+    {
+      name: 'with a LimitRange of the namespace elsewhere: the block takes its defaults (requests from defaultRequest)',
+      code: pod('').replace('  name: fire\n', '  name: fire\n  namespace: shop\n'),
+      otherFiles: [{ code: LIMIT_RANGE('shop') }],
+      errors: [{ messageId: 'missingBoth', line: 8, column: 7 }],
+      output: pod(
+        [
+          '      resources:',
+          '        requests:',
+          "          cpu: 250m # default of LimitRange 'defaults'",
+          "          memory: 256Mi # default of LimitRange 'defaults'",
+          '        limits:',
+          "          memory: 512Mi # default of LimitRange 'defaults'",
+          '',
+        ].join('\n'),
+      ).replace('  name: fire\n', '  name: fire\n  namespace: shop\n'),
+    },
+    {
+      name: 'a LimitRange of another namespace gives nothing: placeholders',
+      code: pod('').replace('  name: fire\n', '  name: fire\n  namespace: shop\n'),
+      otherFiles: [{ code: LIMIT_RANGE('billing') }],
+      errors: [{ messageId: 'missingBoth', line: 8, column: 7 }],
+      output: pod(placeholders('      ')).replace('  name: fire\n', '  name: fire\n  namespace: shop\n'),
+    },
+    {
+      name: 'a LimitRange with only a default limit: it is the request too; what it lacks stays a placeholder',
+      code: `${pod('')}---\napiVersion: v1\nkind: LimitRange\nmetadata:\n  name: memory-only\nspec:\n  limits:\n    - type: Container\n      default: {memory: 1Gi}\n`,
+      errors: [{ messageId: 'missingBoth', line: 7, column: 7 }],
+      output: `${pod(
+        [
+          '      resources:',
+          '        requests:',
+          '          cpu: 100m # placeholder: size from real usage',
+          "          memory: 1Gi # default of LimitRange 'memory-only'",
+          '        limits:',
+          "          memory: 1Gi # default of LimitRange 'memory-only'",
+          '',
+        ].join('\n'),
+      )}---\napiVersion: v1\nkind: LimitRange\nmetadata:\n  name: memory-only\nspec:\n  limits:\n    - type: Container\n      default: {memory: 1Gi}\n`,
     },
     {
       name: 'a flow-style container gets no resources block',

@@ -76,6 +76,42 @@ ruleTester.run(RULE, {
       ],
       output: null,
     }),
+    fixtures.invalid('fire-number-and-udp.yaml', {
+      errors: [
+        {
+          messageId: 'undeclaredNumber',
+          data: { probe: 'readinessProbe', container: 'api', port: 8081, declared: "8080 ('http')" },
+          line: 23,
+          column: 21,
+        },
+        {
+          messageId: 'udp',
+          data: { probe: 'livenessProbe', container: 'dns', port: 53, handler: 'tcpSocket' },
+          line: 34,
+          column: 21,
+        },
+        {
+          messageId: 'udp',
+          data: { probe: 'readinessProbe', container: 'dns', port: 53, handler: 'grpc' },
+          line: 37,
+          column: 21,
+        },
+        {
+          messageId: 'udp',
+          data: { probe: 'startupProbe', container: 'dns', port: 'dns', handler: 'tcpSocket' },
+          line: 40,
+          column: 21,
+        },
+      ],
+    }),
+    {
+      name: 'a UDP-only container offers no port to switch to',
+      code: pod(
+        '      ports:\n        - containerPort: 514\n          protocol: UDP\n      livenessProbe:\n        tcpSocket: {port: 514}\n',
+      ),
+      errors: [{ messageId: 'udp', line: 13, column: 27 }],
+      output: null,
+    },
     {
       name: 'JSON: the fix keeps the quotes',
       languageId: 'json',
@@ -107,6 +143,13 @@ ruleTester.run(RULE, {
 
 test('every fire fixture has a case', () => {
   assert.deepEqual(fixtures.unused(), []);
+});
+
+test('an undeclared number is a warning, a UDP port an error', () => {
+  const severities = checkText(fixtures.invalid('fire-number-and-udp.yaml', { errors: [] }).code, { languageId: 'yaml' })
+    .filter((f) => f.ruleId === RULE)
+    .map((f) => f.severity);
+  assert.deepEqual(severities, ['warning', 'error', 'error', 'error']);
 });
 
 test('fix-all (on save) applies the same name in another case, never a guess at the only port', () => {

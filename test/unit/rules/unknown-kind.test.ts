@@ -14,6 +14,10 @@ ruleTester.run(RULE, {
       code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: x\n',
     },
     { name: 'a List', code: 'apiVersion: v1\nkind: List\nitems: []\n' },
+    {
+      name: 'skaffold.yaml is a build tool’s file, never applied',
+      code: 'apiVersion: skaffold/v4beta11\nkind: Config\nmetadata:\n  name: shop\nbuild:\n  artifacts:\n    - image: registry.example.com/shop/web\n',
+    },
   ],
   invalid: [
     fixtures.invalid('fire-unknown.yaml', {

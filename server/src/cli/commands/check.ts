@@ -45,9 +45,10 @@ const SYNOPSIS = 'kubewise check [options] <file|directory|->...';
 
 const USAGE = `Usage: ${SYNOPSIS}
 
-Checks Kubernetes manifests. Directories are searched recursively for .yaml, .yml
-and .json files (node_modules, .git and hidden directories are skipped); a file
-named explicitly is always checked; "-" reads YAML from standard input.
+Checks Kubernetes manifests and CNI network configs. Directories are searched
+recursively for .yaml, .yml, .json, .conf and .conflist files (node_modules, .git
+and hidden directories are skipped; a .conf that is not a CNI config is ignored);
+a file named explicitly is always checked; "-" reads YAML from standard input.
 
 Output of "helm template" on standard input is split by its "# Source:"
 comments: each finding names the chart's template file, with the line counted

@@ -53,6 +53,8 @@ export const fileNotChecked = defineEngineDiagnostic({
     template:
       'Template: this file holds {{what}}, which a tool fills in before it is applied, so it is not checked. Check the rendered output.',
     tooLarge: 'File not checked: {{size}} KiB is over the {{limit}} KiB limit (setting kubewise.maxFileSizeKB).',
+    goTemplate:
+      'Go template: Kubewise checks the config it renders to, not the template (`{{ … }}` is not JSON). Render it and check the output.',
   },
 });
 

@@ -52,5 +52,6 @@ function toFix(fix: OffsetFix, locate: Locate): Fix {
     edits: fix.edits.map((edit) => ({ range: locate(edit.start, edit.end), newText: edit.text })),
   };
   if (fix.fixAll === false) converted.fixAll = false;
+  if (fix.renameTo !== undefined) converted.renameTo = fix.renameTo;
   return converted;
 }

@@ -8,9 +8,11 @@ import type { Severity } from './types';
 /**
  * Where a rule applies: named kinds, every object that carries a pod template, or every
  * Kubernetes object (for checks on fields many kinds share, such as quantities, where a
- * kinds list would miss custom resources shaped like workloads).
+ * kinds list would miss custom resources shaped like workloads); or the documents of a
+ * kind that is not Kubernetes (`documents: 'cni-config'`, see document/documentKind.ts).
  */
-export type RuleScope = { workloads: true; exceptKinds?: readonly string[] } | { kinds: readonly string[] } | { all: true };
+export type RuleScope =
+  { workloads: true; exceptKinds?: readonly string[] } | { kinds: readonly string[] } | { all: true } | { documents: string };
 
 /** A JSON Schema fragment (draft-07), as ajv and VS Code's settings editor read it. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -63,6 +65,11 @@ export interface RuleMeta {
   docsUrl: string;
   /** Peer checks this rule matches, as `tool:check-name`. */
   equivalents: readonly string[];
+  /**
+   * One mistake, one finding: the rules this one stays silent for, each with when (a
+   * sentence). An empty record says the rule yields to none; absent, nothing is said.
+   */
+  yieldsTo?: Readonly<Record<string, string>>;
   messages: Readonly<Record<string, string>>;
   fixable: boolean;
   /** The rule's configurable values, if any. */
@@ -85,6 +92,12 @@ export interface OffsetFix {
    * make edits that keep the author's meaning.
    */
   fixAll?: false;
+  /**
+   * The fix also renames the file to this base name, in the same folder (a single-plugin
+   * `.conf` rewritten as a `.conflist`): the edits alone would leave a file the runtime
+   * reads the wrong way, so a host that cannot rename files must not offer the fix.
+   */
+  renameTo?: string;
 }
 
 /** Offsets `[start, end)` in the document a node or fact came from. */

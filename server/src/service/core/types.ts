@@ -28,6 +28,8 @@ export interface Fix {
   edits: TextEdit[];
   /** false: the fix changes what the manifest asks for, so fix-all (on save) skips it. */
   fixAll?: false;
+  /** The fix also renames the file to this base name in its folder (see OffsetFix.renameTo). */
+  renameTo?: string;
 }
 
 /** The Kubernetes object a finding belongs to. */

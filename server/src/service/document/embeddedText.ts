@@ -32,6 +32,8 @@ export interface EmbeddedText {
   readonly nodeRange: OffsetRange;
   /** The document range `[start, end)` of the inner range `[start, end)`. */
   toDocument(start: number, end: number): OffsetRange;
+  /** The inner offset of the character at a document offset; undefined outside the text (quotes, header, indentation). */
+  fromDocument(offset: number): number | undefined;
   /**
    * The document edit that turns the inner text's `[start, end)` into `replacement`,
    * written in the scalar's style; undefined when the style cannot carry it (a line break
@@ -93,6 +95,24 @@ class Embedded implements EmbeddedText {
       offset < length ? starts[offset]! : length > 0 ? ends[length - 1]! : this.decoded.contentStart;
     if (to === from) return [at(from), at(from)];
     return [starts[from]!, ends[to - 1]!];
+  }
+
+  fromDocument(offset: number): number | undefined {
+    const { starts, ends } = this.decoded;
+    // Spans grow with the index: the last unit starting at or before the offset is the candidate.
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found !== -1 && offset < ends[found]! ? found : undefined;
   }
 
   edit(start: number, end: number, replacement: string): OffsetEdit | undefined {

@@ -17,14 +17,22 @@ import { keptInKustomization, runKustomizationRules } from './kustomizeRules';
 import { renderDocument } from './kustomizeFacts';
 import type { KustomizeRole } from '../kustomize/inputs';
 import type { DocumentFacts } from '../facts/factKind';
-import type { ChunkResult } from './lintChunk';
+import type { ChunkResult, ChunkSource } from './lintChunk';
+import { baseName, extensionOf } from '../document/documentKind';
 import { applyDirectives, parseDirectives } from './suppressions';
-import { allRuleIds } from '../rules/registry';
+import { allRuleIds, documentKindsRead } from '../rules/registry';
 import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
 import type { RuleOptions } from '../config/ruleOptions';
 
 export interface CheckOptions {
   languageId: 'yaml' | 'json';
+  /**
+   * The file's path as the host knows it (the service reads nothing from it): some
+   * documents mean different things by name (`.conf` holds one CNI plugin, `.conflist`
+   * a chain), and rules across files compare files of one folder. Undefined for stdin
+   * and untitled documents.
+   */
+  filePath?: string;
   /** Severity per rule id; rules not listed keep their default. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   maxFileSizeBytes?: number;
@@ -50,6 +58,7 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
  * parse: an editor host updates its workspace index without splitting the text twice.
  */
 export function checkTextWithFacts(text: string, options: CheckOptions): { findings: Finding[]; facts: DocumentFacts[] } {
+  if (notOurs(text, options)) return { findings: [], facts: [] };
   const guard = guardFinding(text, options);
   if (guard) return { findings: fileFinding(guard.meta, guard.messageId, guard.data, options.severities), facts: [] };
 
@@ -117,6 +126,10 @@ function distinct(findings: readonly Finding[]): Finding[] {
  */
 function templateFinding(results: readonly ChunkResult[], options: CheckOptions): Finding[] | undefined {
   if (options.isHelmChartTemplate) return fileFinding(fileNotChecked, 'helmTemplate', {}, options.severities);
+  // A CNI config with `{{ … }}` outside its strings is a template an installer renders.
+  if (kindFile(options) && results.some((r) => r.templateMarkers)) {
+    return fileFinding(fileNotChecked, 'goTemplate', {}, options.severities);
+  }
   if (!results.some((r) => r.mentionsManifest)) return undefined;
   const placeholder = results.find((r) => r.placeholder)?.placeholder;
   const what = results.some((r) => r.templateMarkers)
@@ -168,7 +181,7 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
  * workspace. With the file's cache, a later `checkText` of the same text re-parses nothing.
  */
 export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
-  if (guardFinding(text, options) || options.isHelmChartTemplate) return [];
+  if (notOurs(text, options) || guardFinding(text, options) || options.isHelmChartTemplate) return [];
   if (options.kustomize?.partial) return [];
   const { chunks, results } = lintChunks(text, options);
   // A template's objects are not what gets applied: they count for nothing.
@@ -188,16 +201,43 @@ function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkRes
   });
 }
 
+/**
+ * Files of an extension only a document kind uses (`.conf`) are checked only when that
+ * kind claims them: an nginx.conf is not ours, and gets nothing, not even a syntax error.
+ */
+function notOurs(text: string, options: CheckOptions): boolean {
+  if (options.filePath === undefined) return false;
+  const extension = extensionOf(options.filePath);
+  const kinds = documentKindsRead.filter((kind) => kind.fileExtensions?.includes(extension));
+  if (kinds.length === 0) return false;
+  const name = baseName(options.filePath);
+  return !kinds.some((kind) => kind.claimsFile?.(name, text));
+}
+
+/** A file of an extension only a document kind uses (a `.conflist`). */
+function kindFile(options: CheckOptions): boolean {
+  if (options.filePath === undefined) return false;
+  const extension = extensionOf(options.filePath);
+  return documentKindsRead.some((kind) => kind.fileExtensions?.includes(extension));
+}
+
+/** JSON when the host says so, or when a document kind claims the file (a `.conflist` opened as plain text). */
+function languageOf(options: CheckOptions): 'yaml' | 'json' {
+  return kindFile(options) ? 'json' : options.languageId;
+}
+
 /** Splits and lints a file, re-using (and then trimming) the file's cache. */
 function lintChunks(text: string, options: CheckOptions): { chunks: SourceChunk[]; results: ChunkResult[] } {
-  const chunks: SourceChunk[] =
-    options.languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
+  const languageId = languageOf(options);
+  const chunks: SourceChunk[] = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const cache = options.cache ?? new ChunkCache();
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
-  cache.useOptions(ruleOptions.key);
+  // Results depend on the file's name too (`.conf` or `.conflist`).
+  cache.useOptions(`${ruleOptions.key}\u0000${options.filePath ?? ''}\u0000${languageId}`);
+  const source: ChunkSource = { filePath: options.filePath, languageId };
   const fresh = new Map<string, ChunkResult>();
   const results = chunks.map((chunk) => {
-    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions);
+    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions, source);
     fresh.set(chunk.text, result);
     return result;
   });

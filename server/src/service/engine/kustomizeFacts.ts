@@ -7,7 +7,7 @@
  * Fields shared by every fact (namespace, name) are rendered for all kinds; the label
  * and replica fields of the kinds that carry them are rendered here, by kind.
  */
-import type { DocumentFacts, Fact } from '../facts/factKind';
+import type { BaseFact, DocumentFacts, Fact } from '../facts/factKind';
 import { workloadFacts } from '../facts/workloads';
 import type { WorkloadFact } from '../facts/workloads';
 import { serviceFacts } from '../facts/services';
@@ -42,13 +42,19 @@ export function renderedFacts(facts: readonly DocumentFacts[], role: KustomizeRo
 }
 
 export function renderDocument(document: DocumentFacts, rendering: Rendering): DocumentFacts {
-  const rendered = new Map<string, Fact[]>();
+  const rendered = new Map<string, BaseFact[]>();
   for (const [kind, facts] of document)
     rendered.set(
       kind,
-      facts.map((fact) => renderFact(kind, fact, rendering)),
+      // Facts of documents that are no object (a CNI config) are not renamed by a kustomization.
+      facts.map((fact) => (isObjectFact(fact) ? renderFact(kind, fact, rendering) : fact)),
     );
-  return rendered;
+  // The place of each fact in its file stays what it was: navigation still lands on the base's text.
+  return document.locate ? Object.assign(rendered, { locate: document.locate }) : rendered;
+}
+
+function isObjectFact(fact: BaseFact): fact is Fact {
+  return fact.object !== undefined && typeof (fact as Partial<Fact>).name === 'string';
 }
 
 function renderFact(kind: string, fact: Fact, rendering: Rendering): Fact {

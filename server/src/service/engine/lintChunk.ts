@@ -20,10 +20,12 @@ import { createFinding } from '../core/findings';
 import { locatorOf } from '../core/ranges';
 import type { Locate } from '../core/ranges';
 import type { RuleMeta } from '../core/ruleMeta';
-import type { Finding, ObjectRef } from '../core/types';
+import type { Finding, ObjectRef, Position } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
-import type { DocumentFacts, Fact } from '../facts/factKind';
+import type { BaseFact, DocumentFacts } from '../facts/factKind';
 import { isKustomizeKind } from '../kustomize/kustomization';
+import { documentFacts, recogniseDocuments, runDocumentRules, syntaxOwnedByDocument } from './documentRules';
+import type { Recognised } from './documentRules';
 import { hasTemplateMarkers, mentionsManifestFields, placeholderAt } from './helmDetection';
 
 export interface ChunkResult {
@@ -47,28 +49,98 @@ export interface ChunkResult {
 
 const KUBE_LINTER_IGNORE = 'ignore-check.kube-linter.io/';
 
-export function lintChunk(text: string, options: RuleOptions = DEFAULT_RULE_OPTIONS): ChunkResult {
+/** Where a document comes from, for rules on documents whose meaning depends on the file (`.conf` or `.conflist`). */
+export interface ChunkSource {
+  /** The file's path as the host gave it; undefined for stdin and untitled documents. */
+  filePath: string | undefined;
+  /** A JSON file is one document; a YAML stream may hold many. */
+  languageId: 'yaml' | 'json';
+}
+
+const NO_SOURCE: ChunkSource = { filePath: undefined, languageId: 'yaml' };
+/** Problems a stricter grammar reports instead, when a document kind owns the chunk's syntax. */
+const YAML_SYNTAX = new Set(['syntax', 'duplicate-key']);
+
+export function lintChunk(
+  text: string,
+  options: RuleOptions = DEFAULT_RULE_OPTIONS,
+  source: ChunkSource = NO_SOURCE,
+): ChunkResult {
   const parsed = parseChunk(text);
   const locate = locatorOf(parsed.lineCounter);
-  const findings = parsed.problems.map((problem) => problemFinding(problem, locate));
+  // Rules read the text the document was parsed from (parseChunk.ts: the lines of a lenient scalar may be indented).
+  const parsedText = parsed.source;
+  const usable = parsed.doc && !parsed.unusable ? parsed.doc : undefined;
+  const findings: Finding[] = [];
+  const documents = recogniseIn(parsed, { ...source, text: parsedText }, locate, findings);
+  const ownedSyntax = syntaxOwnedByDocument(documents);
+  for (const problem of parsed.problems) {
+    if (!(ownedSyntax && YAML_SYNTAX.has(problem.kind))) findings.push(problemFinding(problem, locate));
+  }
+  const syntaxError = parsed.problems.find((problem) => problem.kind === 'syntax');
   // A Kustomization or Component is kustomize's input, never applied to a cluster: rules/kustomize/ read it.
   // Its facts still count: what a kustomization generates or labels is read by the reference rules.
-  const all = parsed.doc && !parsed.unusable ? kubeObjectsIn(parsed.doc) : [];
+  const all = usable ? kubeObjectsIn(usable) : [];
   const objects = all.filter((object) => !isKustomizeKind(object.ref.apiVersion, object.ref.kind));
-  // Rules read the text the document was parsed from (parseChunk.ts: the lines of a lenient scalar may be indented).
-  const source = parsed.source;
-  const syntaxError = parsed.problems.find((problem) => problem.kind === 'syntax');
   const completeness = new Map<Finding, string>();
-  for (const object of objects) findings.push(...runRules(object, source, locate, options, completeness));
+  for (const object of objects) findings.push(...runRules(object, parsedText, locate, options, completeness));
+  const inStrings = unindented(parsed, locate);
+  for (const document of documents) findings.push(...runDocumentRules(document, source.filePath, inStrings, options));
+  const facts = extractFacts(all, parsedText, locate, findings);
+  for (const [kind, found] of documentFacts(documents, source.filePath, locate, findings)) facts.set(kind, found);
   return {
     parsed,
     findings,
     completeness,
-    facts: extractFacts(all, source, locate, findings),
-    templateMarkers: hasTemplateMarkers(source, parsed.doc),
+    facts,
+    templateMarkers: hasTemplateMarkers(parsedText, parsed.doc),
     mentionsManifest: mentionsManifestFields(text),
-    placeholder: syntaxError ? placeholderAt(source, syntaxError.start) : undefined,
+    placeholder: syntaxError ? placeholderAt(parsedText, syntaxError.start) : undefined,
   };
+}
+
+/**
+ * Where findings inside strings go when parseChunk indented the lines of a go-yaml-lenient
+ * quoted scalar to read it (a NetworkAttachmentDefinition's `config: '{` with its JSON at the
+ * key's depth): the lines are the same, but on an indented line every column moved right by
+ * what was added. Findings inside the string (a CNI key) move back onto the file's characters.
+ */
+function unindented(parsed: ParsedChunk, locate: Locate): Locate {
+  const added = new Map<number, number>();
+  for (const problem of parsed.problems) {
+    if (problem.kind !== 'go-yaml-leniency') continue;
+    for (const edit of problem.fix?.edits ?? []) added.set(parsed.lineCounter.linePos(edit.start).line - 1, edit.text.length);
+  }
+  if (added.size === 0) return locate;
+  const back = (position: Position): Position => ({
+    line: position.line,
+    character: Math.max(0, position.character - (added.get(position.line) ?? 0)),
+  });
+  return (start, end) => {
+    const range = locate(start, end);
+    return { start: back(range.start), end: back(range.end) };
+  };
+}
+
+/** Problems after which no tree can be trusted, whatever grammar reads the text. */
+const UNREADABLE = new Set(['alias-bomb', 'too-deep', 'parser-failure']);
+
+/**
+ * The documents of non-Kubernetes kinds in the chunk. A YAML syntax error makes the chunk
+ * unusable for objects (no rule runs on a tree the parser guessed), but a kind with its own
+ * grammar (a `.conflist`'s strict JSON) still reads the file and reports the error itself,
+ * where it is; text embedded in a broken manifest is not read.
+ */
+function recogniseIn(
+  parsed: ParsedChunk,
+  source: ChunkSource & { text: string },
+  locate: Locate,
+  findings: Finding[],
+): Recognised[] {
+  const doc = parsed.doc;
+  if (!doc || parsed.problems.some((problem) => UNREADABLE.has(problem.kind))) return [];
+  const found = recogniseDocuments({ ...source, parsed: { ...parsed, doc } }, locate, findings);
+  return parsed.unusable ? found.filter(({ document }) => document.ownsSyntax === true && !document.embedding) : found;
 }
 
 function runRules(
@@ -121,10 +193,16 @@ export function findingOfReport(meta: RuleMeta, report: Report, locate: Locate, 
 }
 
 /** Facts feed other rules; a bug in one kind's extractor costs that kind, reported like a crashed rule. */
-function extractFacts(objects: readonly KubeObject[], text: string, locate: Locate, findings: Finding[]): DocumentFacts {
-  const facts = new Map<string, Fact[]>();
+function extractFacts(
+  objects: readonly KubeObject[],
+  text: string,
+  locate: Locate,
+  findings: Finding[],
+): Map<string, BaseFact[]> {
+  const facts = new Map<string, BaseFact[]>();
   for (const kind of factKindsRead) {
-    const found: Fact[] = [];
+    if (!kind.extract) continue;
+    const found: BaseFact[] = [];
     for (const object of objects) {
       // A removed API is rejected by current clusters: no rule across files may count it.
       if (isOnRemovedApi(object.ref)) continue;
@@ -164,6 +242,7 @@ function appliesTo(meta: RuleMeta, object: KubeObject, workload: boolean): boole
   if (scope === 'file' || scope === 'workspace' || scope === 'kustomization') return false;
   if ('all' in scope) return true;
   if ('kinds' in scope) return scope.kinds.includes(object.ref.kind);
+  if ('documents' in scope) return false;
   return workload && !(scope.exceptKinds ?? []).includes(object.ref.kind);
 }
 

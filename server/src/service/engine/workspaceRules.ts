@@ -9,7 +9,7 @@
  */
 import { rules } from '../rules/registry';
 import type { WorkspaceReport } from '../rules/api/ruleTypes';
-import type { Fact, FactKind, DocumentFacts } from '../facts/factKind';
+import type { BaseFact, FactKind, DocumentFacts } from '../facts/factKind';
 import type { RuleOptions } from '../config/ruleOptions';
 import { createFinding } from '../core/findings';
 import { locatorOf, TOP_OF_FILE } from '../core/ranges';
@@ -25,8 +25,8 @@ export function runWorkspaceRules(
   otherFiles: readonly DocumentFacts[],
   options: RuleOptions,
 ): Finding[] {
-  const locators = new Map<Fact, Locate>();
-  const inFile = new Map<string, Fact[]>();
+  const locators = new Map<BaseFact, Locate>();
+  const inFile = new Map<string, BaseFact[]>();
   const seen = new Set<ChunkResult>();
   for (const { result, startLine } of results) {
     const locate = locatorOf(result.parsed.lineCounter, startLine);
@@ -41,8 +41,8 @@ export function runWorkspaceRules(
       list.push(...facts);
     }
   }
-  const everywhere = new Map<string, Fact[]>();
-  const allOf = (kind: string): Fact[] => {
+  const everywhere = new Map<string, BaseFact[]>();
+  const allOf = (kind: string): BaseFact[] => {
     let found = everywhere.get(kind);
     if (!found) {
       // A plain loop: with thousands of files, flatMap's arrays per document were most of a CLI run.
@@ -60,7 +60,7 @@ export function runWorkspaceRules(
   for (const rule of workspaceRules) {
     const declared = new Set((rule.facts ?? []).map((kind) => kind.id));
     if (![...declared].some((kind) => inFile.has(kind))) continue;
-    const read = <T extends Fact>(kind: FactKind<T>, facts: (kind: string) => readonly Fact[]): readonly T[] => {
+    const read = <T extends BaseFact>(kind: FactKind<T>, facts: (kind: string) => readonly BaseFact[]): readonly T[] => {
       if (!declared.has(kind.id)) throw new Error(`${rule.meta.id} reads facts '${kind.id}' it does not declare`);
       return facts(kind.id) as readonly T[];
     };

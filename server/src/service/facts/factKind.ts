@@ -13,27 +13,57 @@
 import type { OffsetRange } from '../core/ruleMeta';
 import type { Locate } from '../core/ranges';
 import type { ObjectRef } from '../core/types';
+import type { DocumentKind, RecognisedDocument } from '../document/documentKind';
 import type { KubeObject } from '../kubernetes/objects';
 
-export interface Fact {
-  /** The object the fact describes, for findings reported on it. */
+/** What every fact carries, of an object or of another document (a CNI config file). */
+export interface BaseFact {
+  /** The object the fact describes, when it is one, for findings reported on it. */
+  object?: ObjectRef | undefined;
+  /** Where a finding about the fact as a whole goes. */
+  at: OffsetRange;
+}
+
+/** A fact about a Kubernetes object. */
+export interface Fact extends BaseFact {
   object: ObjectRef;
   /** `metadata.namespace`, or '' when the object names none (it goes wherever it is applied). */
   namespace: string;
   /** `metadata.name`, or ''. */
   name: string;
-  /** Where a finding about the fact as a whole goes. */
-  at: OffsetRange;
 }
 
-export interface FactKind<T extends Fact = Fact> {
+export interface FactKind<T extends BaseFact = BaseFact> {
   id: string;
-  /** `text` is the document's source, for a fact that carries an edit (its indentation). */
-  extract(object: KubeObject, text: string): T[];
+  /** Facts of a Kubernetes object; `text` is the document's source, for a fact that carries an edit (its indentation). */
+  extract?(object: KubeObject, text: string): T[];
+  /** For facts of documents that are not Kubernetes objects: the kind whose documents they come from. */
+  documents?: DocumentKind<RecognisedDocument>;
+  /** Facts of one such document; `filePath` as the host gave it. */
+  extractFromDocument?(document: RecognisedDocument, filePath: string | undefined): T[];
 }
 
-export function defineFactKind<T extends Fact>(id: string, extract: (object: KubeObject, text: string) => T[]): FactKind<T> {
+/** A fact kind read from Kubernetes objects: `extract` is always there (the sizing estimates call it directly). */
+export type ObjectFactKind<T extends BaseFact = Fact> = FactKind<T> & { extract(object: KubeObject, text: string): T[] };
+
+export function defineFactKind<T extends Fact>(
+  id: string,
+  extract: (object: KubeObject, text: string) => T[],
+): ObjectFactKind<T> {
   return { id, extract };
+}
+
+/** A fact kind read from documents of a non-Kubernetes kind (CNI configs, say). */
+export function defineDocumentFactKind<D extends RecognisedDocument, T extends BaseFact>(
+  id: string,
+  documents: DocumentKind<D>,
+  extract: (document: D, filePath: string | undefined) => T[],
+): FactKind<T> {
+  return {
+    id,
+    documents: documents as unknown as DocumentKind<RecognisedDocument>,
+    extractFromDocument: (document, filePath) => extract(document as D, filePath),
+  };
 }
 
 /**
@@ -42,7 +72,7 @@ export function defineFactKind<T extends Fact>(id: string, extract: (object: Kub
  * lines counted from the file's top): the editor's navigation reads it, and the
  * signature hosts compare ignores it.
  */
-export interface DocumentFacts extends ReadonlyMap<string, readonly Fact[]> {
+export interface DocumentFacts extends ReadonlyMap<string, readonly BaseFact[]> {
   readonly locate?: Locate;
 }
 

@@ -11,6 +11,8 @@ import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
 import type { Position, Range } from '../core/types';
 
 export interface DocumentAt {
+  /** The document's text (one chunk of the file). */
+  text: string;
   parsed: ParsedChunk & { doc: NonNullable<ParsedChunk['doc']> };
   /** The position as an offset into the document. */
   offset: number;
@@ -29,6 +31,11 @@ export function documentAt(
   languageId: 'yaml' | 'json',
   position: Position,
   limits: HoverLimits = {},
+  /**
+   * Also a document the YAML parser stumbled on (not an alias bomb): completion in a
+   * half-typed CNI config, which is not valid JSON until it is finished.
+   */
+  whileTyping = false,
 ): DocumentAt | undefined {
   const limit = limits.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size.
@@ -38,7 +45,8 @@ export function documentAt(
   if (!chunk) return undefined;
   const parsed = parseRemembered(chunk.text);
   const doc = parsed.doc;
-  if (!doc || parsed.unusable) return undefined;
+  if (!doc) return undefined;
+  if (parsed.unusable && (!whileTyping || parsed.problems.some((problem) => problem.kind === 'alias-bomb'))) return undefined;
   // Node offsets are in the text the document was parsed from (parseChunk.ts).
   const offset = offsetAt(parsed.source, position.line - chunk.startLine, position.character);
   if (offset === undefined) return undefined;
@@ -50,7 +58,7 @@ export function documentAt(
       end: { line: chunk.startLine + to.line - 1, character: to.col - 1 },
     };
   };
-  return { parsed: { ...parsed, doc }, offset, toRange };
+  return { text: chunk.text, parsed: { ...parsed, doc }, offset, toRange };
 }
 
 /** The offset of a line and UTF-16 column in `text`, or undefined past its end. */

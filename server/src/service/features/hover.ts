@@ -7,6 +7,8 @@ import type { HoverLimits } from './documentAt';
 import { hoverForField } from './explainHover';
 import { hoverForImage } from './imageHover';
 import { hoverForQuantity } from './quantityHover';
+import { hoverForCni } from './cniHover';
+import { hoverForAwsCni } from './awsCniHover';
 import { hoverForLabel } from './labelHover';
 import { hoverForMonitor } from './monitorHover';
 import { hoverForKustomizePath } from './kustomizeHover';
@@ -34,12 +36,16 @@ export function hoverAt(
   limits: HoverLimits = {},
   context?: HoverContext,
 ): HoverResult | undefined {
+  // CNI before the field explanation: inside a NetworkAttachmentDefinition's spec.config the
+  // CNI key under the cursor says more than what `config` is.
   const forValue =
     hoverForKustomizePath(text, languageId, position, limits, context?.kustomize) ??
     hoverForQuantity(text, languageId, position, limits) ??
     hoverForImage(text, languageId, position, limits) ??
     hoverForLabel(text, languageId, position, context) ??
     hoverForMonitor(text, languageId, position, context) ??
+    hoverForAwsCni(text, languageId, position, limits) ??
+    hoverForCni(text, languageId, position, limits, context) ??
     hoverForField(text, languageId, position, workspaceSchemas(text, languageId, context));
   const here = findingsAt(findings, position);
   if (here.length === 0) return forValue;

@@ -14,6 +14,8 @@ export interface HoverContext {
   ruleOptions?: RuleOptions;
   /** For a kustomization file: what its entries resolve to, for hovers on its paths. */
   kustomize?: KustomizeInputs;
+  /** The file's path as the host knows it: a CNI config's name decides what it holds and where it sorts. */
+  filePath?: string | undefined;
 }
 
 /** Facts of one kind from this text and the rest of the workspace. */

@@ -66,7 +66,7 @@ export class WorkspaceIndex {
         for (const documentFacts of file.documents) {
           const locate = documentFacts.locate;
           if (!locate) continue;
-          for (const fact of documentFacts.get(kind.id) ?? []) found.push({ fact, path: file.path, locate });
+          for (const fact of documentFacts.get(kind.id) ?? []) found.push({ fact: fact as T, path: file.path, locate });
         }
       }
       this.byKind.set(kind.id, found);

@@ -5,6 +5,7 @@
 import { engineDiagnostics } from '../core/engineDiagnostics';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { FactKind } from '../facts/factKind';
+import type { DocumentKind } from '../document/documentKind';
 import { registeredRules } from './registry.generated';
 import type { Rule } from './api/ruleTypes';
 
@@ -40,3 +41,21 @@ export const families: ReadonlyMap<string, readonly string[]> = new Map(
 export const factKindsRead: readonly FactKind[] = [
   ...new Map(rules.flatMap((rule) => rule.facts ?? []).map((kind) => [kind.id, kind])).values(),
 ];
+
+/**
+ * Every non-Kubernetes document kind some rule or fact kind reads: what the engine
+ * recognises in each document (nothing is recognised that nothing reads).
+ */
+export const documentKindsRead: readonly DocumentKind[] = [
+  ...new Map(
+    [...rules.flatMap((rule) => rule.documents ?? []), ...factKindsRead.flatMap((kind) => kind.documents ?? [])].map((kind) => [
+      kind.id,
+      kind,
+    ]),
+  ).values(),
+];
+
+/** The document kind a rule id or scope names, for the docs. */
+export function documentKind(id: string): DocumentKind | undefined {
+  return documentKindsRead.find((kind) => kind.id === id);
+}

@@ -1,16 +1,18 @@
 /**
  * The rule API, after ESLint: `meta` describes a rule (and generates its docs, its
- * config schema and its settings), `check` inspects one Kubernetes object and reports
- * nodes with message ids. Rules across files declare the fact kinds they read and
+ * config schema and its settings), `check` inspects one Kubernetes object (or, for a rule
+ * declared with defineDocumentRule, one document of another kind) and reports nodes with
+ * message ids. Rules across files declare the fact kinds they read and
  * report facts. The engine turns nodes and facts into ranges; rules never build a
  * range and never import the LSP library (dependency-cruiser enforces what a rule may
  * import: this folder, kubernetes/, document/, facts/ and its own family).
  */
 import type { Node, Pair } from 'yaml';
 import type { KubeObject } from '../../kubernetes/objects';
-import type { Fact, FactKind } from '../../facts/factKind';
+import type { BaseFact, FactKind } from '../../facts/factKind';
 import type { KustomizationModel } from '../../kustomize/kustomization';
 import type { KustomizeInputs } from '../../kustomize/inputs';
+import type { DocumentKind, RecognisedDocument } from '../../document/documentKind';
 import { rangeOf } from '../../document/yamlNodes';
 import { docsUrlOf } from '../../core/ruleMeta';
 import type { OffsetFix, OffsetRange, RuleMeta, RuleOptionsMeta } from '../../core/ruleMeta';
@@ -36,8 +38,10 @@ interface ReportBase {
  * does not keep), explicit offsets `at` in the text the rule was given. Either way the
  * engine makes the range.
  */
-export type Report = ReportBase &
-  ({ node: Node | Pair<unknown, unknown>; at?: undefined } | { at: OffsetRange; node?: undefined });
+export type Report = ReportBase & ReportTarget;
+
+/** Where a report points: a node, or offsets. */
+export type ReportTarget = { node: Node | Pair<unknown, unknown>; at?: undefined } | { at: OffsetRange; node?: undefined };
 
 /** The offsets a report points at: its `at`, or its node's range. */
 export function reportedOffsets(report: Report): OffsetRange {
@@ -46,6 +50,7 @@ export function reportedOffsets(report: Report): OffsetRange {
 }
 
 export interface RuleContext<O = unknown> {
+  /** The Kubernetes object being checked. */
   object: KubeObject;
   /** The document's source text, for fixes that need indentation. */
   text: string;
@@ -54,19 +59,32 @@ export interface RuleContext<O = unknown> {
   report(report: Report): void;
 }
 
+/** What a rule on documents of another kind (a CNI config) sees: the document, never a Kubernetes object. */
+export interface DocumentRuleContext<D extends RecognisedDocument = RecognisedDocument, O = unknown> {
+  /** The recognised document: its parse and what its kind knows about it. */
+  document: D;
+  /** The text the document's offsets refer to: the file's, or the decoded string it is embedded in. */
+  text: string;
+  /** The file's path as the host gave it (`.conf` and `.conflist` mean different things); undefined for stdin. */
+  filePath: string | undefined;
+  options: O;
+  /** Nodes of the document's parse, or offsets in `text`; the engine maps embedded ones to the file. */
+  report(report: Report): void;
+}
+
 /** What a rule across files sees: facts of the declared kinds, in this file and in the workspace. */
 export interface WorkspaceRuleContext<O = unknown> {
   /** Facts of this kind from the file being checked: the only facts a rule may report on. */
-  inFile<T extends Fact>(kind: FactKind<T>): readonly T[];
+  inFile<T extends BaseFact>(kind: FactKind<T>): readonly T[];
   /** Facts of this kind from every document of the workspace, this file's included. */
-  all<T extends Fact>(kind: FactKind<T>): readonly T[];
+  all<T extends BaseFact>(kind: FactKind<T>): readonly T[];
   options: O;
   report(report: WorkspaceReport): void;
 }
 
 export interface WorkspaceReport {
-  /** A fact of this file (from `inFile`): the finding is about its object. */
-  fact: Fact;
+  /** A fact of this file (from `inFile`): the finding is about its object, when it has one. */
+  fact: BaseFact;
   /** Offsets inside the fact's document (a field the fact recorded); the fact's own `at` when absent. */
   at?: OffsetRange;
   messageId: string;
@@ -95,6 +113,9 @@ export interface Rule<O = unknown> {
    */
   resolveOptions?: (values: Readonly<Record<string, unknown>>, configured: ReadonlySet<string>) => O;
   check?(context: RuleContext<O>): void;
+  /** The document kind a rule on non-Kubernetes documents reads (its meta.scope names it). */
+  documents?: DocumentKind<RecognisedDocument>;
+  checkDocument?(context: DocumentRuleContext<RecognisedDocument, O>): void;
   checkWorkspace?(context: WorkspaceRuleContext<O>): void;
   checkKustomization?(context: KustomizationRuleContext): void;
 }
@@ -128,13 +149,36 @@ export function defineRule<O = unknown>(
   return rule;
 }
 
+/** Declares a rule on the documents of a non-Kubernetes kind (CNI configs); its scope names the kind. */
+export function defineDocumentRule<D extends RecognisedDocument, O = unknown>(
+  meta: Omit<MetaInput, 'scope'> & { documents: DocumentKind<D>; options?: OptionsDeclaration<O> },
+  check: (context: DocumentRuleContext<D, O>) => void,
+): Rule<O> {
+  const { options, documents, ...rest } = meta;
+  const rule: Rule<O> = {
+    meta: { ...rest, scope: { documents: documents.id }, docsUrl: docsUrlOf(meta.id) },
+    documents: documents as unknown as DocumentKind<RecognisedDocument>,
+    checkDocument: (context) => check(context as unknown as DocumentRuleContext<D, O>),
+  };
+  if (options) {
+    rule.meta.options = options.meta;
+    rule.resolveOptions = options.resolve;
+  }
+  return rule;
+}
+
 /** Declares a rule that compares documents and files (ResourceQuota sums, for instance). */
-export function defineWorkspaceRule(
-  meta: Omit<MetaInput, 'scope'> & { facts: readonly FactKind[] },
-  checkWorkspace: (context: WorkspaceRuleContext) => void,
-): Rule {
-  const { facts, ...rest } = meta;
-  return { meta: { ...rest, scope: 'workspace', docsUrl: docsUrlOf(meta.id) }, facts, checkWorkspace };
+export function defineWorkspaceRule<O = unknown>(
+  meta: Omit<MetaInput, 'scope'> & { facts: readonly FactKind[]; options?: OptionsDeclaration<O> },
+  checkWorkspace: (context: WorkspaceRuleContext<O>) => void,
+): Rule<O> {
+  const { facts, options, ...rest } = meta;
+  const rule: Rule<O> = { meta: { ...rest, scope: 'workspace', docsUrl: docsUrlOf(meta.id) }, facts, checkWorkspace };
+  if (options) {
+    rule.meta.options = options.meta;
+    rule.resolveOptions = options.resolve;
+  }
+  return rule;
 }
 
 /** Declares a rule on kustomization files (a path that does not exist, a deprecated field). */

@@ -1,36 +1,38 @@
 /**
  * An image with no tag, with `:latest` or another tag that moves with every push
- * (`main`, `nightly`…: a configurable list), and no digest. `ko://` references are
- * built and rewritten by ko, so they are not findings. Images a skaffold.yaml builds are
- * not recognised yet: that needs skaffold's artifacts as facts of the workspace. Init and ephemeral containers
- * count too: an unpinned migration or debug image changes under a rollout just the same.
- * No fix: the version to pin is not knowable from the file.
+ * (`main`, `nightly`…: a configurable list), and no digest. Init and ephemeral
+ * containers count too: an unpinned migration or debug image changes under a rollout
+ * just the same. No fix: the version to pin is not knowable from the file.
+ *
+ * Images a build tool rewrites before they are applied are not findings: `ko://`
+ * references, and images a skaffold.yaml anywhere in the workspace builds
+ * (`build.artifacts[].image`): skaffold replaces the tag with the one it built. That
+ * is why this rule reads the workspace (facts `images` and `build-artifacts`).
  */
-import { isNode, isScalar } from 'yaml';
-import { findPair, resolveNode } from '../../document/yamlNodes';
+import { buildArtifactFacts } from '../../facts/buildArtifacts';
+import { imageFacts } from '../../facts/images';
 import { parseImageReference } from '../../kubernetes/imageReference';
 import { looksLikePlaceholder } from '../../kubernetes/placeholders';
-import { allContainers } from '../../kubernetes/workloads';
-import { defineRule } from '../api/ruleTypes';
+import { defineWorkspaceRule } from '../api/ruleTypes';
 
+const EQUIVALENTS = [
+  'kube-linter:latest-tag',
+  'kube-score:container-image-tag',
+  'polaris:tagNotSpecified',
+  'checkov:CKV_K8S_14',
+  'trivy:KSV013',
+];
 const DEFAULT_MUTABLE_TAGS: readonly string[] = ['latest', 'master', 'main', 'dev', 'develop', 'edge', 'nightly', 'snapshot'];
 
-export const imageTagNotPinned = defineRule(
+export const imageTagNotPinned = defineWorkspaceRule<ReadonlySet<string>>(
   {
     id: 'image-tag-not-pinned',
     type: 'suggestion',
     defaultSeverity: 'warning',
-    scope: { workloads: true },
     description: 'Every container image is pinned to a version tag or a digest, not to latest or another moving tag.',
     why: "An image without a tag means ':latest', and ':latest' is whatever was pushed last. Each node pulls it when it starts a pod, so replicas of one Deployment can run different builds, a pod rescheduled after a push silently runs new code, and re-applying an old manifest to roll back restores nothing. It also hides which version is running. Branch and channel tags (`main`, `master`, `dev`, `edge`, `nightly`, `snapshot`) move the same way. A version tag makes a rollout repeatable; a digest (@sha256:…) makes it immutable.",
     remediation: 'Pin the image to a specific version tag, or to a digest (@sha256:…) for an immutable reference.',
-    equivalents: [
-      'kube-linter:latest-tag',
-      'kube-score:container-image-tag',
-      'polaris:tagNotSpecified',
-      'checkov:CKV_K8S_14',
-      'trivy:KSV013',
-    ],
+    equivalents: EQUIVALENTS,
     messages: {
       noTag:
         "Image '{{image}}' of container '{{container}}' has no tag, so it runs whatever ':latest' points to when the node pulls it.",
@@ -39,7 +41,9 @@ export const imageTagNotPinned = defineRule(
       mutableTag:
         "Image '{{image}}' of container '{{container}}' uses ':{{tag}}', a tag that moves with every push to it, so each pull may run a different build.",
     },
+    yieldsTo: {},
     fixable: false,
+    facts: [imageFacts, buildArtifactFacts],
     options: {
       meta: {
         section: 'images',
@@ -63,25 +67,26 @@ export const imageTagNotPinned = defineRule(
     },
   },
   (context) => {
-    const { doc } = context.object;
-    for (const container of allContainers(context.object)) {
-      const pair = findPair(doc, container.node, 'image');
-      const value = pair && resolveNode(doc, pair.value);
-      if (!pair || !isScalar(value) || typeof value.value !== 'string' || looksLikePlaceholder(value.value)) continue;
-      // ko builds the import path and writes the digest into the manifest it applies.
-      if (value.value.startsWith('ko://')) continue;
-      const reference = parseImageReference(value.value);
-      if (!reference || reference.digest !== undefined) continue;
-      const tag = reference.tag;
-      if (tag !== undefined && tag !== 'latest' && !context.options.has(tag.toLowerCase())) continue;
-      const name = container.name ?? '(unnamed)';
-      context.report({
-        // The value as written here, even when it is an alias of an anchored image.
-        node: isNode(pair.value) ? pair.value : value,
-        messageId: tag === undefined ? 'noTag' : tag === 'latest' ? 'latestTag' : 'mutableTag',
-        data: { image: value.value, container: name, tag: tag ?? '' },
-        container: name,
-      });
+    const built = new Set(
+      context.all(buildArtifactFacts).flatMap((fact) => fact.images.flatMap((image) => parseImageReference(image)?.name ?? [])),
+    );
+    for (const fact of context.inFile(imageFacts)) {
+      if (fact.ignores.some((check) => EQUIVALENTS.includes(check))) continue;
+      for (const { container, image, at } of fact.images) {
+        // ko builds the import path and writes the digest into the manifest it applies.
+        if (looksLikePlaceholder(image) || image.startsWith('ko://')) continue;
+        const reference = parseImageReference(image);
+        if (!reference || reference.digest !== undefined || built.has(reference.name)) continue;
+        const tag = reference.tag;
+        if (tag !== undefined && tag !== 'latest' && !context.options.has(tag.toLowerCase())) continue;
+        context.report({
+          fact,
+          at,
+          messageId: tag === undefined ? 'noTag' : tag === 'latest' ? 'latestTag' : 'mutableTag',
+          data: { image, container, tag: tag ?? '' },
+          container,
+        });
+      }
     }
   },
 );

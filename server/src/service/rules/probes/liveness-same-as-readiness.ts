@@ -34,6 +34,9 @@ export const livenessSameAsReadiness = defineRule(
       identicalTcp:
         "The livenessProbe of container '{{container}}' is the same tcpSocket check as its readinessProbe: it only shows that the port accepts connections, which a hung process often still does. A liveness probe should test that the process still works (an httpGet or exec check of its own).",
     },
+    yieldsTo: {
+      'probe-handler-count': "probes with no handler are that rule's finding, not copies of each other.",
+    },
     fixable: false,
   },
   (context) => {

@@ -36,6 +36,7 @@ export const missingReadinessProbe = defineWorkspaceRule(
       missingSelected:
         "Container '{{container}}' has no readinessProbe, and Service '{{service}}' selects its pod: it gets traffic as soon as its process starts, ready or not.",
     },
+    yieldsTo: {},
     fixable: true,
     // A Kustomize patch lacks this by design; the engine stays silent on patches.
     completeness: true,

@@ -25,6 +25,7 @@ export const probeTimeoutExceedsPeriod = defineRule(
       timeoutNotBelowPeriod:
         "The {{probe}} of container '{{container}}' times out after {{timeout}} but is due every {{period}}: a hanging check delays the next one, so failures are noticed at the pace of the timeout. Keep timeoutSeconds at most periodSeconds.",
     },
+    yieldsTo: {},
     fixable: false,
   },
   (context) => {

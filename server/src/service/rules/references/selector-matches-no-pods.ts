@@ -9,6 +9,7 @@ import { disruptionBudgetFacts } from '../../facts/disruptionBudgets';
 import { networkPolicyFacts } from '../../facts/networkPolicies';
 import { objectFacts } from '../../facts/objects';
 import { workloadFacts } from '../../facts/workloads';
+import type { Fact } from '../../facts/factKind';
 import { selects } from '../../kubernetes/labelSelector';
 import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
@@ -38,7 +39,7 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
     const kustomizations = context.all(kustomizationFacts);
     const kustomized = kustomizeLabelKeys(kustomizations);
     const check = (
-      fact: Parameters<typeof context.report>[0]['fact'],
+      fact: Fact,
       selector: Parameters<typeof selects>[0] | undefined,
       at: readonly [number, number] | undefined,
       messageId: string,

@@ -8,61 +8,66 @@
  * compressible, so a pod using more than it asked for is the first evicted; with the
  * limit equal to the request it is OOM-killed at a size the team chose instead).
  * A container with no `resources` at all gets a suggestion (never applied by fix-all)
- * that inserts the required entries with placeholder sizes, each marked for editing:
- * the real sizes come from metrics, which the manifest does not hold.
+ * that inserts the required entries: with the values a LimitRange of the namespace
+ * gives by default (requests from its defaultRequest, limits from its default), found
+ * anywhere in the workspace, and otherwise with placeholder sizes, each marked for
+ * editing: the real sizes come from metrics, which the manifest does not hold. That is
+ * why this rule reads the workspace (facts `container-resources` and `limit-range`).
  *
  * Each missing item gets its own reason: a missing request misleads the scheduler, a
  * missing memory limit lets one leak take the node's memory from its neighbours.
  */
-import { isScalar } from 'yaml';
-import type { YAMLMap } from 'yaml';
-import { getMap, getValue, hasKey } from '../../document/yamlNodes';
-import { allContainers } from '../../kubernetes/workloads';
-import { insertIntoBlockMap } from '../api/fixes/insertIntoMap';
-import { defineRule } from '../api/ruleTypes';
-import type { OffsetFix, RuleContext } from '../api/ruleTypes';
+import { RESOURCE_REQUIREMENTS } from '../../facts/containerResources';
+import type { ContainerResourcesEntry, ContainerResourcesFact, ResourceRequirement } from '../../facts/containerResources';
+import { containerResourcesFacts } from '../../facts/containerResources';
+import { limitRangeFacts } from '../../facts/limitRanges';
+import type { LimitRangeFact } from '../../facts/limitRanges';
+import { defineWorkspaceRule } from '../api/ruleTypes';
+import type { OffsetFix } from '../api/ruleTypes';
 
-export const RESOURCE_REQUIREMENTS = ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'] as const;
-export type ResourceRequirement = (typeof RESOURCE_REQUIREMENTS)[number];
+export { RESOURCE_REQUIREMENTS };
+export type { ResourceRequirement };
 
 /** CPU limits are left out on purpose: they throttle a container even when the node has idle cores. */
+const EQUIVALENTS = [
+  'kube-linter:unset-cpu-requirements',
+  'kube-linter:unset-memory-requirements',
+  'kube-score:container-resources',
+  'polaris:cpuRequestsMissing',
+  'polaris:memoryRequestsMissing',
+  'polaris:memoryLimitsMissing',
+  'checkov:CKV_K8S_10',
+  'checkov:CKV_K8S_12',
+  'checkov:CKV_K8S_13',
+];
 const DEFAULT_REQUIRED: readonly ResourceRequirement[] = ['requests.cpu', 'requests.memory', 'limits.memory'];
 
 function isRequirement(value: unknown): value is ResourceRequirement {
   return (RESOURCE_REQUIREMENTS as readonly unknown[]).includes(value);
 }
 
-export const missingResources = defineRule(
+export const missingResources = defineWorkspaceRule<readonly ResourceRequirement[]>(
   {
     id: 'missing-resources',
     type: 'problem',
     defaultSeverity: 'warning',
-    scope: { workloads: true },
     description:
       'Containers declare the resource requests and limits the team requires (by default CPU and memory requests and a memory limit).',
     why: "The scheduler places pods by their requests, not by what they use. A container without requests is placed as if it needed nothing, lands on a full node, and is the first evicted when the node runs short; a namespace with a ResourceQuota rejects it outright. Memory is not compressible: without a memory limit one leaking container can take the node's memory from its neighbours. CPU limits are not required by default: CPU is compressible, and a limit throttles a container even while the node has idle cores (set `resources.require` to add them).",
     remediation:
       "Add the missing requests and limits under the container's resources, sized from real usage (for example the 95th percentile from your metrics).",
-    equivalents: [
-      'kube-linter:unset-cpu-requirements',
-      'kube-linter:unset-memory-requirements',
-      'kube-score:container-resources',
-      'polaris:cpuRequestsMissing',
-      'polaris:memoryRequestsMissing',
-      'polaris:memoryLimitsMissing',
-      'checkov:CKV_K8S_10',
-      'checkov:CKV_K8S_12',
-      'checkov:CKV_K8S_13',
-    ],
+    equivalents: EQUIVALENTS,
     messages: {
       missingRequests: "Container '{{container}}' declares no {{requests}}: the scheduler cannot place it by what it needs.",
       missingLimits: "Container '{{container}}' declares no {{limits}}: {{limitsReason}}.",
       missingBoth:
         "Container '{{container}}' declares no {{requests}} (the scheduler cannot place it by what it needs) and no {{limits}} ({{limitsReason}}).",
     },
+    yieldsTo: {},
     fixable: true,
     // A Kustomize patch lacks this by design; the engine stays silent on patches.
     completeness: true,
+    facts: [containerResourcesFacts, limitRangeFacts],
     options: {
       meta: {
         section: 'resources',
@@ -83,20 +88,22 @@ export const missingResources = defineRule(
     },
   },
   (context) => {
-    const { doc } = context.object;
-    for (const container of allContainers(context.object)) {
-      // Ephemeral (debug) containers may not declare resources at all.
-      if (container.kind === 'ephemeralContainer') continue;
-      const resources = getMap(doc, container.node, 'resources');
-      const missing = context.options.filter((required) => !declares(context, resources, required));
-      if (missing.length === 0) continue;
-      const name = container.name ?? '(unnamed)';
-      context.report({
-        node: container.namePair ?? container.node,
-        ...describeMissing(name, missing),
-        container: name,
-        fixes: resources ? memoryLimitFix(context, resources, missing) : resourcesBlockFix(context, container.node, missing),
-      });
+    const limitRanges = context.all(limitRangeFacts);
+    for (const fact of context.inFile(containerResourcesFacts)) {
+      if (fact.ignores.some((check) => EQUIVALENTS.includes(check))) continue;
+      for (const container of fact.containers) {
+        const missing = context.options.filter((required) => !container.declared.includes(required));
+        if (missing.length === 0) continue;
+        context.report({
+          fact,
+          at: container.at,
+          ...describeMissing(container.name, missing),
+          container: container.name,
+          fixes: container.block
+            ? resourcesBlockFix(container.block, missing, limitRangeFor(fact, limitRanges))
+            : memoryLimitFix(container, missing),
+        });
+      }
     }
   },
 );
@@ -128,38 +135,53 @@ const PLACEHOLDERS: Readonly<Record<ResourceRequirement, string>> = {
 };
 const PLACEHOLDER_MARK = '# placeholder: size from real usage';
 
-function resourcesBlockFix(context: RuleContext, container: YAMLMap, missing: readonly ResourceRequirement[]): OffsetFix[] {
+/**
+ * The LimitRange whose defaults the namespace's containers get: one of the same
+ * namespace (an object that names none goes wherever it is applied, so it may meet any).
+ */
+function limitRangeFor(fact: ContainerResourcesFact, limitRanges: readonly LimitRangeFact[]): LimitRangeFact | undefined {
+  return limitRanges.find(
+    (range) =>
+      (range.namespace === fact.namespace || range.namespace === '' || fact.namespace === '') &&
+      Object.keys(range.defaults).length > 0,
+  );
+}
+
+function resourcesBlockFix(
+  block: NonNullable<ContainerResourcesEntry['block']>,
+  missing: readonly ResourceRequirement[],
+  limitRange: LimitRangeFact | undefined,
+): OffsetFix[] {
   const lines = ['resources:'];
+  let guessed = false;
   for (const role of ['requests', 'limits'] as const) {
     const items = missing.filter((item) => item.startsWith(`${role}.`));
     if (items.length === 0) continue;
     lines.push(`  ${role}:`);
-    for (const item of items) lines.push(`    ${item.slice(role.length + 1)}: ${PLACEHOLDERS[item]} ${PLACEHOLDER_MARK}`);
+    for (const item of items) {
+      const known = limitRange?.defaults[item];
+      const resource = item.slice(role.length + 1);
+      if (known) lines.push(`    ${resource}: ${known} # default of LimitRange '${limitRange?.name ?? ''}'`);
+      else lines.push(`    ${resource}: ${PLACEHOLDERS[item]} ${PLACEHOLDER_MARK}`);
+      guessed ||= !known;
+    }
   }
-  const edit = insertIntoBlockMap(context.text, container, lines);
-  // The sizes are guesses: offered in the light bulb, never applied by fix-all.
-  return edit ? [{ title: 'Add a resources block (placeholder sizes to edit)', edits: [edit], fixAll: false }] : [];
+  const text = lines.map((line) => `${block.before}${line}${block.after}`).join('');
+  const title = guessed
+    ? 'Add a resources block (placeholder sizes to edit)'
+    : "Add a resources block (the LimitRange's defaults)";
+  // The sizes are guesses or the namespace's defaults, not the container's needs: offered
+  // in the light bulb, never applied by fix-all.
+  return [{ title, edits: [{ start: block.at[0], end: block.at[1], text }], fixAll: false }];
 }
 
-function declares(context: RuleContext, resources: YAMLMap | undefined, required: ResourceRequirement): boolean {
-  const [role, resource] = required.split('.') as ['requests' | 'limits', string];
-  const { doc } = context.object;
-  const has = (map: YAMLMap | undefined): boolean => map !== undefined && hasKey(doc, map, resource);
-  return has(getMap(doc, resources, role)) || (role === 'requests' && has(getMap(doc, resources, 'limits')));
-}
-
-function memoryLimitFix(context: RuleContext, resources: YAMLMap | undefined, missing: readonly string[]): OffsetFix[] {
-  if (!missing.includes('limits.memory')) return [];
-  const { doc } = context.object;
-  const requests = getMap(doc, resources, 'requests');
-  const requested = requests ? getValue(doc, requests, 'memory') : undefined;
-  if (!resources || !isScalar(requested) || !requested.range) return [];
-  // The request exactly as written (quotes included), so the limit reads the same.
-  const value = context.text.slice(requested.range[0], requested.range[1]);
-  if (value.includes('\n')) return [];
-  const limits = getMap(doc, resources, 'limits');
-  const edit = limits
-    ? insertIntoBlockMap(context.text, limits, [`memory: ${value}`])
-    : insertIntoBlockMap(context.text, resources, ['limits:', `  memory: ${value}`]);
-  return edit ? [{ title: `Set the memory limit to the request (${value})`, edits: [edit] }] : [];
+function memoryLimitFix(container: ContainerResourcesEntry, missing: readonly string[]): OffsetFix[] {
+  const fix = container.memoryLimitFromRequest;
+  if (!missing.includes('limits.memory') || !fix) return [];
+  return [
+    {
+      title: `Set the memory limit to the request (${fix.value})`,
+      edits: [{ start: fix.at[0], end: fix.at[1], text: fix.text }],
+    },
+  ];
 }

@@ -76,6 +76,11 @@ export const podExceedsNode = defineRule(
       podAssumed:
         'The pod requests {{amount}} {{resource}} in total, larger than the assumed node ({{node}}): on nodes that small it stays Pending. Set `node:` in `.kubewise.yaml` or `kubewise.node.*` to your node shape.',
     },
+    yieldsTo: {
+      'cpu-unit-slip':
+        'a CPU amount it reports as a unit slip (`cpu: 1000`) is not summed again here, so the slip is the one finding.',
+      'invalid-quantity': 'a quantity the API server rejects is not summed: its finding is the only one.',
+    },
     fixable: false,
     options: {
       meta: {

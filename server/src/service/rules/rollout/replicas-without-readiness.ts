@@ -43,6 +43,10 @@ export const replicasWithoutReadiness = defineWorkspaceRule(
       noReadiness:
         '{{replicas}} replicas, but no container has a readinessProbe: a rolling update sends traffic to new pods before they are ready and removes the old ones anyway.',
     },
+    yieldsTo: {
+      'missing-readiness-probe':
+        'when it reports a container of the object, this rule stays silent on the replicas line, which would only restate it.',
+    },
     fixable: false,
     // A Kustomize patch lacks this by design; the engine stays silent on patches.
     completeness: true,

@@ -2,10 +2,12 @@
  * unknown-kind: an object of a kind neither Kubernetes nor any CustomResourceDefinition in
  * the workspace defines. Information, not an error: the CRD may be installed in the
  * cluster only, but then nothing checks the object's fields, and a typo of a built-in kind
- * (`Deploymnet`) gets a "did you mean".
+ * (`Deploymnet`) gets a "did you mean". A skaffold.yaml (`skaffold/*` Config) is a build
+ * tool's file, read by image-tag-not-pinned, and not reported.
  */
 import { crdFacts } from '../../facts/crds';
 import { customObjectFacts, fieldKey } from '../../facts/customObjects';
+import { isSkaffoldConfig } from '../../kubernetes/buildTools';
 import { builtinKindKeys } from '../../schema/builtinSchemas';
 import { closestName } from '../../schema/suggest';
 import { defineWorkspaceRule } from '../api/ruleTypes';
@@ -31,7 +33,8 @@ export const unknownKind = defineWorkspaceRule(
   (context) => {
     const crds = context.all(crdFacts);
     for (const object of context.inFile(customObjectFacts)) {
-      if (crdOf(crds, object)) continue;
+      // A build tool's own file (skaffold.yaml) is read by the tool and never applied: no CRD will ever define it.
+      if (crdOf(crds, object) || isSkaffoldConfig(object.apiVersion, object.kind)) continue;
       const fields = object.fields.at;
       const kindKey = fieldKey(['kind']);
       const at = Object.hasOwn(fields, kindKey) ? fields[kindKey]?.value : undefined;

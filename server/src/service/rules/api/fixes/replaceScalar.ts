@@ -5,7 +5,7 @@
  * layout we would have to guess. An anchored scalar is left alone too: its aliases
  * elsewhere would change with it.
  */
-import { isScalar, Scalar } from 'yaml';
+import { isScalar, parse, Scalar } from 'yaml';
 import type { OffsetEdit } from '../ruleTypes';
 
 export function replaceScalar(text: string, node: unknown, replacement: string): OffsetEdit | undefined {
@@ -14,4 +14,19 @@ export function replaceScalar(text: string, node: unknown, replacement: string):
   const [start, end] = node.range;
   if (text.slice(start, end).includes('\n')) return undefined;
   return { start, end, text: replacement };
+}
+
+/**
+ * Replaces a scalar with a string in the style of the value it replaces: quotes kept
+ * (JSON needs them), and quotes added where YAML would read the new text as another type.
+ */
+export function replaceWithString(text: string, node: unknown, replacement: string): OffsetEdit | undefined {
+  if (!isScalar(node)) return undefined;
+  const written =
+    node.type === Scalar.QUOTE_SINGLE
+      ? `'${replacement.replace(/'/g, "''")}'`
+      : node.type === Scalar.QUOTE_DOUBLE || parse(replacement) !== replacement
+        ? JSON.stringify(replacement)
+        : replacement;
+  return replaceScalar(text, node, written);
 }
