@@ -44,6 +44,18 @@ describe('regressions the fuzz run found', () => {
     assertInside(TextDocument.create('file:///t', 'yaml', 1, text), finding.range, 'syntax');
   });
 
+  test("a lenient scalar's warning ends on the file's columns, not the indented text's", () => {
+    // Case 67,961 of the 100,000-case run: the closing quote's line was indented to be read, and
+    // the warning's end pointed past the end of that line in the file.
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: fire\n  annotations:\n' +
+      '    a.example.com/b: "kind: Pod\nreadiness is answered by the mesh sidecar"\nspec: {}\n';
+    const lenient = checkText(text, { languageId: 'yaml' }).find((f) => f.ruleId === 'yaml-lenient-syntax');
+    assert.ok(lenient, 'the lenient scalar is reported');
+    assertInside(TextDocument.create('file:///t', 'yaml', 1, text), lenient.range, 'lenient');
+    assert.deepEqual(lenient.range.end, { line: 6, character: 42 });
+  });
+
   test("no 'did you mean' toward a field the object already sets (the rename would write it twice)", () => {
     const text =
       '-apiVersion: apps/v1\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: w, image: "w:1"}]}}}\n';

@@ -75,7 +75,9 @@ export function lintChunk(
   const documents = recogniseIn(parsed, { ...source, text: parsedText }, locate, findings);
   const ownedSyntax = syntaxOwnedByDocument(documents);
   for (const problem of parsed.problems) {
-    if (!(ownedSyntax && YAML_SYNTAX.has(problem.kind))) findings.push(problemFinding(problem, locate));
+    // A lenient scalar's warning ends on a line the relaxed text indented: its columns go back to the file's.
+    const at = problem.kind === 'go-yaml-leniency' ? unindented(parsed, locate) : locate;
+    if (!(ownedSyntax && YAML_SYNTAX.has(problem.kind))) findings.push(problemFinding(problem, at));
   }
   const syntaxError = parsed.problems.find((problem) => problem.kind === 'syntax');
   // A Kustomization or Component is kustomize's input, never applied to a cluster: rules/kustomize/ read it.
