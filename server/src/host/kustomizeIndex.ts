@@ -178,7 +178,8 @@ function modelOf(text: string, named: boolean): KustomizationModel | undefined {
 export function inputsOf(filePath: string, text: string | undefined = readText(filePath)): KustomizeInputs {
   const model = text === undefined ? undefined : modelOf(text, true);
   const paths = new Map<string, ResolvedPath>();
-  if (!model) return { paths };
+  const destinations = new Map<string, string>();
+  if (!model) return { paths, destinations };
   const dir = path.dirname(filePath);
   const entries = [
     ...model.resources,
@@ -188,7 +189,25 @@ export function inputsOf(filePath: string, text: string | undefined = readText(f
   for (const entry of entries) {
     if (!paths.has(entry.path)) paths.set(entry.path, resolveEntry(dir, entry, new Set([dir]), 0));
   }
-  return { paths };
+  for (const entry of [...entries, ...model.generatorFiles]) {
+    const destination = entry.remote || destinations.has(entry.path) ? undefined : destinationOf(path.resolve(dir, entry.path));
+    if (destination !== undefined) destinations.set(entry.path, destination);
+  }
+  return { paths, destinations };
+}
+
+/** The file go to definition opens for a path: the file, or the kustomization file of a folder. */
+function destinationOf(target: string): string | undefined {
+  try {
+    if (fs.statSync(target).isFile()) return target;
+  } catch {
+    return undefined;
+  }
+  return kustomizationFileIn(target);
+}
+
+function kustomizationFileIn(dir: string): string | undefined {
+  return KUSTOMIZATION_FILE_NAMES.map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
 }
 
 function resolveEntry(dir: string, entry: PathEntry, visited: Set<string>, depth: number): ResolvedPath {
@@ -202,7 +221,7 @@ function resolveEntry(dir: string, entry: PathEntry, visited: Set<string>, depth
   }
   if (stat.isFile()) {
     const text = readText(target);
-    return text === undefined ? { status: 'unknown' } : { status: 'file', objects: objectsOfText(text), key: target };
+    return text === undefined ? { status: 'unknown' } : { status: 'file', objects: objectsOfText(text, target), key: target };
   }
   if (!stat.isDirectory()) return { status: 'unknown' };
   const objects = folderObjects(target, visited, depth + 1);
@@ -213,7 +232,7 @@ function resolveEntry(dir: string, entry: PathEntry, visited: Set<string>, depth
 function folderObjects(dir: string, visited: Set<string>, depth: number): InputObject[] | undefined {
   if (depth > MAX_DEPTH || visited.has(dir)) return undefined;
   visited.add(dir);
-  const file = KUSTOMIZATION_FILE_NAMES.map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
+  const file = kustomizationFileIn(dir);
   const text = file === undefined ? undefined : readText(file);
   const model = text === undefined ? undefined : modelOf(text, true);
   if (!model) return undefined;

@@ -1,6 +1,7 @@
 /**
  * Which files make up a workspace, for the CLI and the editor alike: the manifests
- * (`.yaml`, `.yml`, `.json`) and CNI configs (`.conf`, `.conflist`) under a root, minus what no one applies to a cluster.
+ * (`.yaml`, `.yml`, `.json`, and kustomize's `Kustomization`) and CNI configs (`.conf`, `.conflist`) under a root,
+ * minus what no one applies to a cluster.
  * Both hosts walk with this one function, so a ResourceQuota is summed over the same
  * files in CI as in the editor.
  *
@@ -18,6 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { isKustomizationFileName } from '../service/kustomize/kustomization';
 import { describeFsError } from './fsErrors';
 
 // .conf and .conflist: CNI network configs (copies of /etc/cni/net.d); the service decides
@@ -33,8 +35,9 @@ export interface ExcludeGlobs {
   patterns: readonly string[];
 }
 
+/** A manifest's extension, or a kustomization's name (kustomize also reads `Kustomization`, without one). */
 export function isManifestName(name: string): boolean {
-  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
+  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) || isKustomizationFileName(name);
 }
 
 /** A name the walk never enters or reads, wherever it is. */

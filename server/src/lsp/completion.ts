@@ -10,15 +10,17 @@ import { completeAt } from '../service/features/completion';
 import type { CompletionEntry } from '../service/features/completion';
 import { cniCompletions } from '../service/features/cniCompletion';
 import type { CompletionDescription } from '../service/features/cniCompletion';
+import { kustomizeCompletions } from './kustomizeNavigation';
 import { URI } from './uri';
 import type { HoverContext } from '../service/features/hover';
 import { workspaceSchemas } from '../service/features/workspaceSchemas';
 
 /**
  * What the client types that should open the list: a new key after indentation, a value after
- * `: `; in a CNI config (JSON), the quote that opens a key or a string value.
+ * `: `; in a CNI config (JSON), the quote that opens a key or a string value; in a
+ * kustomization's path, the `/` that enters a folder.
  */
-export const COMPLETION_TRIGGERS = [' ', ':', '"'];
+export const COMPLETION_TRIGGERS = [' ', ':', '"', '/'];
 
 /** `contextOf` gives the workspace's other files' facts: custom resources complete from their CRDs. */
 export function registerCompletion(
@@ -32,6 +34,9 @@ export function registerCompletion(
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const languageId = languageOf(document);
+      // A kustomization's paths: the files and folders beside it.
+      const paths = languageId === 'yaml' ? kustomizeCompletions(document, params.position) : [];
+      if (paths.length > 0) return paths;
       const text = document.getText();
       // A CNI config (a file, or the JSON in a ConfigMap or NetworkAttachmentDefinition string)
       // is completed from its own schema; everything else from the Kubernetes kinds.

@@ -4,6 +4,7 @@
  * (workspaceIndex, navigation, symbols, serviceHover); this file converts paths to URIs
  * and shapes to the protocol's.
  */
+import { basename } from 'node:path';
 import { Location, SymbolKind } from 'vscode-languageserver/node';
 import type {
   CodeLens,
@@ -24,6 +25,7 @@ import { documentSymbols, workspaceSymbols } from '../service/features/symbols';
 import type { OutlineSymbol } from '../service/features/symbols';
 import { WorkspaceIndex } from '../service/features/workspaceIndex';
 import type { Place } from '../service/features/workspaceIndex';
+import { kustomizeDefinition } from './kustomizeNavigation';
 import { URI } from './uri';
 
 /** What the initialize result announces for navigation. */
@@ -49,7 +51,11 @@ export class Navigation {
 
   register(connection: Connection, guard: Guard): void {
     connection.onDefinition(
-      guard('definition', [] as Location[], (params) => this.at(params.textDocument.uri, params.position, definitionAt)),
+      guard('definition', [] as Location[], (params) => {
+        // In a kustomization, its paths and patch targets; elsewhere, the links between objects.
+        const kustomize = kustomizeDefinition(this.documents, params.textDocument.uri, params.position);
+        return kustomize.length > 0 ? kustomize : this.at(params.textDocument.uri, params.position, definitionAt);
+      }),
     );
     connection.onReferences(
       guard('references', [] as Location[], (params) =>
@@ -62,7 +68,10 @@ export class Navigation {
       guard('documentSymbol', [] as DocumentSymbol[], (params) => {
         const document = this.documents.get(params.textDocument.uri);
         if (!document) return [];
-        return documentSymbols(document.getText(), document.languageId === 'json' ? 'json' : 'yaml').map(toDocumentSymbol);
+        const fileName = basename(URI.toPath(document.uri) ?? '');
+        return documentSymbols(document.getText(), document.languageId === 'json' ? 'json' : 'yaml', fileName).map(
+          toDocumentSymbol,
+        );
       }),
     );
     connection.onWorkspaceSymbol(
@@ -125,11 +134,21 @@ function toLocation(place: Place): Location {
   return Location.create(URI.fromPath(place.path), place.range);
 }
 
+const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
+  object: SymbolKind.Class,
+  container: SymbolKind.Field,
+  group: SymbolKind.Namespace,
+  path: SymbolKind.File,
+  'inline-patch': SymbolKind.Object,
+  generator: SymbolKind.Class,
+  image: SymbolKind.Package,
+};
+
 function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     detail: symbol.detail,
-    kind: symbol.kind === 'object' ? SymbolKind.Class : SymbolKind.Field,
+    kind: SYMBOL_KINDS[symbol.kind],
     range: symbol.range,
     selectionRange: symbol.selectionRange,
     children: symbol.children.map(toDocumentSymbol),

@@ -12,13 +12,16 @@ import { kubeObjectsIn } from '../kubernetes/objects';
 import { allContainers } from '../kubernetes/workloads';
 import { objectFacts } from '../facts/objects';
 import { nameAtOf } from '../facts/objects';
+import { isKustomizationFileName, readKustomization } from '../kustomize/kustomization';
+import { kustomizationSymbols } from './kustomizeSymbols';
 import { placeOf } from './workspaceIndex';
 import type { Place, WorkspaceIndex } from './workspaceIndex';
 
 export interface OutlineSymbol {
   name: string;
   detail: string;
-  kind: 'object' | 'container';
+  /** Objects and their containers; in a kustomization, its groups of inputs and their entries. */
+  kind: 'object' | 'container' | 'group' | 'path' | 'inline-patch' | 'generator' | 'image';
   range: Range;
   selectionRange: Range;
   children: OutlineSymbol[];
@@ -27,13 +30,20 @@ export interface OutlineSymbol {
 /** Past this many documents the Outline lists the first ones only: it must stay instant. */
 const MAX_OUTLINE_DOCUMENTS = 5000;
 
-export function documentSymbols(text: string, languageId: 'yaml' | 'json'): OutlineSymbol[] {
+/** `fileName` (the last path segment) tells a kustomization without apiVersion and kind, as kustomize reads it. */
+export function documentSymbols(text: string, languageId: 'yaml' | 'json', fileName = ''): OutlineSymbol[] {
   const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const symbols: OutlineSymbol[] = [];
+  const named = isKustomizationFileName(fileName) && chunks.length === 1;
   for (const chunk of chunks.slice(0, MAX_OUTLINE_DOCUMENTS)) {
     const parsed = parseChunk(chunk.text);
     if (!parsed.doc || parsed.unusable) continue;
     const locate = locatorOf(parsed.lineCounter, chunk.startLine);
+    const kustomization = readKustomization(parsed.doc, named);
+    if (kustomization) {
+      symbols.push(...kustomizationSymbols(parsed.doc, kustomization, locate));
+      continue;
+    }
     for (const object of kubeObjectsIn(parsed.doc)) {
       const [start, end] = rangeOf(object.root) ?? [0, 0];
       const [nameStart, nameEnd] = nameAtOf(object);

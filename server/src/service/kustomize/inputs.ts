@@ -5,11 +5,14 @@
  */
 import { parseChunk } from '../document/parseChunk';
 import { splitYamlDocuments } from '../document/splitDocuments';
-import { getString } from '../document/yamlNodes';
+import { findPair, getMap, getString, rangeOf } from '../document/yamlNodes';
+import { locatorOf } from '../core/ranges';
+import type { Range } from '../core/types';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import { parseImageReference } from '../kubernetes/imageReference';
 import { allContainers } from '../kubernetes/workloads';
 import { isKustomizeKind } from './kustomization';
+import type { KustomizationModel, PatchTarget } from './kustomization';
 
 /** One object a resource contributes, as kustomize's patch targets and image entries see it. */
 export interface InputObject {
@@ -19,6 +22,8 @@ export interface InputObject {
   namespace?: string;
   /** Image names (without tag or digest) of its containers. */
   images: string[];
+  /** Where it is written: the file and its `name:` (for go to definition); none for generated objects. */
+  origin?: { file: string; range: Range };
 }
 
 export type ResolvedPath =
@@ -30,14 +35,20 @@ export type ResolvedPath =
 export interface KustomizeInputs {
   /** By the path as written in the kustomization. */
   paths: ReadonlyMap<string, ResolvedPath>;
+  /**
+   * By the path as written (generator files included): the file go to definition opens,
+   * the file itself or a folder's kustomization file. Only paths that exist are here.
+   */
+  destinations?: ReadonlyMap<string, string>;
 }
 
-/** The objects of a manifest's text, with the images their containers run. */
-export function objectsOfText(text: string): InputObject[] {
+/** The objects of a manifest's text, with the images their containers run; `file` names where they are written. */
+export function objectsOfText(text: string, file?: string): InputObject[] {
   const objects: InputObject[] = [];
   for (const chunk of splitYamlDocuments(text)) {
     const parsed = parseChunk(chunk.text);
     if (!parsed.doc || parsed.unusable) continue;
+    const locate = locatorOf(parsed.lineCounter, chunk.startLine);
     for (const object of kubeObjectsIn(parsed.doc)) {
       if (isKustomizeKind(object.ref.apiVersion, object.ref.kind)) continue;
       const images: string[] = [];
@@ -53,6 +64,11 @@ export function objectsOfText(text: string): InputObject[] {
         images,
       };
       if (object.ref.namespace !== undefined) input.namespace = object.ref.namespace;
+      if (file !== undefined) {
+        const metadata = getMap(object.doc, object.root, 'metadata');
+        const [start, end] = rangeOf((metadata && findPair(object.doc, metadata, 'name')) ?? object.root) ?? [0, 0];
+        input.origin = { file, range: locate(start, end) };
+      }
       objects.push(input);
     }
   }
@@ -72,6 +88,17 @@ export function targetSelects(
   if (target.version !== undefined && target.version !== version) return false;
   if (target.namespace !== undefined && object.namespace !== undefined && target.namespace !== object.namespace) return false;
   return target.name === undefined || nameMatches(target.name, object.name);
+}
+
+/** Whether a patch target of this kustomization selects the object, under its own name or as the kustomization renames it. */
+export function patchSelects(
+  kustomization: Pick<KustomizationModel, 'namePrefix' | 'nameSuffix'>,
+  target: PatchTarget,
+  object: InputObject,
+): boolean {
+  if (targetSelects(target, object)) return true;
+  const renamed = `${kustomization.namePrefix}${object.name}${kustomization.nameSuffix}`;
+  return renamed !== object.name && targetSelects(target, { ...object, name: renamed });
 }
 
 /** Kustomize matches target names as anchored regular expressions. */

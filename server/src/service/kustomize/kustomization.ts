@@ -19,9 +19,19 @@ export function isKustomizationFileName(name: string): boolean {
   return KUSTOMIZATION_FILE_NAMES.includes(name);
 }
 
+export type PathField =
+  | 'resources'
+  | 'bases'
+  | 'components'
+  | 'patches'
+  | 'patchesStrategicMerge'
+  | 'patchesJson6902'
+  | 'configMapGenerator'
+  | 'secretGenerator';
+
 /** One path a kustomization names: a file, a folder, or a remote URL (noted, never fetched). */
 export interface PathEntry {
-  field: 'resources' | 'bases' | 'components' | 'patches' | 'patchesStrategicMerge' | 'patchesJson6902';
+  field: PathField;
   path: string;
   remote: boolean;
   node: Scalar;
@@ -50,6 +60,8 @@ export interface PatchEntry {
   target?: PatchTarget;
   /** The `target:` map, or the entry, for findings about the target. */
   targetNode: Node;
+  /** The list item: the patch's map, or a strategic merge patch's path or inline text. */
+  item: Node;
 }
 
 export interface ImageEntry {
@@ -74,7 +86,12 @@ export interface KustomizationModel {
   metadataLabels: Record<string, string>;
   images: ImageEntry[];
   replicas: { name: string; count: number }[];
-  generated: { kind: 'ConfigMap' | 'Secret'; name: string }[];
+  generated: { kind: 'ConfigMap' | 'Secret'; name: string; item: YAMLMap }[];
+  /**
+   * The files generators read (`files:` as `path` or `key=path`, and `envs:`). Not
+   * manifests: they are resolved for navigation only, never judged as resources.
+   */
+  generatorFiles: PathEntry[];
   /** Fields kustomize still reads but has replaced, with the pair that holds each. */
   deprecated: { field: DeprecatedField; pair: Pair<unknown, unknown> }[];
 }
@@ -129,6 +146,7 @@ export function readKustomization(doc: Document.Parsed, named: boolean): Kustomi
     images: imageEntries(doc, root),
     replicas: replicaEntries(doc, root),
     generated: generatedObjects(doc, root),
+    generatorFiles: generatorFileEntries(doc, root),
     deprecated: [],
   };
   const namespace = getString(doc, root, 'namespace');
@@ -156,8 +174,7 @@ function pathEntries(doc: Document.Parsed, root: YAMLMap, field: 'resources' | '
   return entries;
 }
 
-function pathEntry(field: PathEntry['field'], node: Scalar, seq: YAMLSeq, item: Node): PathEntry {
-  const path = String(node.value).trim();
+function pathEntry(field: PathField, node: Scalar, seq: YAMLSeq, item: Node, path = String(node.value).trim()): PathEntry {
   return { field, path, remote: isRemotePath(path), node, seq, item };
 }
 
@@ -166,7 +183,7 @@ function patchEntries(doc: Document.Parsed, root: YAMLMap): PatchEntry[] {
   for (const field of ['patches', 'patchesJson6902'] as const) {
     const seq = getSeq(doc, root, field);
     for (const item of mapItems(doc, seq)) {
-      const entry: PatchEntry = { field, targetNode: item };
+      const entry: PatchEntry = { field, targetNode: item, item };
       const pathNode = resolveNode(doc, findPair(doc, item, 'path')?.value);
       if (isScalar(pathNode) && typeof pathNode.value === 'string') entry.file = pathEntry(field, pathNode, seq!, item);
       const inline = resolveNode(doc, findPair(doc, item, 'patch')?.value);
@@ -187,8 +204,13 @@ function patchEntries(doc: Document.Parsed, root: YAMLMap): PatchEntry[] {
     const inline = /\n|^\s*apiVersion:|^\s*kind:/.test(node.value);
     entries.push(
       inline
-        ? { field: 'patchesStrategicMerge', inline: node, targetNode: node }
-        : { field: 'patchesStrategicMerge', file: pathEntry('patchesStrategicMerge', node, strategic!, node), targetNode: node },
+        ? { field: 'patchesStrategicMerge', inline: node, targetNode: node, item: node }
+        : {
+            field: 'patchesStrategicMerge',
+            file: pathEntry('patchesStrategicMerge', node, strategic!, node),
+            targetNode: node,
+            item: node,
+          },
     );
   }
   return entries;
@@ -231,10 +253,30 @@ function generatedObjects(doc: Document.Parsed, root: YAMLMap): KustomizationMod
   ] as const) {
     for (const item of mapItems(doc, getSeq(doc, root, field))) {
       const name = getString(doc, item, 'name');
-      if (name) generated.push({ kind, name });
+      if (name) generated.push({ kind, name, item });
     }
   }
   return generated;
+}
+
+function generatorFileEntries(doc: Document.Parsed, root: YAMLMap): PathEntry[] {
+  const entries: PathEntry[] = [];
+  for (const field of ['configMapGenerator', 'secretGenerator'] as const) {
+    const generators = getSeq(doc, root, field);
+    for (const generator of mapItems(doc, generators)) {
+      for (const key of ['files', 'envs'] as const) {
+        const seq = getSeq(doc, generator, key);
+        for (const item of seq?.items ?? []) {
+          const node = resolveNode(doc, item);
+          if (!isScalar(node) || typeof node.value !== 'string') continue;
+          // `key=path` names the data key; the file is what follows the first `=`.
+          const path = node.value.slice(key === 'files' ? node.value.indexOf('=') + 1 : 0).trim();
+          if (path !== '') entries.push(pathEntry(field, node, seq!, node, path));
+        }
+      }
+    }
+  }
+  return entries;
 }
 
 function stringMap(doc: Document.Parsed, map: YAMLMap | undefined): Record<string, string> {

@@ -5,9 +5,9 @@
  * object, and applies a selector that matches nothing to nothing: the change the
  * overlay exists for is silently missing.
  */
-import { objectsOfText, targetSelects } from '../../kustomize/inputs';
+import { objectsOfText, patchSelects } from '../../kustomize/inputs';
 import type { InputObject } from '../../kustomize/inputs';
-import type { KustomizationModel, PatchEntry, PatchTarget } from '../../kustomize/kustomization';
+import type { PatchEntry, PatchTarget } from '../../kustomize/kustomization';
 import type { KustomizeInputs } from '../../kustomize/inputs';
 import { defineKustomizationRule } from '../api/ruleTypes';
 import { knownInputObjects } from './inputObjects';
@@ -33,7 +33,7 @@ export const kustomizePatchTargetMissing = defineKustomizationRule(
       const targets = targetsOf(patch, inputs);
       if (targets === undefined) continue;
       for (const target of targets) {
-        if (objects.some((object) => selects(kustomization, target, object))) continue;
+        if (objects.some((object) => patchSelects(kustomization, target, object))) continue;
         report({ node: patch.targetNode, messageId: 'noTarget', data: { target: describe(target) } });
       }
     }
@@ -57,13 +57,6 @@ function targetsOf(patch: PatchEntry, inputs: KustomizeInputs): PatchTarget[] | 
   }
   if (!written || written.length === 0) return undefined;
   return written.map((object) => ({ kind: object.kind, name: object.name }));
-}
-
-function selects(kustomization: KustomizationModel, target: PatchTarget, object: InputObject): boolean {
-  if (targetSelects(target, object)) return true;
-  // A target may name the object as this kustomization renames it.
-  const renamed = `${kustomization.namePrefix}${object.name}${kustomization.nameSuffix}`;
-  return renamed !== object.name && targetSelects(target, { ...object, name: renamed });
 }
 
 function describe(target: PatchTarget): string {
