@@ -76,6 +76,18 @@ export class KustomizeIndex {
   }
 
   /**
+   * Whether some kustomization names the path, or a path inside it (a folder created
+   * around a resource): its creation or deletion changes what the entry resolves to,
+   * even when the file contributes nothing to the workspace (empty, or in a hidden folder).
+   */
+  names(target: string, isInside: (child: string, parent: string) => boolean): boolean {
+    for (const summary of this.summaries.values()) {
+      if ([...summary.inputs, ...summary.patches].some((entry) => entry === target || isInside(entry, target))) return true;
+    }
+    return false;
+  }
+
+  /**
    * Indexes the kustomization beside each file, if it is not indexed yet: a patch
    * checked on its own (`kubewise check overlay/replicas.yaml`) is still known as one.
    */

@@ -103,24 +103,29 @@ export class WorkspaceSync {
     });
   }
 
-  /** The client reported a created, changed or deleted path; resolves to whether the model changed. */
+  /**
+   * The client reported a created, changed or deleted path; resolves to whether the model
+   * changed, or a kustomization's entry now resolves otherwise.
+   */
   fileChanged(filePath: string, deleted: boolean): Promise<boolean> {
-    return this.enqueue(async () => {
-      if (deleted) {
-        const kustomizeChanged = this.kustomize.deleteUnder(filePath, isInside);
-        return this.model.deleteUnder(filePath, isInside) || kustomizeChanged; // a file, or a folder and its files
-      }
-      let isDirectory: boolean;
-      try {
-        isDirectory = (await fs.promises.stat(filePath)).isDirectory();
-      } catch {
-        return this.model.deletePath(filePath); // gone again already
-      }
-      if (isDirectory) return this.addDirectory(filePath);
-      const folder = this.folderOf(filePath) ?? this.crdFolderOf(filePath);
-      if (!folder) return this.model.deletePath(filePath);
-      return this.read(filePath, folder);
-    });
+    return this.enqueue(async () => (await this.applyChange(filePath, deleted)) || this.kustomize.names(filePath, isInside));
+  }
+
+  private async applyChange(filePath: string, deleted: boolean): Promise<boolean> {
+    if (deleted) {
+      const kustomizeChanged = this.kustomize.deleteUnder(filePath, isInside);
+      return this.model.deleteUnder(filePath, isInside) || kustomizeChanged; // a file, or a folder and its files
+    }
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await fs.promises.stat(filePath)).isDirectory();
+    } catch {
+      return this.model.deletePath(filePath); // gone again already
+    }
+    if (isDirectory) return this.addDirectory(filePath);
+    const folder = this.folderOf(filePath) ?? this.crdFolderOf(filePath);
+    if (!folder) return this.model.deletePath(filePath);
+    return this.read(filePath, folder);
   }
 
   /** A document was closed: its disk entry applies again, read afresh (unsaved edits are gone). */

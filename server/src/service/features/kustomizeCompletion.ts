@@ -78,13 +78,19 @@ export function kustomizePathCompletions(
   if (!kustomization || !field || (field === 'manifests' && keyPrefix !== '')) return [];
 
   const folder = typed.slice(keyPrefix.length, typed.lastIndexOf('/') + 1);
-  const listed = new Set(pathEntriesOf(kustomization).map((entry) => normalize(entry.path)));
+  // Listed already: as a resource, component or patch for those, as a generator's file for generators.
+  const entries = field === 'files' ? kustomization.generatorFiles : pathEntriesOf(kustomization);
+  const listed = new Set(
+    entries.filter((entry) => field === 'files' || !GENERATOR_FIELDS.has(entry.field)).map((e) => normalize(e.path)),
+  );
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
   const completions: PathCompletion[] = [];
   for (const entry of listFolder(folder) ?? []) {
     if (entry.name.startsWith('.') || listed.has(normalize(folder + entry.name))) continue;
-    if (!entry.directory && field === 'manifests' && (!MANIFEST.test(entry.name) || isKustomizationFileName(entry.name)))
+    // A kustomization file is never an input: a folder is named by its folder.
+    if (!entry.directory && (isKustomizationFileName(entry.name) || (field === 'manifests' && !MANIFEST.test(entry.name)))) {
       continue;
+    }
     const label = entry.directory ? `${entry.name}/` : entry.name;
     completions.push({
       label,

@@ -8,7 +8,7 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { findPair, getString, rangeOf } from '../document/yamlNodes';
 import type { KustomizationModel, PatchTarget } from '../kustomize/kustomization';
 import type { Locate } from '../core/ranges';
-import type { OutlineSymbol } from './symbols';
+import type { OutlineSymbol } from './outlineSymbol';
 
 interface Group {
   name: string;

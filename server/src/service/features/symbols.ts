@@ -7,25 +7,17 @@ import { parseChunk } from '../document/parseChunk';
 import { splitYamlDocuments } from '../document/splitDocuments';
 import { rangeOf } from '../document/yamlNodes';
 import { locatorOf } from '../core/ranges';
-import type { Range } from '../core/types';
 import { kubeObjectsIn } from '../kubernetes/objects';
 import { allContainers } from '../kubernetes/workloads';
 import { objectFacts } from '../facts/objects';
 import { nameAtOf } from '../facts/objects';
 import { isKustomizationFileName, readKustomization } from '../kustomize/kustomization';
 import { kustomizationSymbols } from './kustomizeSymbols';
+import type { OutlineSymbol } from './outlineSymbol';
 import { placeOf } from './workspaceIndex';
 import type { Place, WorkspaceIndex } from './workspaceIndex';
 
-export interface OutlineSymbol {
-  name: string;
-  detail: string;
-  /** Objects and their containers; in a kustomization, its groups of inputs and their entries. */
-  kind: 'object' | 'container' | 'group' | 'path' | 'inline-patch' | 'generator' | 'image';
-  range: Range;
-  selectionRange: Range;
-  children: OutlineSymbol[];
-}
+export type { OutlineSymbol };
 
 /** Past this many documents the Outline lists the first ones only: it must stay instant. */
 const MAX_OUTLINE_DOCUMENTS = 5000;
