@@ -100,7 +100,7 @@ export function kustomizePathCompletions(
       sortText: `${entry.directory ? '0' : '1'}${entry.name}`,
     });
   }
-  return completions;
+  return completions.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
 }
 
 /** What the marked item holds: a manifest path (resources, patches) or a generator's file; undefined elsewhere. */
