@@ -48,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.kubewise.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,conf,conflist}'),
+        // kustomize also reads a kustomization named `Kustomization`, without an extension.
+        vscode.workspace.createFileSystemWatcher('**/Kustomization'),
         // A folder deleted or renamed is reported as the folder alone, not as the manifests in
         // it: forward creates and deletes of every path, and the server walks or drops folders.
         vscode.workspace.createFileSystemWatcher('**/*', false, true, false),

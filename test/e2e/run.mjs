@@ -18,12 +18,13 @@ import { fixLabelNumber, hoverLabelSeries, labelFacts } from './labels.mjs';
 import { estimatePrometheusStorage } from './sizing.mjs';
 import { cniDiagnostic, cniFacts, fixCniValue, hoverCniType } from './cni.mjs';
 import { completeReadinessProbe, explainFacts, hoverExplain } from './explain.mjs';
+import { kustomizeFacts, missingPathProblem, namedKustomization, removeMissingPath } from './kustomize.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const ARTIFACTS = path.join(HERE, 'artifacts');
 const VSIX = path.resolve(process.env.KUBEWISE_VSIX || path.join(ROOT, 'kubewise.vsix'));
-// 18 steps take about 3 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
+// 27 steps take about 4 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
 const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -110,6 +111,7 @@ async function main() {
   const lenient = lenientFacts(path.join(HERE, 'workspace'));
   const labels = labelFacts(path.join(HERE, 'workspace'));
   const explain = explainFacts(path.join(HERE, 'workspace'));
+  const kustomize = kustomizeFacts(path.join(HERE, 'workspace'));
 
   const t0 = Date.now();
   profile = cs.makeProfile();
@@ -291,6 +293,15 @@ async function main() {
   );
   await step(page, 'hover on a label key counts the series it multiplies', '11-label-hover.png', () =>
     hoverLabelSeries(page, labels),
+  );
+
+  // Kustomize, before Check Workspace fills the Problems panel with every file's findings.
+  await step(page, 'a kustomization lists a missing resource in Problems', '11a-kustomize-problem.png', () =>
+    missingPathProblem(page),
+  );
+  await step(page, 'quick fix removes the missing resource', '11b-kustomize-fix.png', () => removeMissingPath(page, kustomize));
+  await step(page, 'a file named Kustomization is checked as YAML', '11c-kustomize-named.png', () =>
+    namedKustomization(page, kustomize),
   );
 
   // The first minute: the walkthrough, its sample with the status-bar count, and Check Workspace.

@@ -70,7 +70,10 @@ test('completion: a quoted item, an item being edited, and nothing on a key or i
   assert.deepEqual(complete('resources:\n  - web.yaml\nnamespace: \n', 2, 11), []);
   assert.deepEqual(complete('images:\n  - name: \n', 1, 10), []);
   assert.deepEqual(complete('kind: Deployment\nmetadata:\n  name: \n', 2, 8), []);
-  assert.deepEqual(kustomizePathCompletions('{"resources": [""]}', 'json', { line: 0, character: 16 }, () => []), []);
+  assert.deepEqual(
+    kustomizePathCompletions('{"resources": [""]}', 'json', { line: 0, character: 16 }, () => []),
+    [],
+  );
 });
 
 test('completion: a folder that cannot be listed offers nothing', () => {

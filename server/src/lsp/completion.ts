@@ -1,6 +1,7 @@
 /**
  * LSP glue for completion: converts the service's entries (features/completion.ts for
- * manifests, features/cniCompletion.ts for CNI configs) to LSP completion items.
+ * manifests, features/cniCompletion.ts for CNI configs, kustomizeNavigation.ts here for a
+ * kustomization's paths) to LSP completion items.
  * Registered from server.ts; the judgement is all in the service.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
