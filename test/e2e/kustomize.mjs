@@ -1,6 +1,8 @@
 // Kustomize in the editor (workspace/kustomize/): the overlay's kustomization names gone.yaml, which
 // does not exist: the Problems panel lists kustomize-missing-path, its quick fix removes the entry and
-// the row goes. A file named Kustomization (no extension) opens as YAML and is checked the same way.
+// the row goes (the fix is saved: Check Workspace, later, reads the disk). A file named Kustomization
+// (no extension) opens as YAML, as a kustomization: its Outline groups its resources, and F12 on
+// `../overlay` opens that folder's kustomization.yaml.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ui from './ui.mjs';
@@ -18,7 +20,7 @@ export function kustomizeFacts(workspaceDir) {
   };
   return {
     gone: at('overlay/kustomization.yaml', /^\s*- gone\.yaml\s*$/),
-    renamed: at('named/Kustomization', /- renamed\.yaml/),
+    overlay: at('named/Kustomization', /- \.\.\/overlay/),
   };
 }
 
@@ -60,6 +62,7 @@ export async function removeMissingPath(page, facts) {
     },
     { what: 'the kustomization without its gone.yaml entry', describe: () => ui.editorText(page) },
   );
+  await page.keyboard.press('Control+S');
   await ui.showProblems(page);
   await ui.poll(async () => !(await ui.problemRows(page)).some(goneRow), {
     what: 'the gone.yaml row to leave the Problems panel',
@@ -67,23 +70,33 @@ export async function removeMissingPath(page, facts) {
   });
 }
 
-/** `Kustomization` opens in the YAML language mode and gets its missing-path error. */
+/** `Kustomization` opens in the YAML language mode, with a kustomization's Outline and go to definition. */
 export async function namedKustomization(page, facts) {
-  await ui.openFile(page, NAMED);
+  // Quick Open ranks the kustomization.yaml opened before first for "Kustomization": ask by its folder.
+  await page.keyboard.press('Control+P');
+  await ui.acceptQuickInput(page, `named/${NAMED}`, (l) => l.startsWith(`${NAMED} `), `quick open row for ${NAMED}`);
+  await ui.poll(async () => /^Kustomization\b/.test(await ui.activeTabLabel(page)), {
+    what: `active tab ${NAMED}`,
+    describe: () => ui.tabLabels(page),
+  });
   await ui.poll(async () => /YAML/.test((await page.textContent('[id="status.editor.mode"]').catch(() => '')) ?? ''), {
     what: 'the language mode YAML in the status bar',
     describe: () => page.textContent('[id="status.editor.mode"]').catch(() => ''),
   });
-  await ui.goTo(page, facts.renamed.line, facts.renamed.column);
-  await ui.poll(() => ui.squiggles(page, 'error'), {
-    what: `a .squiggly-error in ${NAMED}`,
-    timeoutMs: 30_000,
-    describe: () => ui.problemRows(page),
-  });
-  await page.keyboard.press('F8');
-  await ui.poll(async () => /'renamed\.yaml' does not exist/.test(await page.textContent('.marker-widget').catch(() => '')), {
-    what: "the problem widget (F8) saying 'renamed.yaml' does not exist",
-    describe: () => page.textContent('.marker-widget').catch(() => ''),
-  });
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+Shift+O');
+  await ui.poll(
+    async () => {
+      const labels = (await ui.quickInputRows(page)).map((r) => r.label).join(' | ');
+      return labels.includes('resources') && labels.includes('../overlay');
+    },
+    { what: 'the groups "resources" and "../overlay" in Go to Symbol in Editor', describe: () => ui.quickInputRows(page) },
+  );
   await page.keyboard.press('Escape');
+  await ui.goTo(page, facts.overlay.line, facts.overlay.column);
+  await page.keyboard.press('F12');
+  await ui.poll(async () => (await ui.activeTabLabel(page)).includes(KUSTOMIZATION), {
+    what: `the active tab ${KUSTOMIZATION} after F12 on ../overlay`,
+    describe: () => ui.tabLabels(page),
+  });
 }

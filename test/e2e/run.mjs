@@ -300,7 +300,7 @@ async function main() {
     missingPathProblem(page),
   );
   await step(page, 'quick fix removes the missing resource', '11b-kustomize-fix.png', () => removeMissingPath(page, kustomize));
-  await step(page, 'a file named Kustomization is checked as YAML', '11c-kustomize-named.png', () =>
+  await step(page, 'a file named Kustomization is YAML, with its Outline and F12', '11c-kustomize-named.png', () =>
     namedKustomization(page, kustomize),
   );
 
