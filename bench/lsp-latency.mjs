@@ -106,7 +106,9 @@ async function measure(command, workload, rounds, settings = {}) {
       }
       const context = { triggerKind: 1 };
       const position = at.completion;
-      completion.push((await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument, position, context }))).ms);
+      completion.push(
+        (await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument, position, context }))).ms,
+      );
       const range = { start: { line: at.first, character: 0 }, end: { line: at.last, character: 0 } };
       const asked = { textDocument, range, context: { diagnostics: inMiddle } };
       actions.push((await timed(() => client.connection.sendRequest('textDocument/codeAction', asked))).ms);
@@ -201,8 +203,12 @@ async function main() {
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
-  console.log(`\nMedian of ${options.rounds} rounds; requests: median / max of ${options.rounds * REQUESTS_PER_ROUND} (hover: of ${options.rounds * REQUESTS_PER_ROUND * 3}, on three positions). Load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}\n`);
-  console.log('| file | server | first diagnostics | edit → diagnostics | CPU per edit | peak memory | hover | completion | code actions |');
+  console.log(
+    `\nMedian of ${options.rounds} rounds; requests: median / max of ${options.rounds * REQUESTS_PER_ROUND} (hover: of ${options.rounds * REQUESTS_PER_ROUND * 3}, on three positions). Load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}\n`,
+  );
+  console.log(
+    '| file | server | first diagnostics | edit → diagnostics | CPU per edit | peak memory | hover | completion | code actions |',
+  );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     console.log(tableRow(row.label, 'Kubewise', row.kubewise));

@@ -11,7 +11,6 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
-import { splitYamlDocuments } from '../document/splitDocuments';
 import { asKubeObject } from '../kubernetes/objects';
 import { builtinSchema } from '../schema/builtinSchemas';
 import { fieldAt, resolveRef, typeName } from '../schema/schemaWalk';
@@ -19,6 +18,7 @@ import type { SchemaSet } from '../schema/schemaTypes';
 import type { Position } from '../core/types';
 import type { CustomSchemas } from './explainHover';
 import { SNIPPETS } from './snippets';
+import { chunkAtLine, chunksOf } from './rememberedText';
 
 export interface CompletionEntry {
   label: string;
@@ -42,9 +42,7 @@ export function completeAt(
   customSchemas?: CustomSchemas,
 ): CompletionEntry[] {
   if (languageId !== 'yaml' || text.length > MAX_TEXT) return [];
-  const chunk = splitYamlDocuments(text)
-    .filter((c) => c.startLine <= position.line)
-    .pop();
+  const chunk = chunkAtLine(chunksOf(text, languageId), position.line);
   if (!chunk) return [];
   const lines = chunk.text.split('\n');
   const lineIndex = position.line - chunk.startLine;
