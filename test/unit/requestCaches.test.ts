@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hoverAt } from '../../server/src/service/features/hover';
 import { quickFixes } from '../../server/src/service/features/codeActions';
+import { completeAt } from '../../server/src/service/features/completion';
 import { chunkAtLine, TextMemo } from '../../server/src/service/features/rememberedText';
 import { splitYamlDocuments } from '../../server/src/service/document/splitDocuments';
 import { parseChunk } from '../../server/src/service/document/parseChunk';
@@ -103,4 +104,22 @@ test('"disable for this line" is offered outside strings and not inside one, in 
   // A finding on a line inside a block scalar: a comment there would become part of the string.
   const inside = { ...finding, range: { start: { line: 7, character: 4 }, end: { line: 7, character: 8 } } };
   assert.ok(!quickFixes(text, [inside]).some((action) => action.title.startsWith('Disable')));
+});
+
+test("completion on a written key reads the document as it stands, with the placeholder's answer", () => {
+  const text = deployment('a', 'stable');
+  const lines = text.split('\n');
+  let compared = 0;
+  lines.forEach((line, index) => {
+    const written = /^(\s+(?:- )?)([\w.-]+): (\S+)$/.exec(line);
+    if (!written) return;
+    const [, lead = '', key = '', value = ''] = written;
+    const position = { line: index, character: lead.length };
+    // An anchor on the value sends the request the placeholder's way; the placeholder replaces the line anyway.
+    const anchored = [...lines.slice(0, index), `${lead}${key}: &mark ${value}`, ...lines.slice(index + 1)].join('\n');
+    assert.deepEqual(completeAt(text, 'yaml', position), completeAt(anchored, 'yaml', position), `line ${index}: ${line}`);
+    compared++;
+  });
+  assert.ok(compared >= 5, `${compared} lines compared`);
+  assert.ok(completeAt(text, 'yaml', { line: 5, character: 2 }).some((entry) => entry.label === 'paused'));
 });
