@@ -8,7 +8,7 @@ import { completeAt } from '../../server/src/service/features/completion';
 import { chunkAtLine, TextMemo } from '../../server/src/service/features/rememberedText';
 import { splitYamlDocuments } from '../../server/src/service/document/splitDocuments';
 import { parseChunk } from '../../server/src/service/document/parseChunk';
-import { checkText } from '../../server/src/service/engine/checkFile';
+import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
 
 const deployment = (name: string, track: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -122,4 +122,12 @@ test("completion on a written key reads the document as it stands, with the plac
   });
   assert.ok(compared >= 5, `${compared} lines compared`);
   assert.ok(completeAt(text, 'yaml', { line: 5, character: 2 }).some((entry) => entry.label === 'paused'));
+});
+
+test("a host that gives the file's own facts (its last check of this text) is believed", () => {
+  const text = deployment('a', 'stable');
+  const at = positionOf(text, 'track:', text.indexOf('template:'));
+  const ownFacts = factsOfText([deployment('a', 'stable'), deployment('b', 'canary')].join('---\n'), { languageId: 'yaml' });
+  assert.match(hoverAt(text, 'yaml', [], at, {}, { ownFacts })?.markdown ?? '', /\*\*2\*\* distinct values/);
+  assert.match(hoverAt(text, 'yaml', [], at, {}, {})?.markdown ?? '', /\*\*1\*\* distinct value/);
 });
