@@ -131,6 +131,11 @@ export class TestLspClient {
     await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
+  /** The server process's id, for benchmarks that read its CPU time and memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get exited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }

@@ -39,7 +39,28 @@ export interface ParsedChunk {
 /** Expanded size past which aliases are treated as a resource-exhaustion attack. */
 export const MAX_EXPANDED_NODES = 100_000;
 
+/** Documents at least this long (a CRD of a few thousand lines) are remembered once parsed. */
+const REMEMBERED_FROM_LENGTH = 64 * 1024;
+const REMEMBERED_COUNT = 2;
+const rememberedLarge = new Map<string, ParsedChunk>();
+
+/**
+ * Parses one document. A large one is remembered by its text: the check parses it, then the
+ * hover, code actions and completion on it ask again (an 810 KB CRD takes a quarter to half a
+ * second to parse, every time). The result is only read, never changed, by its users; the last
+ * two large texts are kept, which the check's own cache holds anyway until the next edit.
+ */
 export function parseChunk(text: string): ParsedChunk {
+  if (text.length < REMEMBERED_FROM_LENGTH) return parseDocumentText(text);
+  const known = rememberedLarge.get(text);
+  if (known) return known;
+  const parsed = parseDocumentText(text);
+  rememberedLarge.set(text, parsed);
+  if (rememberedLarge.size > REMEMBERED_COUNT) rememberedLarge.delete(rememberedLarge.keys().next().value as string);
+  return parsed;
+}
+
+function parseDocumentText(text: string): ParsedChunk {
   const lineCounter = lineCounterOf(text);
   if (exceedsNesting(text)) {
     const message = `This document nests deeper than ${MAX_NESTING} levels; it was not parsed (no manifest is that deep).`;

@@ -2,9 +2,10 @@
  * Code actions for findings, independent of the LSP library: the rule's fix
  * (preferred), "Disable <rule> for this line", "Show documentation", and fix-all.
  */
-import { isScalar, parseAllDocuments, visit } from 'yaml';
+import { isScalar, visit } from 'yaml';
 import { disableForLineEdit } from '../engine/suppressions';
 import type { Finding, Range, TextEdit } from '../core/types';
+import { chunkAtLine, chunksOf, parsedChunk } from './rememberedText';
 
 export interface ActionDescription {
   title: string;
@@ -20,9 +21,10 @@ export interface ActionDescription {
 
 export const SHOW_DOCS_COMMAND = 'kubewise.showRuleDocs';
 
-/** Rules whose findings cannot be silenced by a comment (they are about the comments). */
+/** A document larger than this is not parsed to find its strings (the directive is offered everywhere in it). */
 const MAX_PARSE_FOR_STRINGS = 512 * 1024;
 
+/** Rules whose findings cannot be silenced by a comment (they are about the comments). */
 const NOT_SUPPRESSIBLE = new Set(['unused-disable-directive', 'yaml-syntax', 'file-not-checked', 'unreadable-file']);
 
 export interface QuickFixOptions {
@@ -51,6 +53,7 @@ export function quickFixes(text: string, findings: readonly Finding[], options: 
   const disabled = new Set<string>();
   // A comment line inside a string (a CNI config in a ConfigMap's block scalar) would become part of it.
   const inStrings = options.languageId === 'json' ? undefined : linesInsideStrings(text, findings);
+  const lines = findings.length > 0 ? new LineReader(text) : undefined;
   for (const finding of findings) {
     const key = `${finding.ruleId}:${finding.range.start.line}`;
     if (NOT_SUPPRESSIBLE.has(finding.ruleId) || disabled.has(key)) continue;
@@ -59,7 +62,7 @@ export function quickFixes(text: string, findings: readonly Finding[], options: 
     actions.push({
       title: `Disable ${finding.ruleId} for this line`,
       kind: 'quickfix',
-      edits: [disableForLineEdit(text, finding.range.start.line, finding.ruleId)],
+      edits: [disableForLine(lines as LineReader, finding.range.start.line, finding.ruleId)],
       finding,
     });
   }
@@ -103,29 +106,53 @@ function compare(a: Range['start'], b: Range['start']): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** The lines of a text by number, without splitting all of it (a 3 MB file per finding was most of a request). */
+class LineReader {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** Lines `from` to `to` inclusive, as one text (empty past the end). */
+  excerpt(from: number, to: number): string {
+    const start = this.starts[from];
+    if (start === undefined) return '';
+    const next = this.starts[to + 1];
+    return this.text.slice(start, next === undefined ? undefined : next - 1);
+  }
+}
+
 /**
- * The lines (0-based) that continue a multi-line string, where a comment line cannot go.
- * A parse of the file, which is cheap at the sizes this runs on (past the limit, no line
- * is excluded: the directive is offered, as before).
+ * The suppression's edit, computed on the line and the one above it only: it reads no other,
+ * so the edit is the same as on the whole text, moved back to the file's lines.
+ */
+function disableForLine(lines: LineReader, line: number, ruleId: string): TextEdit {
+  const first = Math.max(0, line - 1);
+  const edit = disableForLineEdit(lines.excerpt(first, line), line - first, ruleId);
+  const shift = (position: Range['start']): Range['start'] => ({ line: position.line + first, character: position.character });
+  return { ...edit, range: { start: shift(edit.range.start), end: shift(edit.range.end) } };
+}
+
+/**
+ * The lines (0-based) that continue a multi-line string, where a comment line cannot go:
+ * in the documents that hold a finding, each parsed once and remembered (the hover just before
+ * parsed the same document).
  */
 function linesInsideStrings(text: string, findings: readonly Finding[]): Set<number> {
   const lines = new Set<number>();
-  if (findings.length === 0 || text.length > MAX_PARSE_FOR_STRINGS) return lines;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
-    if (!('contents' in doc)) continue;
-    visit(doc, {
+  if (findings.length === 0) return lines;
+  const chunks = chunksOf(text, 'yaml');
+  const done = new Set<number>();
+  for (const finding of findings) {
+    const chunk = chunkAtLine(chunks, finding.range.start.line);
+    if (!chunk || done.has(chunk.startLine) || chunk.text.length > MAX_PARSE_FOR_STRINGS) continue;
+    done.add(chunk.startLine);
+    const parsed = parsedChunk(chunk.text);
+    if (!parsed.doc) continue;
+    // Node offsets are in the text the document was parsed from, which has the chunk's lines.
+    const lineOf = (offset: number): number => chunk.startLine + parsed.lineCounter.linePos(offset).line - 1;
+    visit(parsed.doc, {
       Scalar(_key, node) {
         if (!isScalar(node) || !node.range) return;
         const first = lineOf(node.range[0]);

@@ -3,12 +3,11 @@
  * just that one document (a few hundred microseconds); files past the size limit get none:
  * the check skips them too, and the user's limit is what says how big is too big.
  */
-import { parseChunk } from '../document/parseChunk';
 import type { ParsedChunk } from '../document/parseChunk';
-import { splitYamlDocuments } from '../document/splitDocuments';
 import { byteLength } from '../document/textGuards';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
 import type { Position, Range } from '../core/types';
+import { chunkAtLine, chunksOf, parsedChunk } from './rememberedText';
 
 export interface DocumentAt {
   /** The document's text (one chunk of the file). */
@@ -40,10 +39,9 @@ export function documentAt(
   const limit = limits.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size.
   if (text.length * 3 > limit && byteLength(text) > limit) return undefined;
-  const chunks = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitRemembered(text);
-  const chunk = chunks.filter((c) => c.startLine <= position.line).pop();
+  const chunk = chunkAtLine(chunksOf(text, languageId), position.line);
   if (!chunk) return undefined;
-  const parsed = parseRemembered(chunk.text);
+  const parsed = parsedChunk(chunk.text);
   const doc = parsed.doc;
   if (!doc) return undefined;
   if (parsed.unusable && (!whileTyping || parsed.problems.some((problem) => problem.kind === 'alias-bomb'))) return undefined;
@@ -70,30 +68,4 @@ function offsetAt(text: string, line: number, character: number): number | undef
     offset = newline + 1;
   }
   return offset + character;
-}
-
-/**
- * One hover asks several explainers (quantity, image, label, monitor, field), and each needs the same
- * document: without this, a 3,000-line CRD was split and parsed five times per hover (seconds). The
- * last few texts are kept; a parsed document is only read, never changed, by the explainers.
- */
-const REMEMBERED = 8;
-const splits = new Map<string, ReturnType<typeof splitYamlDocuments>>();
-const parses = new Map<string, ParsedChunk>();
-
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const made = make();
-  cache.set(key, made);
-  if (cache.size > REMEMBERED) cache.delete(cache.keys().next().value as string);
-  return made;
-}
-
-function splitRemembered(text: string): ReturnType<typeof splitYamlDocuments> {
-  return remember(splits, text, () => splitYamlDocuments(text));
-}
-
-function parseRemembered(text: string): ParsedChunk {
-  return remember(parses, text, () => parseChunk(text));
 }

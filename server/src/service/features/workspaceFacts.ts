@@ -4,6 +4,7 @@
  * come from its text, so an unsaved edit shows at once.
  */
 import { factsOfText } from '../engine/checkFile';
+import { ChunkCache } from '../engine/chunkCache';
 import type { RuleOptions } from '../config/ruleOptions';
 import type { KustomizeInputs } from '../kustomize/inputs';
 import type { DocumentFacts, Fact, FactKind } from '../facts/factKind';
@@ -11,11 +12,32 @@ import type { DocumentFacts, Fact, FactKind } from '../facts/factKind';
 export interface HoverContext {
   /** Facts of the workspace's other files. */
   workspace?: readonly DocumentFacts[];
+  /**
+   * This file's own facts, when the host has them for exactly this text (its last check of it):
+   * then a hover reads them instead of extracting them again.
+   */
+  ownFacts?: readonly DocumentFacts[];
   ruleOptions?: RuleOptions;
   /** For a kustomization file: what its entries resolve to, for hovers on its paths. */
   kustomize?: KustomizeInputs;
   /** The file's path as the host knows it: a CNI config's name decides what it holds and where it sorts. */
   filePath?: string | undefined;
+}
+
+/**
+ * Own facts from the text, without the host's: the latest text's facts, and one document cache
+ * for it, so after an edit only the edited document is read again (a label hover on a
+ * 1,000-document file re-checked all of it, over a second, on every request).
+ */
+let latest: { text: string; languageId: string; optionsKey: string; facts: readonly DocumentFacts[] } | undefined;
+const documents = new ChunkCache();
+
+function ownFactsOf(text: string, languageId: 'yaml' | 'json', ruleOptions: RuleOptions | undefined): readonly DocumentFacts[] {
+  const optionsKey = ruleOptions?.key ?? '';
+  if (latest?.text === text && latest.languageId === languageId && latest.optionsKey === optionsKey) return latest.facts;
+  const facts = factsOfText(text, { languageId, cache: documents, ...(ruleOptions ? { ruleOptions } : {}) });
+  latest = { text, languageId, optionsKey, facts };
+  return facts;
 }
 
 /** Facts of one kind from this text and the rest of the workspace. */
@@ -25,6 +47,6 @@ export function factsEverywhere<T extends Fact>(
   context: HoverContext | undefined,
   kind: FactKind<T>,
 ): T[] {
-  const own = factsOfText(text, { languageId, ...(context?.ruleOptions ? { ruleOptions: context.ruleOptions } : {}) });
+  const own = context?.ownFacts ?? ownFactsOf(text, languageId, context?.ruleOptions);
   return [...own, ...(context?.workspace ?? [])].flatMap((document) => (document.get(kind.id) ?? []) as T[]);
 }
