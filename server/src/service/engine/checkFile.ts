@@ -12,11 +12,12 @@ import { locatorOf, shiftFinding, TOP_OF_FILE } from '../core/ranges';
 import { ChunkCache } from './chunkCache';
 import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
-import { runWorkspaceRules } from './workspaceRules';
+import { runWorkspaceStage } from './workspaceStage';
 import { keptInKustomization, runKustomizationRules } from './kustomizeRules';
 import { renderDocument } from './kustomizeFacts';
 import type { KustomizeRole } from '../kustomize/inputs';
 import type { DocumentFacts } from '../facts/factKind';
+import { fingerprintOfFacts } from '../facts/factFingerprint';
 import type { ChunkResult, ChunkSource } from './lintChunk';
 import { baseName, extensionOf } from '../document/documentKind';
 import { applyDirectives, parseDirectives } from './suppressions';
@@ -84,8 +85,13 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   }));
   findings.push(...runKustomizationRules(located, role));
   // A patch's objects are fragments of others: counting them would count a Deployment twice.
-  if (!role?.partial)
-    findings.push(...distinct(runWorkspaceRules(renderedResults(located, role), options.workspace ?? [], ruleOptions)));
+  if (!role?.partial) {
+    const rendered = role?.renderings !== undefined && role.renderings.length > 0;
+    // Rendered facts are made afresh for each check: nothing of the last run can be matched to them.
+    const memo = rendered ? undefined : options.cache?.workspace;
+    const acrossFiles = runWorkspaceStage(renderedResults(located, role), options.workspace ?? [], ruleOptions, memo);
+    findings.push(...(rendered ? distinct(acrossFiles) : acrossFiles));
+  }
   // Document order, whichever stage found them (a rule across files reports after the per-document ones).
   findings.sort((a, b) => a.range.start.line - b.range.start.line);
   const configured = configure(findings, options.severities);
@@ -197,7 +203,8 @@ function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkRes
   return results.map((result, index) => {
     if (result.facts.size === 0) return result.facts;
     const locate = locatorOf(result.parsed.lineCounter, chunks[index]?.startLine ?? 0);
-    return Object.assign(new Map(result.facts), { locate });
+    // The fingerprint of the cached facts goes along: the workspace model compares files by it.
+    return Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
   });
 }
 
