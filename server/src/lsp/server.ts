@@ -44,6 +44,8 @@ import { registerWorkspaceStatus } from './workspaceStatus';
  * as its check takes, so keystrokes faster than the check coalesce into one.
  */
 const DEBOUNCE_MS = 120;
+/** Turns of the event loop a finished check waits for edits that arrived while it ran. */
+const SETTLE_TURNS = 4;
 /** Checks faster than this are not worth waiting for. */
 const QUICK_CHECK_MS = 40;
 const FIX_ALL_KIND = 'source.fixAll.kubewise';
@@ -211,8 +213,12 @@ export function startServer(connection: Connection): void {
     }
     // Edits that arrived while the check ran are read first: diagnostics of a version the
     // user has already typed past are never shown (the newer version has its check queued).
-    await new Promise((resolve) => setImmediate(resolve));
-    if (documents.get(uri)?.version !== version) return;
+    // The connection reads what arrived on one turn of the event loop and handles one queued
+    // message per turn after it: a few turns let an edit waiting behind the check through.
+    for (let turn = 0; turn < SETTLE_TURNS; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documents.get(uri)?.version !== version) return;
+    }
     findingsByUri.set(uri, { version, findings });
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     publishConfigProblems(configFile);
