@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildConfigSchema } from '../server/src/service/config/configSchema';
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../server/src/service/engine/checkFile';
 import { allRuleMetas, documentKind, families, ruleFamily, rules } from '../server/src/service/rules/registry';
 import { configurableRules } from '../server/src/service/config/ruleOptions';
 import type { RuleMeta } from '../server/src/service/rules/api/ruleTypes';
@@ -234,10 +235,11 @@ function withConfiguration(manifest: string): string {
     },
     'kubewise.maxFileSizeKB': {
       type: 'number',
-      default: 2048,
+      default: DEFAULT_MAX_FILE_SIZE_BYTES / 1024,
       minimum: 1,
       scope: 'resource',
-      description: 'Files larger than this (in KiB) are not checked; an information diagnostic says so.',
+      description:
+        'Size limit in KiB: a larger YAML stream is checked up to the limit, document by document, and a note marks where checking stopped; a larger single document or JSON file is not checked.',
     },
     'kubewise.crdPaths': {
       type: 'array',

@@ -49,7 +49,7 @@ const cases: { name: string; text: string; languageId?: string; expect: (d: Diag
     expect: (d) => {
       assert.equal(d.length, 1);
       assert.equal(d[0]!.code, 'file-not-checked');
-      assert.match(String(d[0]!.message), /KiB is over the 2048 KiB limit/);
+      assert.match(String(d[0]!.message), /KiB is over the 4096 KiB limit/);
     },
   },
   {

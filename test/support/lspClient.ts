@@ -80,6 +80,11 @@ export class TestLspClient {
     }
   }
 
+  /** The document versions of every publish for `uri`, in the order they arrived. */
+  publishedVersions(uri: string): (number | undefined)[] {
+    return (this.published.get(uri) ?? []).map((params) => params.version);
+  }
+
   publishCount(uri: string): number {
     return this.published.get(uri)?.length ?? 0;
   }

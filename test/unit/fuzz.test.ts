@@ -64,4 +64,16 @@ describe('regressions the fuzz run found', () => {
     assert.doesNotMatch(unknown.message, /did you mean/i);
     assert.deepEqual(unknown.fixes, []);
   });
+  test('no rename onto a key the map holds with an empty value (case 87,050 of the 100,000-case run)', () => {
+    // `initContainers:` with nothing under it is left out of the data the schema judges, but the
+    // key is in the text: renaming `(initContainers` to it would write the key twice.
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  initContainers:\n  (initContainers:\n' +
+      '    - name: proxy\n      image: envoyproxy/envoy:v1.32.1\n  containers:\n    - name: app\n      image: app:3.1.0\n';
+    const unknown = checkText(text, { languageId: 'yaml' }).find((f) => f.ruleId === 'schema-violation');
+    assert.ok(unknown, 'the unknown field is reported');
+    assert.match(unknown.message, /'\(initContainers'/);
+    assert.deepEqual(unknown.fixes, []);
+    checkInvariants(text, 'yaml');
+  });
 });

@@ -127,7 +127,7 @@ test('the signature ignores positions but sees Maps, Sets and bigints', () => {
   const b = new Map([['k', [{ at: { start: 9, end: 12 }, set: new Set(['x']), n: 5n }]]]);
   const c = new Map([['k', [{ at: { start: 1, end: 2 }, set: new Set(['y']), n: 5n }]]]);
   const d = new Map([['k', [{ at: { start: 1, end: 2 }, set: new Set(['x']), n: 6n }]]]);
-  const sig = (m: unknown): string => signatureOf([m as Parameters<typeof signatureOf>[0][number]]);
+  const sig = (m: unknown): string => signatureOf([m as Parameters<typeof signatureOf>[0][number]]).join('\n');
   assert.equal(sig(a), sig(b));
   assert.notEqual(sig(a), sig(c));
   assert.notEqual(sig(a), sig(d));

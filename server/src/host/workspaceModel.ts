@@ -13,6 +13,7 @@
  *   facts in the same order whatever order files were read or opened in.
  */
 import type { DocumentFacts } from '../service/facts/factKind';
+import { fingerprintOfFacts } from '../service/facts/factFingerprint';
 
 export class WorkspaceModel {
   /** Path (as walked, opened or reported) → the file's key, its real path. */
@@ -21,7 +22,7 @@ export class WorkspaceModel {
   private readonly pathCounts = new Map<string, number>();
   private readonly disk = new Map<string, readonly DocumentFacts[]>();
   private readonly live = new Map<string, readonly DocumentFacts[]>();
-  private readonly signatures = new Map<string, string>();
+  private readonly signatures = new Map<string, readonly string[]>();
   private sortedKeys: string[] | undefined;
 
   /** The file's key: its real path when the host gave one, else the path itself. */
@@ -134,8 +135,8 @@ export class WorkspaceModel {
   private refresh(key: string): boolean {
     this.sortedKeys = undefined;
     const signature = signatureOf(this.factsOf(key));
-    const changed = (this.signatures.get(key) ?? '') !== signature;
-    if (signature === '') this.signatures.delete(key);
+    const changed = !sameSignature(this.signatures.get(key) ?? [], signature);
+    if (signature.length === 0) this.signatures.delete(key);
     else this.signatures.set(key, signature);
     return changed;
   }
@@ -146,14 +147,16 @@ function meaningful(facts: readonly DocumentFacts[]): DocumentFacts[] {
   return facts.filter((documentFacts) => documentFacts.size > 0);
 }
 
-/** What other files' rules read: everything but positions (`at`), which change on every edit. */
-export function signatureOf(facts: readonly DocumentFacts[]): string {
-  if (facts.length === 0) return '';
-  return JSON.stringify(facts, (key, value: unknown) => {
-    if (key === 'at') return undefined;
-    if (typeof value === 'bigint') return `${value}n`;
-    if (value instanceof Map) return { map: [...(value as Map<unknown, unknown>)] };
-    if (value instanceof Set) return { set: [...(value as Set<unknown>)] };
-    return value;
-  });
+/**
+ * What other files' rules read: each document's facts without their places (which move on
+ * every edit), one fingerprint per document. The engine hands over the fingerprints of the
+ * facts it cached, so an edit of one document in a file of thousands compares strings the
+ * model already holds rather than writing the whole file's facts out again.
+ */
+export function signatureOf(facts: readonly DocumentFacts[]): readonly string[] {
+  return facts.map((documentFacts) => documentFacts.fingerprint ?? fingerprintOfFacts(documentFacts));
+}
+
+function sameSignature(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((fingerprint, index) => fingerprint === b[index]);
 }

@@ -37,8 +37,17 @@ import { Navigation, navigationCapabilities } from './navigation';
 import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
 
-/** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
+/**
+ * The longest wait for a pause in typing. The wait adapts to the document: one whose last
+ * check was quick is checked at once (a burst of edits that arrives together still counts
+ * once: the check runs after every queued message is read); a slow one waits about as long
+ * as its check takes, so keystrokes faster than the check coalesce into one.
+ */
 const DEBOUNCE_MS = 120;
+/** Turns of the event loop a finished check waits for edits that arrived while it ran. */
+const SETTLE_TURNS = 4;
+/** Checks faster than this are not worth waiting for. */
+const QUICK_CHECK_MS = 40;
 const FIX_ALL_KIND = 'source.fixAll.kubewise';
 
 export function startServer(connection: Connection): void {
@@ -49,6 +58,13 @@ export function startServer(connection: Connection): void {
   const pulled = new PulledSettings(connection);
   /** Scheduled checks, with the mark that ends when each has run. */
   const timers = new Map<string, { timer: NodeJS.Timeout; done: () => void }>();
+  /** How long each document's last check took, to choose the wait before the next one. */
+  const checkMs = new Map<string, number>();
+  const debounceFor = (uri: string): number => {
+    const last = checkMs.get(uri);
+    if (last === undefined || last < QUICK_CHECK_MS) return 0;
+    return Math.min(DEBOUNCE_MS, Math.ceil(last));
+  };
   const activity = new Activity();
   /** Config files we published problems for, so a fixed file gets its diagnostics cleared. */
   const publishedConfigFiles = new Set<string>();
@@ -181,7 +197,9 @@ export function startServer(connection: Connection): void {
         if (role) options.kustomize = role;
       }
       const others = workspace.othersThan(filePath ?? uri);
+      const started = performance.now();
       const checked = checkTextWithFacts(document.getText(), { ...options, workspace: others });
+      checkMs.set(uri, performance.now() - started);
       findings = checked.findings;
       // An open document is always checked, but only a file the walk would include
       // counts for the others, as in the CLI. Other open files may sum this one's
@@ -192,6 +210,14 @@ export function startServer(connection: Connection): void {
         // A file of a `crdPaths` folder, open: its unsaved CRDs apply, as a workspace file's would.
         if (workspace.model.setLive(filePath, crdFactsOnly(checked.facts), realPathOf(filePath))) revalidateOthers(uri);
       }
+    }
+    // Edits that arrived while the check ran are read first: diagnostics of a version the
+    // user has already typed past are never shown (the newer version has its check queued).
+    // The connection reads what arrived on one turn of the event loop and handles one queued
+    // message per turn after it: a few turns let an edit waiting behind the check through.
+    for (let turn = 0; turn < SETTLE_TURNS; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documents.get(uri)?.version !== version) return;
     }
     findingsByUri.set(uri, { version, findings });
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
@@ -245,7 +271,7 @@ export function startServer(connection: Connection): void {
       revalidateAll();
       refreshWorkspace(false); // its `ignore:` may have changed
     } else {
-      schedule(event.document.uri, findingsByUri.has(event.document.uri) ? DEBOUNCE_MS : 0);
+      schedule(event.document.uri, findingsByUri.has(event.document.uri) ? debounceFor(event.document.uri) : 0);
     }
   });
   documents.onDidClose((event) => {
@@ -253,6 +279,7 @@ export function startServer(connection: Connection): void {
     const filePath = URI.toPath(uri);
     unschedule(uri);
     caches.delete(uri);
+    checkMs.delete(uri);
     findingsByUri.delete(uri);
     pulled.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -43,7 +43,7 @@ export const fileNotChecked = defineEngineDiagnostic({
   defaultSeverity: 'information',
   description:
     "The file is deliberately not checked: a template (a Helm chart's, or another tool's placeholders) or a file over the size limit.",
-  why: "A template is not Kubernetes YAML until its tool renders it (`helm template`, envsubst, sed, kustomize replacements), so checking it as YAML would show a wall of false errors. A file is taken for a template when it sits in a Helm chart's templates/ folder, or when template syntax outside its values (`name: {{ .Values.name }}`, a line of template logic) or a placeholder (`{SERVICE_IP_PREFIX}`, `__MTU__`) keeps it from parsing; `{{ … }}` inside a string value (Prometheus alert descriptions) is data, and the file is checked. A very large file is skipped to keep the editor responsive.",
+  why: "A template is not Kubernetes YAML until its tool renders it (`helm template`, envsubst, sed, kustomize replacements), so checking it as YAML would show a wall of false errors. A file is taken for a template when it sits in a Helm chart's templates/ folder, or when template syntax outside its values (`name: {{ .Values.name }}`, a line of template logic) or a placeholder (`{SERVICE_IP_PREFIX}`, `__MTU__`) keeps it from parsing; `{{ … }}` inside a string value (Prometheus alert descriptions) is data, and the file is checked. A very large file is checked up to the size limit, document by document, and the rest skipped, to keep the editor responsive.",
   remediation:
     'Check the rendered output (`helm template … | kubewise check -`, or what your tool writes) or raise `kubewise.maxFileSizeKB`.',
   equivalents: [],
@@ -53,6 +53,8 @@ export const fileNotChecked = defineEngineDiagnostic({
     template:
       'Template: this file holds {{what}}, which a tool fills in before it is applied, so it is not checked. Check the rendered output.',
     tooLarge: 'File not checked: {{size}} KiB is over the {{limit}} KiB limit (setting kubewise.maxFileSizeKB).',
+    partlyChecked:
+      'Checked up to here: the {{documents}} documents above fit the {{limit}} KiB limit, the rest of this {{size}} KiB file is not checked (setting kubewise.maxFileSizeKB).',
     goTemplate:
       'Go template: Kubewise checks the config it renders to, not the template (`{{ … }}` is not JSON). Render it and check the output.',
   },

@@ -10,13 +10,16 @@ import type { Finding, SeveritySetting } from '../core/types';
 import { createFinding } from '../core/findings';
 import { locatorOf, shiftFinding, TOP_OF_FILE } from '../core/ranges';
 import { ChunkCache } from './chunkCache';
+import { cutAtLimit } from './sizeLimit';
+import type { LimitCut } from './sizeLimit';
 import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
 import { lintChunk } from './lintChunk';
-import { runWorkspaceRules } from './workspaceRules';
+import { runWorkspaceStage } from './workspaceStage';
 import { keptInKustomization, runKustomizationRules } from './kustomizeRules';
 import { renderDocument } from './kustomizeFacts';
 import type { KustomizeRole } from '../kustomize/inputs';
 import type { DocumentFacts } from '../facts/factKind';
+import { fingerprintOfFacts } from '../facts/factFingerprint';
 import type { ChunkResult, ChunkSource } from './lintChunk';
 import { baseName, extensionOf } from '../document/documentKind';
 import { applyDirectives, parseDirectives } from './suppressions';
@@ -47,7 +50,11 @@ export interface CheckOptions {
   cache?: ChunkCache;
 }
 
-export const DEFAULT_MAX_FILE_SIZE_BYTES = 2 * 1024 * 1024;
+/**
+ * 4 MiB: a stream of 5,000 typical documents (3 MB) is checked whole; its first check takes
+ * about as long as the `yaml` parser's own pass over it times a few (bench/).
+ */
+export const DEFAULT_MAX_FILE_SIZE_BYTES = 4 * 1024 * 1024;
 
 export function checkText(text: string, options: CheckOptions): Finding[] {
   return checkTextWithFacts(text, options).findings;
@@ -60,7 +67,20 @@ export function checkText(text: string, options: CheckOptions): Finding[] {
 export function checkTextWithFacts(text: string, options: CheckOptions): { findings: Finding[]; facts: DocumentFacts[] } {
   if (notOurs(text, options)) return { findings: [], facts: [] };
   const guard = guardFinding(text, options);
-  if (guard) return { findings: fileFinding(guard.meta, guard.messageId, guard.data, options.severities), facts: [] };
+  if (guard) {
+    const cut = cutOverLimit(text, guard, options);
+    if (!cut) return { findings: fileFinding(guard.meta, guard.messageId, guard.data, options.severities), facts: [] };
+    // The documents that fit are checked as a file of their own; their positions are the file's.
+    const checked = checkTextWithFacts(cut.prefix, options);
+    const at = { line: cut.line, character: 0 };
+    const documents = languageOf(options) === 'yaml' ? splitYamlDocuments(cut.prefix).length : 1;
+    const note = createFinding(fileNotChecked, {
+      messageId: 'partlyChecked',
+      data: { documents, limit: guard.data.limit ?? '', size: guard.data.size ?? '' },
+      range: { start: at, end: { line: cut.line, character: 3 } },
+    });
+    return { findings: [...checked.findings, ...configure([note], options.severities)], facts: checked.facts };
+  }
 
   const { chunks, results } = lintChunks(text, options);
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
@@ -84,8 +104,13 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   }));
   findings.push(...runKustomizationRules(located, role));
   // A patch's objects are fragments of others: counting them would count a Deployment twice.
-  if (!role?.partial)
-    findings.push(...distinct(runWorkspaceRules(renderedResults(located, role), options.workspace ?? [], ruleOptions)));
+  if (!role?.partial) {
+    const rendered = role?.renderings !== undefined && role.renderings.length > 0;
+    // Rendered facts are made afresh for each check: nothing of the last run can be matched to them.
+    const memo = rendered ? undefined : options.cache?.workspace;
+    const acrossFiles = runWorkspaceStage(renderedResults(located, role), options.workspace ?? [], ruleOptions, memo);
+    findings.push(...(rendered ? distinct(acrossFiles) : acrossFiles));
+  }
   // Document order, whichever stage found them (a rule across files reports after the per-document ones).
   findings.sort((a, b) => a.range.start.line - b.range.start.line);
   const configured = configure(findings, options.severities);
@@ -140,6 +165,12 @@ function templateFinding(results: readonly ChunkResult[], options: CheckOptions)
 
 type FileProblem = { meta: RuleMeta; messageId: string; data: Record<string, string | number> };
 
+/** Where a YAML stream over the size limit can be cut, so that what fits is checked. */
+function cutOverLimit(text: string, guard: FileProblem, options: CheckOptions): LimitCut | undefined {
+  if (guard.messageId !== 'tooLarge' || languageOf(options) !== 'yaml') return undefined;
+  return cutAtLimit(text, options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES);
+}
+
 function guardFinding(text: string, options: CheckOptions): FileProblem | undefined {
   if (looksBinary(text)) return { meta: unreadableFile, messageId: 'binary', data: {} };
   const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
@@ -181,7 +212,12 @@ function configure(findings: Finding[], severities: CheckOptions['severities']):
  * workspace. With the file's cache, a later `checkText` of the same text re-parses nothing.
  */
 export function factsOfText(text: string, options: CheckOptions): DocumentFacts[] {
-  if (notOurs(text, options) || guardFinding(text, options) || options.isHelmChartTemplate) return [];
+  if (notOurs(text, options) || options.isHelmChartTemplate) return [];
+  const guard = guardFinding(text, options);
+  if (guard) {
+    const cut = cutOverLimit(text, guard, options);
+    return cut ? factsOfText(cut.prefix, options) : [];
+  }
   if (options.kustomize?.partial) return [];
   const { chunks, results } = lintChunks(text, options);
   // A template's objects are not what gets applied: they count for nothing.
@@ -197,7 +233,8 @@ function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkRes
   return results.map((result, index) => {
     if (result.facts.size === 0) return result.facts;
     const locate = locatorOf(result.parsed.lineCounter, chunks[index]?.startLine ?? 0);
-    return Object.assign(new Map(result.facts), { locate });
+    // The fingerprint of the cached facts goes along: the workspace model compares files by it.
+    return Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
   });
 }
 

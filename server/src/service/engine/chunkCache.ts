@@ -3,10 +3,13 @@
  * check it keeps only the documents the file still has, so memory follows the file.
  */
 import type { ChunkResult } from './lintChunk';
+import { WorkspaceStageMemo } from './workspaceStage';
 
 export class ChunkCache {
   private entries = new Map<string, ChunkResult>();
   private optionsKey: string | undefined;
+  /** The rules across files' last run on this file, so that an edit re-judges only what changed. */
+  readonly workspace = new WorkspaceStageMemo();
   hits = 0;
   misses = 0;
 

@@ -20,33 +20,55 @@ import type { ChunkResult } from './lintChunk';
 
 const workspaceRules = rules.filter((rule) => rule.meta.scope === 'workspace' && rule.checkWorkspace);
 
+/** A finding of a rule across files, with the index of the document whose fact it is on (-1: the file). */
+export interface AttributedFinding {
+  finding: Finding;
+  entry: number;
+}
+
+/**
+ * `entries` are the file's documents in order. The rules judge the facts of the documents in
+ * `judged` (all of them when absent) against every fact of the file and of `otherFiles`: an
+ * edit that leaves the file's judgements as they were re-judges only the edited document.
+ */
 export function runWorkspaceRules(
-  results: readonly { result: ChunkResult; startLine: number }[],
+  entries: readonly { result: ChunkResult; startLine: number }[],
   otherFiles: readonly DocumentFacts[],
   options: RuleOptions,
-): Finding[] {
-  const locators = new Map<BaseFact, Locate>();
+  judged?: ReadonlySet<number>,
+): AttributedFinding[] {
+  const locators = new Map<BaseFact, { locate: Locate; entry: number }>();
   const inFile = new Map<string, BaseFact[]>();
+  const fileFacts: ReadonlyMap<string, readonly BaseFact[]>[] = [];
   const seen = new Set<ChunkResult>();
-  for (const { result, startLine } of results) {
-    const locate = locatorOf(result.parsed.lineCounter, startLine);
+  for (const [index, { result, startLine }] of entries.entries()) {
     // Two documents with the same text share one cached result: copy the facts so each is located in its own document.
     const copy = seen.has(result);
     seen.add(result);
-    for (const [kind, cached] of result.facts) {
-      const facts = copy ? cached.map((fact) => ({ ...fact })) : cached;
-      for (const fact of facts) locators.set(fact, locate);
+    const own = copy
+      ? new Map([...result.facts].map(([kind, cached]) => [kind, cached.map((fact) => ({ ...fact }))]))
+      : result.facts;
+    fileFacts.push(own);
+    if (judged && !judged.has(index)) continue;
+    const locate = locatorOf(result.parsed.lineCounter, startLine);
+    for (const [kind, facts] of own) {
+      for (const fact of facts) locators.set(fact, { locate, entry: index });
       let list = inFile.get(kind);
       if (!list) inFile.set(kind, (list = []));
-      list.push(...facts);
+      for (const fact of facts) list.push(fact);
     }
   }
   const everywhere = new Map<string, BaseFact[]>();
   const allOf = (kind: string): BaseFact[] => {
     let found = everywhere.get(kind);
     if (!found) {
-      // A plain loop: with thousands of files, flatMap's arrays per document were most of a CLI run.
-      found = [...(inFile.get(kind) ?? [])];
+      // The file's documents in their order, then the other files. A plain loop: with
+      // thousands of files, flatMap's arrays per document were most of a CLI run.
+      found = [];
+      for (const document of fileFacts) {
+        const facts = document.get(kind);
+        if (facts) for (const fact of facts) found.push(fact);
+      }
       for (const document of otherFiles) {
         const facts = document.get(kind);
         if (facts) for (const fact of facts) found.push(fact);
@@ -56,7 +78,7 @@ export function runWorkspaceRules(
     return found;
   };
 
-  const findings: Finding[] = [];
+  const findings: AttributedFinding[] = [];
   for (const rule of workspaceRules) {
     const declared = new Set((rule.facts ?? []).map((kind) => kind.id));
     if (![...declared].some((kind) => inFile.has(kind))) continue;
@@ -65,11 +87,13 @@ export function runWorkspaceRules(
       return facts(kind.id) as readonly T[];
     };
     const report = (r: WorkspaceReport): void => {
-      const locate = locators.get(r.fact);
-      if (!locate) throw new Error(`${rule.meta.id} reported a fact that is not from the file being checked`);
+      const located = locators.get(r.fact);
+      if (!located) throw new Error(`${rule.meta.id} reported a fact that is not from the file being checked`);
+      const { locate, entry } = located;
       const [start, end] = r.at ?? r.fact.at;
-      findings.push(
-        createFinding(rule.meta, {
+      findings.push({
+        entry,
+        finding: createFinding(rule.meta, {
           messageId: r.messageId,
           data: r.data,
           range: locate(start, end),
@@ -78,7 +102,7 @@ export function runWorkspaceRules(
           fixes: r.fixes,
           locate,
         }),
-      );
+      });
     };
     try {
       rule.checkWorkspace?.({
@@ -88,13 +112,14 @@ export function runWorkspaceRules(
         report,
       });
     } catch (error) {
-      findings.push(
-        createFinding(internalError, {
+      findings.push({
+        entry: -1,
+        finding: createFinding(internalError, {
           messageId: 'crashedAcrossFiles',
           data: { rule: rule.meta.id, detail: String(error) },
           range: TOP_OF_FILE,
         }),
-      );
+      });
     }
   }
   return findings;

@@ -74,6 +74,8 @@ export function defineDocumentFactKind<D extends RecognisedDocument, T extends B
  */
 export interface DocumentFacts extends ReadonlyMap<string, readonly BaseFact[]> {
   readonly locate?: Locate;
+  /** The facts without their places (factFingerprint.ts), when the engine knows it already. */
+  readonly fingerprint?: string;
 }
 
 /** The fields every fact shares, read from its object. */

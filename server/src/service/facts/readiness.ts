@@ -20,6 +20,7 @@ import { allContainers, findPodSpecs } from '../kubernetes/workloads';
 import type { ServiceFact } from './services';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
+import { memoOf } from '../kubernetes/listMemo';
 
 export interface ReadinessContainerFact {
   name: string;
@@ -123,10 +124,34 @@ function podLabels(object: KubeObject, podSpec: YAMLMap): Record<string, string>
  * pod that names no namespace goes wherever it is applied, so it may meet any namespace.
  */
 export function serviceSelecting(pod: ReadinessFact, services: readonly ServiceFact[]): ServiceFact | undefined {
-  return services.find((service) => {
-    if (service.namespace !== pod.namespace && service.namespace !== '' && pod.namespace !== '') return false;
-    const entries = Object.entries(service.selector ?? {});
-    return entries.length > 0 && entries.every(([key, value]) => pod.podLabels[key] === value);
+  // A Service can select the pod only if the pod carries its selector's first label: look at
+  // those, and take the first in the list's order, as a scan of every Service would.
+  const index = servicesByFirstLabel(services);
+  let first: { service: ServiceFact; position: number } | undefined;
+  for (const [key, value] of Object.entries(pod.podLabels)) {
+    for (const candidate of index.get(`${key}=${value}`) ?? []) {
+      if (first && first.position <= candidate.position) break;
+      const service = candidate.service;
+      if (service.namespace !== pod.namespace && service.namespace !== '' && pod.namespace !== '') continue;
+      const entries = Object.entries(service.selector ?? {});
+      if (entries.every(([k, v]) => Object.hasOwn(pod.podLabels, k) && pod.podLabels[k] === v)) first = candidate;
+    }
+  }
+  return first?.service;
+}
+
+function servicesByFirstLabel(services: readonly ServiceFact[]): Map<string, { service: ServiceFact; position: number }[]> {
+  return memoOf(services, 'byFirstSelectorLabel', () => {
+    const index = new Map<string, { service: ServiceFact; position: number }[]>();
+    services.forEach((service, position) => {
+      const entry = Object.entries(service.selector ?? {})[0];
+      if (!entry) return; // no selector, or `{}`: selects nothing here
+      const pair = `${entry[0]}=${entry[1]}`;
+      let list = index.get(pair);
+      if (!list) index.set(pair, (list = []));
+      list.push({ service, position });
+    });
+    return index;
   });
 }
 

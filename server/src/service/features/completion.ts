@@ -11,6 +11,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
 import { asKubeObject } from '../kubernetes/objects';
 import { builtinSchema } from '../schema/builtinSchemas';
 import { fieldAt, resolveRef, typeName } from '../schema/schemaWalk';
@@ -33,7 +34,8 @@ export interface CompletionEntry {
 
 const KEY_MARK = 'kubewiseCompletionKey';
 const VALUE_MARK = 'kubewiseCompletionValue';
-const MAX_TEXT = 2 * 1024 * 1024;
+/** As large as the check's default limit: a file it checks gets completion too. */
+const MAX_TEXT = DEFAULT_MAX_FILE_SIZE_BYTES;
 
 export function completeAt(
   text: string,

@@ -3,6 +3,8 @@
  * is applied (`kubectl apply -n`, a kustomization's `namespace:`), so it may meet an
  * object of any namespace: references across files treat '' as "could be the same".
  */
+import { memoOf } from './listMemo';
+
 export function sameNamespace(a: string, b: string): boolean {
   return a === b || a === '' || b === '';
 }
@@ -15,8 +17,11 @@ export function sameNamespace(a: string, b: string): boolean {
  * without a namespace says nothing about objects that all name theirs.
  */
 export function inNamespace<T extends { namespace: string }>(items: readonly T[], namespace: string): T[] {
-  if (!items.some((item) => item.namespace === namespace)) return [];
-  return items.filter((item) => sameNamespace(item.namespace, namespace));
+  // Once per list and namespace: a file of a thousand Services in one namespace asks a thousand times.
+  return memoOf(items, `inNamespace\u0000${namespace}`, () => {
+    if (!items.some((item) => item.namespace === namespace)) return [];
+    return items.filter((item) => sameNamespace(item.namespace, namespace));
+  });
 }
 
 /** How a namespace reads in a message. */

@@ -4,6 +4,7 @@
  * endpoints are written by hand); an empty selector `{}` is not "no selector": it is
  * read here as unknown (it would select every pod of the namespace).
  */
+import { memoOf } from './listMemo';
 import { sameNamespace } from './namespaces';
 
 export function serviceSelects(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
@@ -20,9 +21,33 @@ interface Labelled {
   templateLabels: Readonly<Record<string, string>>;
 }
 
-/** The workloads whose pods the Service selects. */
+/** The workloads whose pods the Service selects. The array is shared: do not change it. */
 export function selectedBy<W extends Labelled>(service: Selecting, workloads: readonly W[]): W[] {
   const selector = service.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
-  return workloads.filter((w) => sameNamespace(w.namespace, service.namespace) && serviceSelects(selector, w.templateLabels));
+  // Services with the same selector in one namespace select the same pods: one answer (one
+  // array) for all of them, so what a rule derives from it can be remembered too.
+  const memoKey = `selectedBy\u0000${service.namespace}\u0000${JSON.stringify(Object.entries(selector).sort())}`;
+  return memoOf(workloads, memoKey, () => {
+    const [key, value] = Object.entries(selector)[0] as [string, string];
+    // Only the workloads that carry the selector's first label can match: the index finds them
+    // without looking at the others, in their order in the list.
+    const carrying = byLabel(workloads).get(`${key}=${value}`) ?? [];
+    return carrying.filter((w) => sameNamespace(w.namespace, service.namespace) && serviceSelects(selector, w.templateLabels));
+  });
+}
+
+function byLabel<W extends Labelled>(workloads: readonly W[]): Map<string, W[]> {
+  return memoOf(workloads, 'byLabel', () => {
+    const index = new Map<string, W[]>();
+    for (const workload of workloads) {
+      for (const [key, value] of Object.entries(workload.templateLabels)) {
+        const pair = `${key}=${value}`;
+        let list = index.get(pair);
+        if (!list) index.set(pair, (list = []));
+        list.push(workload);
+      }
+    }
+    return index;
+  });
 }

@@ -7,7 +7,9 @@
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
 import { selectedBy } from '../../kubernetes/serviceSelection';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
+import type { WorkloadFact } from '../../facts/workloads';
 
 export const serviceTargetPortUndeclared = defineWorkspaceRule(
   {
@@ -33,9 +35,7 @@ export const serviceTargetPortUndeclared = defineWorkspaceRule(
       if (service.type === 'ExternalName') continue;
       const selected = selectedBy(service, workloads);
       if (selected.length === 0 || selected.some((w) => !w.portsReadable)) continue;
-      const ports = selected.flatMap((w) => w.ports);
-      const declared = ports.map((p) => (p.name ? `${p.name}/${p.containerPort ?? '?'}` : String(p.containerPort ?? '?')));
-      const described = declared.length > 0 ? [...new Set(declared)].join(', ') : 'none declared';
+      const { ports, described } = memoOf(selected, 'declaredPorts', () => declaredPorts(selected));
       for (const port of service.ports) {
         const target = port.targetPort ?? port.port;
         if (target === undefined) continue;
@@ -63,3 +63,10 @@ export const serviceTargetPortUndeclared = defineWorkspaceRule(
     }
   },
 );
+
+/** The ports the selected pods declare, and how the message lists them. */
+function declaredPorts(selected: readonly WorkloadFact[]): { ports: WorkloadFact['ports']; described: string } {
+  const ports = selected.flatMap((w) => w.ports);
+  const declared = ports.map((p) => (p.name ? `${p.name}/${p.containerPort ?? '?'}` : String(p.containerPort ?? '?')));
+  return { ports, described: declared.length > 0 ? [...new Set(declared)].join(', ') : 'none declared' };
+}

@@ -7,7 +7,7 @@
 import { boundedData } from '../../document/boundedData';
 import { isOnRemovedApi } from '../../kubernetes/removedApis';
 import { builtinSchema } from '../../schema/builtinSchemas';
-import { targetNode } from '../../schema/targetNodes';
+import { siblingKeyExists, targetNode } from '../../schema/targetNodes';
 import { validateData } from '../../schema/validate';
 import { replaceScalar } from '../api/fixes/replaceScalar';
 import { defineRule } from '../api/ruleTypes';
@@ -48,7 +48,14 @@ export const schemaViolation = defineRule(
       if (violation.problem.kind === 'wrongType' && labelValues.has(node)) continue; // invalid-label's
       const message = schemaMessage(violation.problem);
       const fixes: OffsetFix[] = [];
-      const edit = message.replacement ? replaceScalar(context.text, node, quotedLike(node, message.replacement)) : undefined;
+      const renamesOntoSibling =
+        violation.target.part === 'key' &&
+        message.replacement !== undefined &&
+        siblingKeyExists(object.doc, object.root, violation.target, message.replacement);
+      const edit =
+        message.replacement && !renamesOntoSibling
+          ? replaceScalar(context.text, node, quotedLike(node, message.replacement))
+          : undefined;
       if (edit && message.replacement) {
         // A renamed field starts to take effect, so the fix changes what the manifest asks for.
         fixes.push({ title: `Change to '${message.replacement}'`, edits: [edit], fixAll: false });
