@@ -101,8 +101,9 @@ export function statusOf(deps: Pick<WorkspaceStatusDeps, 'configFiles' | 'worksp
 export function describeStatus(status: WorkspaceStatus): string {
   const folders = status.folders.length === 0 ? 'no workspace folder' : plural(status.folders.length, 'workspace folder');
   const config = status.configFiles.length === 0 ? 'no .kubewise.yaml (defaults)' : status.configFiles.join(', ');
-  const ignored = [...status.untrustedConfigFiles, 'kubewise.crdPaths'].join(', ');
-  const untrusted = status.trusted ? '' : ` The workspace is not trusted: ${ignored} not applied until it is.`;
+  const ignored = [...status.untrustedConfigFiles, 'kubewise.crdPaths'];
+  const listed = ignored.length === 1 ? `${ignored[0]} is` : `${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)} are`;
+  const untrusted = status.trusted ? '' : ` The workspace is not trusted: ${listed} not applied until it is.`;
   return `Kubewise ${status.version}: ${plural(status.indexedFiles, 'manifest')} indexed in ${folders}; configuration: ${config}.${untrusted}`;
 }
 
