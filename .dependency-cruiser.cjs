@@ -45,6 +45,17 @@ module.exports = {
         path: '^(node:)?(fs|fs/promises|child_process|net|http|https|http2|dgram|dns|tls|worker_threads|cluster|readline|inspector)$',
       },
     },
+    {
+      name: 'hosts-no-network-or-exec',
+      comment:
+        'Kubewise makes no network call and runs no program: the hosts (host/, lsp/, cli/) read files and talk to their editor or terminal only. The LSP library itself opens a socket or pipe for --socket/--pipe transports, which the editor asks for; worker_threads stays allowed for the hosts.',
+      severity: 'error',
+      from: { path: '^server/src/(host|lsp|cli)/' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(child_process|net|http|https|http2|dgram|dns|dns/promises|tls|cluster|inspector)$',
+      },
+    },
     only('core-is-the-bottom', 'core/ imports nothing of the service but itself.', `${S}core/`, [`${S}core/`]),
     only('document-layer', 'document/ sits on core/ only.', `${S}document/`, [`${S}(core|document)/`]),
     only('kubernetes-layer', 'kubernetes/ encodes Kubernetes behaviour on documents.', `${S}kubernetes/`, [

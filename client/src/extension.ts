@@ -1,7 +1,8 @@
 /**
  * The Kubewise client: starts the language server over IPC, forwards settings and
  * `.kubewise.yaml` changes, registers the palette commands, and restarts the server
- * if it dies (telling the user once, not on every crash).
+ * if it dies (telling the user once, not on every crash). It tells the server whether
+ * the workspace is trusted: until it is, `.kubewise.yaml` and `kubewise.crdPaths` wait.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -60,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Hovers link to the bundled rule docs through a command URI.
     markdown: { isTrusted: { enabledCommands: ['kubewise.showRuleDocs'] } },
     errorHandler: restartingErrorHandler(output),
+    // A function, so a restarted server is told the trust of the moment, not of the first start.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
   };
   // The client's own test for debug mode looks for --inspect in the extension host's
   // arguments, which depends on how VS Code starts it; the extension mode does not.
@@ -87,6 +90,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       );
     }),
     ...registerSizing(context, () => client),
+    // A server starting at this moment reads isTrusted itself: a lost notification changes nothing.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('kubewise/workspaceTrusted').catch(() => undefined);
+    }),
   );
   registerWalkthrough(context);
   registerFindingsStatusBar(context);

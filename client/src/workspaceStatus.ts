@@ -16,6 +16,8 @@ interface WorkspaceStatus {
   folders: string[];
   indexedFiles: number;
   configFiles: string[];
+  /** Absent from servers older than workspace trust. */
+  trusted?: boolean;
 }
 
 interface CheckWorkspaceResult {
@@ -42,7 +44,8 @@ export function registerWorkspaceStatus(
       item.text = `Kubewise ${status.version}`;
       const config =
         status.configFiles.length === 0 ? 'no .kubewise.yaml' : status.configFiles.map((file) => path.basename(file)).join(', ');
-      item.detail = `${status.indexedFiles} manifest${status.indexedFiles === 1 ? '' : 's'} indexed · ${config}`;
+      const restricted = status.trusted === false ? ' · Restricted Mode: .kubewise.yaml and crdPaths wait for trust' : '';
+      item.detail = `${status.indexedFiles} manifest${status.indexedFiles === 1 ? '' : 's'} indexed · ${config}${restricted}`;
     }),
     vscode.commands.registerCommand('kubewise.checkWorkspace', () => checkWorkspace(client)),
   );

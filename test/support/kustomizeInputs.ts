@@ -4,8 +4,12 @@
 import * as path from 'node:path';
 import type { InputObject, KustomizeRole, ResolvedPath } from '../../server/src/service/kustomize/inputs';
 import { inputsOf } from '../../server/src/host/kustomizeIndex';
+import { ReadScope } from '../../server/src/host/readScope';
 import { ruleMeta } from '../../server/src/service/rules/registry';
 import type { CheckOptions } from '../../server/src/service/engine/checkFile';
+
+/** Fixtures name files of the repository only: the scope a host would give a checkout. */
+const REPOSITORY = path.resolve(__dirname, '../../..');
 
 type Written = 'missing' | 'unknown' | readonly (Partial<InputObject> & { kind: string; name: string })[];
 
@@ -27,5 +31,5 @@ export function kustomizationRole(entries: Readonly<Record<string, Written>>): K
 /** For a rule on kustomization files: a fixture's code as the kustomization.yaml of its rule's fixture folder. */
 export function fixtureCheckOptions(ruleId: string, dir: string, code: string): Pick<CheckOptions, 'kustomize'> {
   if (ruleMeta(ruleId)?.scope !== 'kustomization') return {};
-  return { kustomize: { named: true, inputs: inputsOf(path.join(dir, 'kustomization.yaml'), code) } };
+  return { kustomize: { named: true, inputs: inputsOf(path.join(dir, 'kustomization.yaml'), ReadScope.of([REPOSITORY]), code) } };
 }

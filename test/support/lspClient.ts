@@ -47,13 +47,18 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  /** `workspace` capabilities beyond configuration (workspaceEdit, say) can be added. */
-  async initialize(workspaceFolders: string[] = [], workspace: Record<string, unknown> = {}): Promise<unknown> {
+  /** `workspace` capabilities beyond configuration (workspaceEdit, say) can be added, and `initializationOptions`. */
+  async initialize(
+    workspaceFolders: string[] = [],
+    workspace: Record<string, unknown> = {},
+    initializationOptions?: unknown,
+  ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace } },
       workspaceFolders: workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) })),
+      ...(initializationOptions === undefined ? {} : { initializationOptions }),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -14,6 +14,7 @@ import type { Finding, SeveritySetting } from '../service/core/types';
 import { readManifest, realPathOf } from '../host/manifestFile';
 import { WorkspaceModel } from '../host/workspaceModel';
 import { KustomizeIndex } from '../host/kustomizeIndex';
+import { ReadScope } from '../host/readScope';
 import type { KustomizeRole } from '../service/kustomize/inputs';
 import type { CrdFile } from '../host/crdFolders';
 import type { CheckTarget } from './collectFiles';
@@ -93,8 +94,10 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
     slots.push({ displayPath, modelPath: target.absolutePath, ...read.manifest, cache: new ChunkCache() });
   }
 
-  // Kustomizations first: whether a file is a patch decides what it contributes.
-  const kustomize = new KustomizeIndex();
+  // Kustomizations first: whether a file is a patch decides what it contributes. Their
+  // entries are read in the working directory and the folders checked, never elsewhere.
+  const fileFolders = targets.flatMap((target) => (target.kind === 'file' ? [path.dirname(target.absolutePath)] : []));
+  const kustomize = new KustomizeIndex(ReadScope.of([settings.cwd, ...new Set(fileFolders)]));
   for (const slot of slots) if ('text' in slot) kustomize.set(slot.modelPath, slot.text);
   kustomize.addNeighbours(
     slots.flatMap((slot) => ('text' in slot && slot.modelPath !== STDIN_DISPLAY_PATH ? [slot.modelPath] : [])),

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError } from '../host/fsErrors';
+import { ReadScope } from '../host/readScope';
 import { walkManifests } from '../host/workspaceFiles';
 import type { WorkspaceFilter } from '../host/workspaceFiles';
 
@@ -48,8 +49,11 @@ export async function collectFiles(paths: readonly string[], cwd: string, filter
     }
     // A path named explicitly is checked whatever its name, and whatever `ignore:` says:
     // the user asked for it. CI checks every file it is given, so the walk is unbounded.
-    if (stats.isDirectory()) for (const entry of (await walkManifests(absolutePath, filter, Infinity)).entries) add(entry);
-    else add({ kind: 'file', absolutePath });
+    // Symlinks in it are followed when they stay in the working directory or the folder given.
+    if (stats.isDirectory()) {
+      const scope = ReadScope.of([cwd, absolutePath]);
+      for (const entry of (await walkManifests(absolutePath, filter, Infinity, scope)).entries) add(entry);
+    } else add({ kind: 'file', absolutePath });
   }
   return { targets, badPaths };
 }

@@ -2,7 +2,9 @@
  * The kustomization files of a workspace, for both hosts: which files are patches
  * (partial objects), which fields a kustomization writes into its resources, and, for
  * a kustomization being checked, what each of its entries resolves to on disk. The
- * service reads kustomizations (service/kustomize/); only this layer looks at the disk.
+ * service reads kustomizations (service/kustomize/); only this layer looks at the disk,
+ * and only inside its read scope (host/readScope.ts): an entry that leads out of the
+ * workspace is `outside`, neither read nor stat'ed, whatever the kustomization says.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +15,7 @@ import { objectsOfText } from '../service/kustomize/inputs';
 import type { InputObject, KustomizeInputs, KustomizeRole, Rendering, ResolvedPath } from '../service/kustomize/inputs';
 import { renderedFacts } from '../service/engine/kustomizeFacts';
 import type { DocumentFacts } from '../service/facts/factKind';
+import type { ReadScope } from './readScope';
 
 /** Deeper trees than this are cut short: their objects count as unknown, never as missing. */
 const MAX_DEPTH = 12;
@@ -34,6 +37,9 @@ export class KustomizeIndex {
   private readonly summaries = new Map<string, Summary>();
   /** Roles by file, until a kustomization changes: hosts ask once per file per check. */
   private readonly roles = new Map<string, KustomizeRole | undefined>();
+
+  /** The folders its entries may be read from. */
+  constructor(readonly scope: ReadScope) {}
 
   /** Records a file's text if it is a kustomization; true when the index changed. */
   set(filePath: string, text: string): boolean {
@@ -95,7 +101,7 @@ export class KustomizeIndex {
     for (const dir of new Set(filePaths.map((filePath) => path.dirname(filePath)))) {
       for (const name of KUSTOMIZATION_FILE_NAMES) {
         const candidate = path.join(dir, name);
-        if (this.summaries.has(candidate)) continue;
+        if (this.summaries.has(candidate) || !this.scope.allows(candidate)) continue;
         const text = readText(candidate);
         if (text !== undefined) this.set(candidate, text);
       }
@@ -109,7 +115,7 @@ export class KustomizeIndex {
     // A kustomization's entries are resolved afresh each time: a file created or deleted
     // since changes them, and no kustomization text changed to clear the cache.
     if (!isKustomizationFileName(path.basename(filePath))) return role;
-    return { ...role, named: true, inputs: inputsOf(filePath, liveText) };
+    return { ...role, named: true, inputs: inputsOf(filePath, this.scope, liveText) };
   }
 
   /** A file's facts as the kustomization trees it is built in render them (none for a patch). */
@@ -186,8 +192,12 @@ function modelOf(text: string, named: boolean): KustomizationModel | undefined {
   return parsed.doc && !parsed.unusable ? readKustomization(parsed.doc, named) : undefined;
 }
 
-/** What each entry of the kustomization at `filePath` (with this text, else as on disk) resolves to, read from disk now. */
-export function inputsOf(filePath: string, text: string | undefined = readText(filePath)): KustomizeInputs {
+/**
+ * What each entry of the kustomization at `filePath` (with this text, else as on disk)
+ * resolves to, read from disk now within `scope`.
+ */
+export function inputsOf(filePath: string, scope: ReadScope, liveText?: string): KustomizeInputs {
+  const text = liveText ?? (scope.allows(filePath) ? readText(filePath) : undefined);
   const model = text === undefined ? undefined : modelOf(text, true);
   const paths = new Map<string, ResolvedPath>();
   const destinations = new Map<string, string>();
@@ -199,10 +209,12 @@ export function inputsOf(filePath: string, text: string | undefined = readText(f
     ...model.patches.flatMap((patch) => (patch.file ? [patch.file] : [])),
   ];
   for (const entry of entries) {
-    if (!paths.has(entry.path)) paths.set(entry.path, resolveEntry(dir, entry, new Set([dir]), 0));
+    if (!paths.has(entry.path)) paths.set(entry.path, resolveEntry(dir, entry, { scope, visited: new Set([dir]) }, 0));
   }
   for (const entry of [...entries, ...model.generatorFiles]) {
-    const destination = entry.remote || destinations.has(entry.path) ? undefined : destinationOf(path.resolve(dir, entry.path));
+    const target = path.resolve(dir, entry.path);
+    // Go to definition opens only what the workspace holds: nothing outside it is looked at.
+    const destination = entry.remote || destinations.has(entry.path) || !scope.allows(target) ? undefined : destinationOf(target);
     if (destination !== undefined) destinations.set(entry.path, destination);
   }
   return { paths, destinations };
@@ -222,9 +234,17 @@ function kustomizationFileIn(dir: string): string | undefined {
   return KUSTOMIZATION_FILE_NAMES.map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
 }
 
-function resolveEntry(dir: string, entry: PathEntry, visited: Set<string>, depth: number): ResolvedPath {
+/** One resolution of a kustomization's entries: where it may read, and the folders it has been in. */
+interface Resolution {
+  scope: ReadScope;
+  visited: Set<string>;
+}
+
+function resolveEntry(dir: string, entry: PathEntry, resolution: Resolution, depth: number): ResolvedPath {
   if (entry.remote) return { status: 'unknown' };
   const target = path.resolve(dir, entry.path);
+  // Before any stat: whether a file exists outside the workspace is not the manifest's to ask.
+  if (!resolution.scope.allows(target)) return { status: 'outside' };
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
@@ -236,22 +256,23 @@ function resolveEntry(dir: string, entry: PathEntry, visited: Set<string>, depth
     return text === undefined ? { status: 'unknown' } : { status: 'file', objects: objectsOfText(text, target), key: target };
   }
   if (!stat.isDirectory()) return { status: 'unknown' };
-  const objects = folderObjects(target, visited, depth + 1);
+  const objects = folderObjects(target, resolution, depth + 1);
   return objects ? { status: 'directory', objects, key: target } : { status: 'unknown' };
 }
 
 /** The objects a kustomization folder builds (resources, components, generators), unless it cannot be known. */
-function folderObjects(dir: string, visited: Set<string>, depth: number): InputObject[] | undefined {
-  if (depth > MAX_DEPTH || visited.has(dir)) return undefined;
-  visited.add(dir);
+function folderObjects(dir: string, resolution: Resolution, depth: number): InputObject[] | undefined {
+  if (depth > MAX_DEPTH || resolution.visited.has(dir)) return undefined;
+  resolution.visited.add(dir);
   const file = kustomizationFileIn(dir);
-  const text = file === undefined ? undefined : readText(file);
+  // The folder is in scope; its kustomization file may still be a link out of it.
+  const text = file === undefined || !resolution.scope.allows(file) ? undefined : readText(file);
   const model = text === undefined ? undefined : modelOf(text, true);
   if (!model) return undefined;
   const objects: InputObject[] = model.generated.map((g) => ({ apiVersion: 'v1', kind: g.kind, name: g.name, images: [] }));
   for (const entry of [...model.resources, ...model.components]) {
-    const resolved = resolveEntry(dir, entry, visited, depth);
-    if (resolved.status === 'unknown') return undefined;
+    const resolved = resolveEntry(dir, entry, resolution, depth);
+    if (resolved.status === 'unknown' || resolved.status === 'outside') return undefined;
     if (resolved.status !== 'missing') objects.push(...resolved.objects);
   }
   return objects;

@@ -10,8 +10,9 @@
  *   node_modules holds other people's files.
  * - Globs exclude more: `ignore:` in `.kubewise.yaml` (relative to that file's folder)
  *   and, in the editor, VS Code's `files.exclude` (relative to the workspace folder).
- * - Symlinks to files are followed; symlinks to directories are not, so a link cycle
- *   cannot loop the walk.
+ * - Symlinks to files are followed when they stay in scope (host/readScope.ts: by default
+ *   the folder walked), so a link to `~/.kube/config` is never read; symlinks to
+ *   directories are not followed, so a link cycle cannot loop the walk.
  * - Entries are visited in code-unit order, not localeCompare: the same on every
  *   machine and locale, so output, CI diffs and SARIF uploads are stable.
  * - The walk stops after `maxFiles` files and says so.
@@ -21,6 +22,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { isKustomizationFileName } from '../service/kustomize/kustomization';
 import { describeFsError } from './fsErrors';
+import { ReadScope } from './readScope';
 
 // .conf and .conflist: CNI network configs (copies of /etc/cni/net.d); the service decides
 // whether a .conf is one (an nginx.conf gets nothing).
@@ -106,6 +108,7 @@ export async function walkManifests(
   root: string,
   filter: WorkspaceFilter,
   maxFiles: number = MAX_WORKSPACE_FILES,
+  scope: ReadScope = ReadScope.of([root]),
 ): Promise<WalkResult> {
   const result: WalkResult = { entries: [], truncated: false };
   let files = 0;
@@ -123,7 +126,7 @@ export async function walkManifests(
       const entryPath = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!filter.excludes(entryPath, true)) await visit(entryPath);
-      } else if (isManifestName(entry.name) && (entry.isFile() || (await isSymlinkToFile(entry, entryPath)))) {
+      } else if (isManifestName(entry.name) && (entry.isFile() || (await isSymlinkToFile(entry, entryPath, scope)))) {
         if (filter.excludes(entryPath, false)) continue;
         if (files >= maxFiles) {
           result.truncated = true;
@@ -139,8 +142,8 @@ export async function walkManifests(
   return result;
 }
 
-async function isSymlinkToFile(entry: fs.Dirent, entryPath: string): Promise<boolean> {
-  if (!entry.isSymbolicLink()) return false;
+async function isSymlinkToFile(entry: fs.Dirent, entryPath: string, scope: ReadScope): Promise<boolean> {
+  if (!entry.isSymbolicLink() || !scope.allows(entryPath)) return false;
   try {
     return (await fs.promises.stat(entryPath)).isFile();
   } catch {

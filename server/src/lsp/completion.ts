@@ -4,6 +4,7 @@
  * kustomization's paths) to LSP completion items.
  * Registered from server.ts; the judgement is all in the service.
  */
+import type { ReadScope } from '../host/readScope';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
 import type { CompletionItem, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,6 +30,7 @@ export function registerCompletion(
   documents: TextDocuments<TextDocument>,
   contextOf: (uri: string) => HoverContext,
   languageOf: (document: TextDocument) => 'yaml' | 'json',
+  scope: ReadScope,
 ): void {
   connection.onCompletion((params): CompletionItem[] => {
     try {
@@ -36,7 +38,7 @@ export function registerCompletion(
       if (!document) return [];
       const languageId = languageOf(document);
       // A kustomization's paths: the files and folders beside it.
-      const paths = languageId === 'yaml' ? kustomizeCompletions(document, params.position) : [];
+      const paths = languageId === 'yaml' ? kustomizeCompletions(document, params.position, scope) : [];
       if (paths.length > 0) return paths;
       const text = document.getText();
       // A CNI config (a file, or the JSON in a ConfigMap or NetworkAttachmentDefinition string)

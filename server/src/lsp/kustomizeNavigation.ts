@@ -4,6 +4,7 @@
  * (kustomizeNavigation.ts, kustomizeCompletion.ts); this reads what they need from the
  * disk, through host/, and converts to the protocol's shapes. Other files get nothing here.
  */
+import type { ReadScope } from '../host/readScope';
 import * as path from 'node:path';
 import { CompletionItemKind, Location } from 'vscode-languageserver/node';
 import type { CompletionItem, TextDocuments } from 'vscode-languageserver/node';
@@ -23,21 +24,26 @@ function kustomizationPath(uri: string): string | undefined {
 }
 
 /** Where the path or patch target under the cursor leads; empty outside a kustomization. */
-export function kustomizeDefinition(documents: TextDocuments<TextDocument>, uri: string, position: Position): Location[] {
+export function kustomizeDefinition(
+  documents: TextDocuments<TextDocument>,
+  uri: string,
+  position: Position,
+  scope: ReadScope,
+): Location[] {
   const filePath = kustomizationPath(uri);
   const document = documents.get(uri);
   if (filePath === undefined || !document) return [];
   const text = document.getText();
-  return kustomizeDefinitionAt(text, 'yaml', position, inputsOf(filePath, text)).map((place) =>
+  return kustomizeDefinitionAt(text, 'yaml', position, inputsOf(filePath, scope, text)).map((place) =>
     Location.create(URI.fromPath(place.path), place.range),
   );
 }
 
 /** Paths next to the kustomization for the entry under the cursor; empty outside one. */
-export function kustomizeCompletions(document: TextDocument, position: Position): CompletionItem[] {
+export function kustomizeCompletions(document: TextDocument, position: Position, scope: ReadScope): CompletionItem[] {
   const filePath = kustomizationPath(document.uri);
   if (filePath === undefined) return [];
-  return kustomizePathCompletions(document.getText(), 'yaml', position, folderLister(path.dirname(filePath))).map(
+  return kustomizePathCompletions(document.getText(), 'yaml', position, folderLister(path.dirname(filePath), scope)).map(
     (completion): CompletionItem => ({
       label: completion.label,
       kind: completion.kind === 'folder' ? CompletionItemKind.Folder : CompletionItemKind.File,

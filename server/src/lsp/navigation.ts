@@ -4,6 +4,7 @@
  * (workspaceIndex, navigation, symbols, serviceHover); this file converts paths to URIs
  * and shapes to the protocol's.
  */
+import type { ReadScope } from '../host/readScope';
 import { basename } from 'node:path';
 import { Location, SymbolKind } from 'vscode-languageserver/node';
 import type {
@@ -47,13 +48,14 @@ export class Navigation {
   constructor(
     private readonly model: WorkspaceModel,
     private readonly documents: TextDocuments<TextDocument>,
+    private readonly scope: ReadScope,
   ) {}
 
   register(connection: Connection, guard: Guard): void {
     connection.onDefinition(
       guard('definition', [] as Location[], (params) => {
         // In a kustomization, its paths and patch targets; elsewhere, the links between objects.
-        const kustomize = kustomizeDefinition(this.documents, params.textDocument.uri, params.position);
+        const kustomize = kustomizeDefinition(this.documents, params.textDocument.uri, params.position, this.scope);
         return kustomize.length > 0 ? kustomize : this.at(params.textDocument.uri, params.position, definitionAt);
       }),
     );

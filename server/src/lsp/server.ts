@@ -36,6 +36,7 @@ import { crdFactsOnly } from '../host/crdFolders';
 import { Navigation, navigationCapabilities } from './navigation';
 import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
+import { WorkspaceTrust } from './trust';
 
 /**
  * The longest wait for a pause in typing. The wait adapts to the document: one whose last
@@ -83,12 +84,13 @@ export function startServer(connection: Connection): void {
   const folderPaths = (): string[] =>
     workspaceFolders.map((uri) => URI.toPath(uri)).filter((folderPath): folderPath is string => !!folderPath);
 
-  const configFiles = new ConfigFiles(() => workspaceFolders, openText);
+  const trust = new WorkspaceTrust();
+  const configFiles = new ConfigFiles(() => workspaceFolders, openText, trust);
   const workspace = new WorkspaceSync(
-    (folderPath) => folderSetup(folderPath, pulled, configFiles),
+    (folderPath) => folderSetup(folderPath, pulled, configFiles, trust),
     (message) => connection.console.info(message),
   );
-  const navigation = new Navigation(workspace.model, documents);
+  const navigation = new Navigation(workspace.model, documents, workspace.kustomize.scope);
 
   // `kubewise/status` and `kubewise/checkWorkspace`; logs what the server indexed after each walk.
   const status = registerWorkspaceStatus({
@@ -117,6 +119,7 @@ export function startServer(connection: Connection): void {
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pulled.canPull = params.capabilities.workspace?.configuration === true;
     pulled.push(params.initializationOptions);
+    trust.readInitializationOptions(params.initializationOptions);
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     canRenameFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('rename');
@@ -132,6 +135,13 @@ export function startServer(connection: Connection): void {
       },
       serverInfo: { name: 'kubewise', version: kubewiseVersion() },
     };
+  });
+
+  // Trust granted: read the config files and crdPaths now, walk again, re-check what is open.
+  trust.onGranted(connection, () => {
+    configFiles.invalidate();
+    pulled.clear();
+    refreshWorkspace(true);
   });
 
   connection.onInitialized(() => {
@@ -358,6 +368,7 @@ export function startServer(connection: Connection): void {
     documents,
     (uri) => ({ workspace: workspace.model.othersThan(URI.toPath(uri) ?? uri) }),
     languageOf,
+    workspace.kustomize.scope,
   );
 
   connection.onCodeAction(

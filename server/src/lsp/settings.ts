@@ -1,17 +1,21 @@
 /**
  * Where a document's rule severities come from: the `.kubewise.yaml` of its workspace
  * folder (the nearest from the folder upward), then the resource-scoped `kubewise.*`
- * settings pulled from the client. Both are cached and dropped when they change.
+ * settings pulled from the client. Both are cached and dropped when they change. In an
+ * untrusted workspace the config file is found but not read (lsp/trust.ts).
  */
 import * as path from 'node:path';
 import { URI } from './uri';
-import { DISK, lookupConfig } from '../host/configLookup';
+import { DISK, findConfigFile, lookupConfig } from '../host/configLookup';
 import type { ConfigSource } from '../host/configLookup';
 import { mergeSeverities } from '../service/config/config';
 import type { ParsedConfig, RuleSeverities } from '../service/config/config';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../service/engine/checkFile';
 import { resolveRuleOptions } from '../service/config/ruleOptions';
 import type { RuleOptions } from '../service/config/ruleOptions';
+import { createFinding } from '../service/core/findings';
+import { untrustedWorkspaceConfig } from '../service/core/engineDiagnostics';
+import type { WorkspaceTrust } from './trust';
 
 export interface ClientSettings {
   enable: boolean;
@@ -35,7 +39,10 @@ export interface DocumentSettings {
 export interface ConfigFile {
   uri: string;
   path: string;
+  /** In an untrusted workspace: nothing of the file, and one finding that says why. */
   parsed: ParsedConfig;
+  /** The workspace is not trusted: the file was found, not read, and applies nothing. */
+  untrusted?: true;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
@@ -96,7 +103,13 @@ export class ConfigFiles {
     private readonly workspaceFolders: () => string[],
     /** The open document's text at a path, if open. */
     private readonly openText: (filePath: string) => string | undefined,
+    private readonly trust: Pick<WorkspaceTrust, 'isTrusted'>,
   ) {}
+
+  /** Whether config files are read and applied: the workspace is trusted. */
+  get trusted(): boolean {
+    return this.trust.isTrusted;
+  }
 
   /** The config file that applies to the workspace folder holding the document, if any. */
   forDocument(documentUri: string): ConfigFile | undefined {
@@ -123,11 +136,27 @@ export class ConfigFiles {
       isFile: (filePath) => this.openText(filePath) !== undefined || DISK.isFile(filePath),
       readText: (filePath) => this.openText(filePath) ?? DISK.readText(filePath),
     };
+    if (!this.trust.isTrusted) {
+      const configPath = findConfigFile(folderPath, source);
+      return configPath === undefined ? undefined : untrustedConfigFile(configPath);
+    }
     const found = lookupConfig(folderPath, { source });
     // Unreadable is as good as absent here: there is no file to mark, and the CLI says why.
     if (found.kind !== 'found') return undefined;
     return { uri: URI.fromPath(found.configPath), path: found.configPath, parsed: found.parsed };
   }
+}
+
+/** What an untrusted workspace's config file amounts to: the defaults, and a note on the file that says so. */
+function untrustedConfigFile(configPath: string): ConfigFile {
+  const atTheTop = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const notice = createFinding(untrustedWorkspaceConfig, { messageId: 'untrusted', data: {}, range: atTheTop });
+  return {
+    uri: URI.fromPath(configPath),
+    path: configPath,
+    parsed: { severities: {}, options: {}, ignore: [], crdPaths: [], findings: [notice] },
+    untrusted: true,
+  };
 }
 
 export function resolveDocumentSettings(client: ClientSettings, configFile: DocumentSettings['configFile']): DocumentSettings {

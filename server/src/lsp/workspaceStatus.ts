@@ -2,8 +2,9 @@
  * What the server tells about the workspace as a whole, for any client:
  *
  * - `kubewise/status` (request, and a notification after every walk): the version, the
- *   folders, the manifests indexed and the `.kubewise.yaml` files in use. The server
- *   logs the same line, so the output channel says what it started with.
+ *   folders, the manifests indexed and the `.kubewise.yaml` files in use, or found and
+ *   not applied because the workspace is not trusted. The server logs the same line, so
+ *   the output channel says what it started with, and why a config file does nothing.
  * - `kubewise/checkWorkspace` (request, with work-done progress): checks every indexed
  *   file that is not open and publishes its diagnostics, so the Problems view lists
  *   every finding of the workspace; open documents are published as they are checked
@@ -34,6 +35,10 @@ export interface WorkspaceStatus {
   indexedFiles: number;
   /** The `.kubewise.yaml` files that apply to the folders, as paths. */
   configFiles: string[];
+  /** False in an untrusted workspace: config files and `kubewise.crdPaths` wait for trust (lsp/trust.ts). */
+  trusted: boolean;
+  /** The config files found but not read, because the workspace is not trusted. */
+  untrustedConfigFiles: string[];
 }
 
 export interface CheckWorkspaceResult {
@@ -78,17 +83,28 @@ export function registerWorkspaceStatus(deps: WorkspaceStatusDeps): { walked(): 
 
 export function statusOf(deps: Pick<WorkspaceStatusDeps, 'configFiles' | 'workspace' | 'folderPaths'>): WorkspaceStatus {
   const folders = deps.folderPaths();
-  const configFiles = [
-    ...new Set(folders.map((folder) => deps.configFiles.forFolder(folder)?.path).filter((file) => file !== undefined)),
+  const found = folders.map((folder) => deps.configFiles.forFolder(folder)).filter((file) => file !== undefined);
+  const pathsOf = (untrusted: boolean): string[] => [
+    ...new Set(found.filter((file) => (file.untrusted === true) === untrusted).map((file) => file.path)),
   ];
   const keys = new Set(deps.workspace.model.paths().map((filePath) => deps.workspace.model.keyOf(filePath)));
-  return { version: kubewiseVersion(), folders, indexedFiles: keys.size, configFiles };
+  return {
+    version: kubewiseVersion(),
+    folders,
+    indexedFiles: keys.size,
+    configFiles: pathsOf(false),
+    trusted: deps.configFiles.trusted,
+    untrustedConfigFiles: pathsOf(true),
+  };
 }
 
 export function describeStatus(status: WorkspaceStatus): string {
   const folders = status.folders.length === 0 ? 'no workspace folder' : plural(status.folders.length, 'workspace folder');
   const config = status.configFiles.length === 0 ? 'no .kubewise.yaml (defaults)' : status.configFiles.join(', ');
-  return `Kubewise ${status.version}: ${plural(status.indexedFiles, 'manifest')} indexed in ${folders}; configuration: ${config}.`;
+  const ignored = [...status.untrustedConfigFiles, 'kubewise.crdPaths'];
+  const listed = ignored.length === 1 ? `${ignored[0]} is` : `${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)} are`;
+  const untrusted = status.trusted ? '' : ` The workspace is not trusted: ${listed} not applied until it is.`;
+  return `Kubewise ${status.version}: ${plural(status.indexedFiles, 'manifest')} indexed in ${folders}; configuration: ${config}.${untrusted}`;
 }
 
 async function checkWorkspace(

@@ -7,6 +7,10 @@
  *
  * The walk is bounded (MAX_WORKSPACE_FILES) and asynchronous: the first diagnostics
  * do not wait for it, and open documents are re-checked when it finishes.
+ *
+ * Disk reads stay inside the workspace folders and their `crdPaths` folders
+ * (host/readScope.ts): a symlink out of them, or a kustomization entry that leads out,
+ * is not read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,9 +21,11 @@ import { MAX_WORKSPACE_FILES, WorkspaceFilter, walkManifests } from '../host/wor
 import type { ExcludeGlobs } from '../host/workspaceFiles';
 import { WorkspaceModel } from '../host/workspaceModel';
 import { KustomizeIndex } from '../host/kustomizeIndex';
+import { ReadScope } from '../host/readScope';
 import { isKustomizationFileName } from '../service/kustomize/kustomization';
 import type { PulledSettings } from './pulledSettings';
 import type { ConfigFiles } from './settings';
+import type { WorkspaceTrust } from './trust';
 import { URI } from './uri';
 
 /** What a folder's walk depends on, pulled from the client and its config file. */
@@ -31,8 +37,18 @@ export interface FolderSetup {
   crdFolders: string[];
 }
 
-/** A folder's walk: `ignore:` of its config file, `files.exclude`, and its size limit. */
-export async function folderSetup(folderPath: string, pulled: PulledSettings, configFiles: ConfigFiles): Promise<FolderSetup> {
+/**
+ * A folder's walk: `ignore:` of its config file, `files.exclude`, and its size limit.
+ * In an untrusted workspace the config file gives nothing (settings.ts) and
+ * `kubewise.crdPaths` is not followed: VS Code already hides the workspace's own value
+ * of it (`restrictedConfigurations`), and a user value is relative to this folder.
+ */
+export async function folderSetup(
+  folderPath: string,
+  pulled: PulledSettings,
+  configFiles: ConfigFiles,
+  trust: Pick<WorkspaceTrust, 'isTrusted'>,
+): Promise<FolderSetup> {
   const scopeUri = URI.fromPath(folderPath);
   const [client, filesExclude] = await Promise.all([pulled.kubewiseFor(scopeUri), pulled.filesExcludeFor(scopeUri)]);
   const excludes: ExcludeGlobs[] = [];
@@ -40,7 +56,7 @@ export async function folderSetup(folderPath: string, pulled: PulledSettings, co
   if (configFile) excludes.push(ignoreGlobsOf(configFile.path, configFile.parsed));
   if (filesExclude.length > 0) excludes.push({ base: folderPath, patterns: filesExclude });
   const crdFolders = [
-    ...resolveCrdFolders(folderPath, client.crdPaths),
+    ...(trust.isTrusted ? resolveCrdFolders(folderPath, client.crdPaths) : []),
     ...(configFile ? resolveCrdFolders(path.dirname(configFile.path), configFile.parsed.crdPaths) : []),
   ];
   return { excludes, maxFileSizeBytes: client.maxFileSizeKB * 1024, crdFolders };
@@ -53,9 +69,11 @@ interface Folder extends FolderSetup {
 
 export class WorkspaceSync {
   readonly model = new WorkspaceModel();
-  /** The kustomization files of the folders: which files are patches, what a kustomization's entries hold. */
-  readonly kustomize = new KustomizeIndex();
   private folders: Folder[] = [];
+  /** What the server may read: the workspace folders and their CRD folders, nothing a manifest names elsewhere. */
+  readonly scope = new ReadScope(() => this.folders.flatMap((folder) => [folder.path, ...folder.crdFolders]));
+  /** The kustomization files of the folders: which files are patches, what a kustomization's entries hold. */
+  readonly kustomize = new KustomizeIndex(this.scope);
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -143,7 +161,7 @@ export class WorkspaceSync {
     const walked = new Set<string>();
     for (const folder of this.folders) {
       const budget = MAX_WORKSPACE_FILES - walked.size;
-      const result = await walkManifests(folder.path, folder.filter, budget);
+      const result = await walkManifests(folder.path, folder.filter, budget, this.scope);
       if (result.truncated) this.log(`Kubewise indexes at most ${MAX_WORKSPACE_FILES} files; ${folder.path} has more.`);
       for (const entry of result.entries) {
         if (entry.kind !== 'file' || walked.has(entry.absolutePath)) continue;
@@ -156,7 +174,7 @@ export class WorkspaceSync {
     // Then the CRD folders: a file there that the walk above did not reach counts with its CRDs only.
     for (const folder of this.folders) {
       for (const crdFolder of folder.crdFolders) {
-        const result = await walkManifests(crdFolder, new WorkspaceFilter(), MAX_WORKSPACE_FILES - walked.size);
+        const result = await walkManifests(crdFolder, new WorkspaceFilter(), MAX_WORKSPACE_FILES - walked.size, this.scope);
         for (const entry of result.entries) {
           if (entry.kind !== 'file' || walked.has(entry.absolutePath)) continue;
           walked.add(entry.absolutePath);
@@ -177,7 +195,7 @@ export class WorkspaceSync {
   /** A folder appeared (created, or renamed into place): its manifests join. */
   private async addDirectory(directory: string): Promise<boolean> {
     let changed = false;
-    for (const entry of (await walkManifests(directory, new WorkspaceFilter(), MAX_WORKSPACE_FILES)).entries) {
+    for (const entry of (await walkManifests(directory, new WorkspaceFilter(), MAX_WORKSPACE_FILES, this.scope)).entries) {
       const folder = entry.kind === 'file' ? this.folderOf(entry.absolutePath) : undefined;
       if (folder) changed = (await this.read(entry.absolutePath, folder)) || changed;
     }
@@ -185,6 +203,8 @@ export class WorkspaceSync {
   }
 
   private async read(filePath: string, folder: Folder): Promise<boolean> {
+    // A file event or a close names a path in a folder; a symlink there may still lead out.
+    if (!this.scope.allows(filePath)) return this.model.deletePath(filePath) || this.kustomize.delete(filePath);
     const facts = await factsOnDisk(filePath, { maxFileSizeBytes: folder.maxFileSizeBytes });
     const kustomizeChanged = isKustomizationFileName(path.basename(filePath)) && (await this.readKustomization(filePath));
     return (

@@ -95,6 +95,19 @@ export const invalidConfig = defineEngineDiagnostic({
   messages: { invalid: '{{detail}}' },
 });
 
+export const untrustedWorkspaceConfig = defineEngineDiagnostic({
+  id: 'untrusted-workspace-config',
+  defaultSeverity: 'information',
+  description: 'The `.kubewise.yaml` of an untrusted workspace is not applied until the workspace is trusted.',
+  why: "A configuration file comes with the repository, and a repository you have not trusted yet (just cloned, or a pull request under review) could use it to switch findings off (`rules:`, `ignore:`) or to make Kubewise read folders outside the workspace (`crdPaths:`). So in VS Code's Restricted Mode Kubewise checks the manifests with its defaults and your user settings, and neither reads this file nor `kubewise.crdPaths`; once you trust the workspace they apply at once.",
+  remediation: 'Trust the workspace (Manage Workspace Trust) if you trust its files; until then the defaults apply.',
+  equivalents: [],
+  messages: {
+    untrusted:
+      'This workspace is not trusted: Kubewise does not read this file (rules, ignore, crdPaths and rule options) or kubewise.crdPaths until you trust the workspace. The defaults apply meanwhile.',
+  },
+});
+
 export const internalError = defineEngineDiagnostic({
   id: 'internal-error',
   defaultSeverity: 'warning',
@@ -115,6 +128,7 @@ export const engineDiagnostics = [
   internalError,
   invalidConfig,
   unreadableFile,
+  untrustedWorkspaceConfig,
   unusedDisableDirective,
   yamlAliasBomb,
   yamlLenientSyntax,

@@ -37,6 +37,9 @@ export function hoverForKustomizePath(
   let body: string;
   if (entry.remote)
     body = 'A remote resource: kustomize fetches it at build time; Kubewise does not, so its objects are not known here.';
+  else if (resolved?.status === 'outside')
+    body =
+      'This path lies outside the workspace: Kubewise reads only files inside the workspace folders, so it does not read it, and neither checks that it exists nor uses what it holds.';
   else if (!resolved || resolved.status === 'unknown') body = 'What it holds could not be read.';
   else if (resolved.status === 'missing') body = 'This path does not exist: `kustomize build` stops here.';
   else body = describeObjects(resolved.status, resolved.objects);

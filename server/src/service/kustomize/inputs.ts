@@ -30,7 +30,9 @@ export type ResolvedPath =
   | { status: 'file' | 'directory'; objects: InputObject[]; key: string }
   | { status: 'missing' }
   /** Remote, beyond the walk's depth, or unreadable: nothing can be said about what it holds. */
-  | { status: 'unknown' };
+  | { status: 'unknown' }
+  /** Outside the folders the host reads (the workspace): not read, so nothing is said about it either. */
+  | { status: 'outside' };
 
 export interface KustomizeInputs {
   /** By the path as written in the kustomization. */

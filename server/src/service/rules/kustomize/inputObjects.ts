@@ -1,7 +1,7 @@
 /**
  * The objects a kustomization takes in, as far as the host could resolve its entries:
- * undefined when any resource or component is remote or unreadable, so no rule judges
- * a target or an image against a partial list.
+ * undefined when any resource or component is remote, unreadable or outside the
+ * workspace, so no rule judges a target or an image against a partial list.
  */
 import type { KustomizationModel } from '../../kustomize/kustomization';
 import type { InputObject, KustomizeInputs } from '../../kustomize/inputs';
@@ -17,7 +17,7 @@ export function knownInputObjects(kustomization: KustomizationModel, inputs: Kus
   }));
   for (const entry of [...kustomization.resources, ...kustomization.components]) {
     const resolved = inputs.paths.get(entry.path);
-    if (!resolved || resolved.status === 'unknown') return undefined;
+    if (!resolved || resolved.status === 'unknown' || resolved.status === 'outside') return undefined;
     if (resolved.status !== 'missing') objects.push(...resolved.objects);
   }
   return objects;
