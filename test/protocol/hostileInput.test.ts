@@ -72,7 +72,7 @@ function enormousCrd(): string {
   ].join('\n');
 }
 
-const cases: { name: string; text: string; languageId?: string; expect: (d: Diagnostic[]) => void }[] = [
+const cases: { name: string; text: string; languageId?: string; uri?: string; expect: (d: Diagnostic[]) => void }[] = [
   {
     name: '10,000-deep block nesting',
     text: 'a:\n  ' + '- '.repeat(10_000) + 'x\n',
@@ -146,6 +146,20 @@ const cases: { name: string; text: string; languageId?: string; expect: (d: Diag
     expect: (d) => assert.deepEqual(d, []),
   },
   {
+    name: 'a CNI config of 10 MB',
+    uri: 'file:///tmp/kubewise-hostile/net.d/10-huge.conflist',
+    languageId: 'json',
+    text: JSON.stringify({
+      cniVersion: '1.0.0',
+      name: 'huge',
+      plugins: Array.from({ length: 150_000 }, (_, i) => ({ type: 'bridge', bridge: `br${i}`, ipam: { type: 'host-local' } })),
+    }),
+    expect: (d) => {
+      assert.deepEqual(codes(d), ['file-not-checked']);
+      assert.match(String(d[0]?.message), /^File not checked: \d+ KiB is over the \d+ KiB limit/);
+    },
+  },
+  {
     name: 'a CRD with an enormous schema, and a resource against it',
     text: enormousCrd(),
     expect: (d) => assert.deepEqual(codes(d), ['crd-schema-violation']),
@@ -154,7 +168,7 @@ const cases: { name: string; text: string; languageId?: string; expect: (d: Diag
 
 for (const [index, item] of cases.entries()) {
   test(`${item.name}: a clear diagnostic, and the server keeps serving`, async () => {
-    const uri = `untitled:hostile-${index}`;
+    const uri = item.uri ?? `untitled:hostile-${index}`;
     const started = Date.now();
     const diagnostics = await client.open(uri, item.text, item.languageId ?? 'yaml');
     console.log(`  ${item.name}: diagnostics after ${Date.now() - started} ms`);

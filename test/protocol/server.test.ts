@@ -226,9 +226,9 @@ test('an open .kubewise.yaml applies unsaved, even where VS Code and Node spell 
 
 test("hovers follow the user's maxFileSizeKB, as the check does", async () => {
   const uri = uriOf('big.yaml');
-  // Past the 2 MiB default, in a document of its own so the one hovered stays small.
-  const big = `${DEPLOYMENT}---\n${'# padding\n'.repeat(220_000)}`;
-  const onCpu = { textDocument: { uri }, position: { line: 21, character: 20 } }; // `cpu: 100m`
+  // Past the 4 MiB default in one document before it, which no cut can split: not checked.
+  const big = `# ${'padding '.repeat(600_000)}\n---\n${DEPLOYMENT}`;
+  const onCpu = { textDocument: { uri }, position: { line: 23, character: 20 } }; // `cpu: 100m`
   const hover = async (): Promise<string> => {
     const result = (await client.connection.sendRequest('textDocument/hover', onCpu)) as Hover | null;
     return result ? (result.contents as { value: string }).value : '';
@@ -239,13 +239,18 @@ test("hovers follow the user's maxFileSizeKB, as the check does", async () => {
       ['file-not-checked'],
     );
     assert.equal(await hover(), '', 'over the default limit: not checked, no hover');
-    client.settings = { maxFileSizeKB: 4096 };
+    client.settings = { maxFileSizeKB: 8192 };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.match(await hover(), /0\.1 CPU/, 'a raised limit: the hover explains the value');
     client.settings = { maxFileSizeKB: 0.25 };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.changeFull(uri, DEPLOYMENT, 2);
-    assert.equal(await hover(), '', 'a lowered limit: a small file gets none');
+    const onSmall = { textDocument: { uri }, position: { line: 21, character: 20 } };
+    assert.equal(
+      await client.connection.sendRequest('textDocument/hover', onSmall),
+      null,
+      'a lowered limit: a small file gets none',
+    );
   } finally {
     client.settings = {};
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -136,19 +136,34 @@ test('pod totals count each value that does not parse once', () => {
 });
 
 test("hovers follow the user's size limit, as the check does", () => {
-  // Past the 2 MiB default, in a document of its own so the one hovered stays small.
-  const big = `${DEPLOYMENT}---\n${'# padding\n'.repeat(220_000)}`;
+  // Past the 4 MiB default in one document after it: the check, and so the hover, reach the
+  // Deployment only when the whole file fits (the padding is one document, so it cannot be cut).
+  const big = `# ${'padding '.repeat(600_000)}\n---\n${DEPLOYMENT}`;
   const index = big.indexOf('cpu: 250m');
   const position = { line: big.slice(0, index).split('\n').length - 1, character: 19 };
   assert.equal(hoverAt(big, 'yaml', [], position), undefined, 'over the default limit: no hover');
-  const raised = hoverAt(big, 'yaml', [], position, { maxFileSizeBytes: 4 * 1024 * 1024 });
+  const raised = hoverAt(big, 'yaml', [], position, { maxFileSizeBytes: 8 * 1024 * 1024 });
   assert.match(raised?.markdown ?? '', /0\.25 CPU/, 'a raised limit brings it back');
   const lowered = { maxFileSizeBytes: 512 };
   assert.ok(DEPLOYMENT.length > 512);
-  assert.match(hoverAt(DEPLOYMENT, 'yaml', [], position)?.markdown ?? '', /0\.25 CPU/);
-  assert.equal(hoverAt(DEPLOYMENT, 'yaml', [], position, lowered), undefined, 'a lowered limit takes it away');
+  const own = { line: position.line - 2, character: 19 };
+  assert.match(hoverAt(DEPLOYMENT, 'yaml', [], own)?.markdown ?? '', /0\.25 CPU/);
+  assert.equal(hoverAt(DEPLOYMENT, 'yaml', [], own, lowered), undefined, 'a lowered limit takes it away');
   assert.deepEqual(
     checkText(DEPLOYMENT, { languageId: 'yaml', ...lowered }).map((f) => f.ruleId),
     ['file-not-checked'],
   );
+});
+
+test('a stream over the limit answers hovers in the documents the check reaches, not after', () => {
+  const stream = `${DEPLOYMENT}---\n${DEPLOYMENT}`;
+  const limit = { maxFileSizeBytes: Buffer.byteLength(DEPLOYMENT) + 10 };
+  const lines = DEPLOYMENT.slice(0, DEPLOYMENT.indexOf('cpu: 250m')).split('\n').length - 1;
+  const first = { line: lines, character: 19 };
+  const second = { line: DEPLOYMENT.split('\n').length + lines, character: 19 };
+  assert.match(hoverAt(stream, 'yaml', [], first, limit)?.markdown ?? '', /0\.25 CPU/, 'the checked document');
+  assert.equal(hoverAt(stream, 'yaml', [], second, limit), undefined, 'the document past the cut');
+  assert.match(hoverAt(stream, 'yaml', [], second)?.markdown ?? '', /0\.25 CPU/, 'under the default limit, both');
+  const note = checkText(stream, { languageId: 'yaml', ...limit }).find((f) => f.ruleId === 'file-not-checked');
+  assert.equal(note?.range.start.line, DEPLOYMENT.split('\n').length - 1, 'the note sits where the hovers stop');
 });

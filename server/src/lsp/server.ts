@@ -24,6 +24,7 @@ import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import { hoverAt } from '../service/features/hover';
 import type { HoverContext } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
+import type { DocumentFacts } from '../service/facts/factKind';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import { PulledSettings } from './pulledSettings';
@@ -55,7 +56,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const caches = new Map<string, ChunkCache>();
   /** The latest findings per document, with the version they were computed for. */
-  const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
+  const findingsByUri = new Map<string, { version: number; findings: Finding[]; facts?: DocumentFacts[] }>();
   const pulled = new PulledSettings(connection);
   /** Scheduled checks, with the mark that ends when each has run. */
   const timers = new Map<string, { timer: NodeJS.Timeout; done: () => void }>();
@@ -184,6 +185,7 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version) return; // a newer edit has its own run queued
     const filePath = URI.toPath(uri);
     let findings: Finding[] = [];
+    let ownFacts: DocumentFacts[] | undefined;
     if (filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME && configFile?.path === filePath) {
       findings = configFile.parsed.findings;
     } else if (settings.enable) {
@@ -211,6 +213,7 @@ export function startServer(connection: Connection): void {
       const checked = checkTextWithFacts(document.getText(), { ...options, workspace: others });
       checkMs.set(uri, performance.now() - started);
       findings = checked.findings;
+      ownFacts = checked.facts;
       // An open document is always checked, but only a file the walk would include
       // counts for the others, as in the CLI. Other open files may sum this one's
       // workloads into their ResourceQuota: re-check them when its facts change.
@@ -229,7 +232,7 @@ export function startServer(connection: Connection): void {
       await new Promise((resolve) => setImmediate(resolve));
       if (documents.get(uri)?.version !== version) return;
     }
-    findingsByUri.set(uri, { version, findings });
+    findingsByUri.set(uri, { version, findings, ...(ownFacts ? { facts: ownFacts } : {}) });
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     publishConfigProblems(configFile);
   });
@@ -347,8 +350,11 @@ export function startServer(connection: Connection): void {
       if (documents.get(uri) !== document) return null;
       const filePath = URI.toPath(uri);
       const inputs = filePath === undefined ? undefined : workspace.kustomize.roleOf(filePath, document.getText())?.inputs;
+      // The facts of the check on screen, when it is of this text: a label hover needs no check of its own.
+      const checked = findingsByUri.get(uri);
       const context: HoverContext = {
         workspace: workspace.othersThan(filePath ?? uri),
+        ...(checked?.version === document.version && checked.facts ? { ownFacts: checked.facts } : {}),
         ruleOptions: settings.ruleOptions,
         filePath,
         ...(inputs ? { kustomize: inputs } : {}),

@@ -6,6 +6,7 @@
 import type { ParsedChunk } from '../document/parseChunk';
 import { byteLength } from '../document/textGuards';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
+import { cutAtLimit } from '../engine/sizeLimit';
 import type { Position, Range } from '../core/types';
 import { chunkAtLine, chunksOf, parsedChunk } from './rememberedText';
 
@@ -37,8 +38,11 @@ export function documentAt(
   whileTyping = false,
 ): DocumentAt | undefined {
   const limit = limits.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
-  // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size.
-  if (text.length * 3 > limit && byteLength(text) > limit) return undefined;
+  // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size. Of a
+  // stream over the limit, the documents the check reaches answer; the rest, as unchecked, do not.
+  if (text.length * 3 > limit && byteLength(text) > limit && !(languageId === 'yaml' && beforeCut(text, limit, position.line))) {
+    return undefined;
+  }
   const chunk = chunkAtLine(chunksOf(text, languageId), position.line);
   if (!chunk) return undefined;
   const parsed = parsedChunk(chunk.text);
@@ -68,4 +72,12 @@ function offsetAt(text: string, line: number, character: number): number | undef
     offset = newline + 1;
   }
   return offset + character;
+}
+
+let lastCut: { text: string; limit: number; line: number | undefined } | undefined;
+
+/** Whether the line is in the part of an over-limit stream that the check reaches (remembered per text). */
+function beforeCut(text: string, limit: number, line: number): boolean {
+  if (lastCut?.text !== text || lastCut.limit !== limit) lastCut = { text, limit, line: cutAtLimit(text, limit)?.line };
+  return lastCut.line !== undefined && line < lastCut.line;
 }
