@@ -5,8 +5,7 @@
  */
 import * as path from 'node:path';
 import { ChunkCache } from '../service/engine/chunkCache';
-import { checkText, factsOfText, fileFinding } from '../service/engine/checkFile';
-import type { CheckOptions } from '../service/engine/checkFile';
+import { factsOfText, fileFinding } from '../service/engine/checkFile';
 import type { DocumentFacts } from '../service/facts/factKind';
 import type { RuleOptions } from '../service/config/ruleOptions';
 import { unreadableFile } from '../service/core/engineDiagnostics';
@@ -14,8 +13,12 @@ import type { Finding, SeveritySetting } from '../service/core/types';
 import { readManifest, realPathOf } from '../host/manifestFile';
 import { WorkspaceModel } from '../host/workspaceModel';
 import { KustomizeIndex } from '../host/kustomizeIndex';
-import type { KustomizeRole } from '../service/kustomize/inputs';
 import type { CrdFile } from '../host/crdFolders';
+import { checkFailedFinding, checkJob, describeError, jobOptions, othersThan } from './checkJob';
+import type { CheckJob, JobSettings } from './checkJob';
+import { checkInWorkers } from './checkPool';
+import { NO_PROGRESS } from './progress';
+import type { Progress } from './progress';
 import type { CheckTarget } from './collectFiles';
 
 export interface FileReport {
@@ -47,37 +50,68 @@ export interface CheckSettings {
   readStdin: () => Promise<string>;
   /** Files of `--crd-path` / `crdPaths:` folders: their CRDs count for the others, and they are not reported. */
   crdFiles?: readonly CrdFile[];
+  /** Worker threads for the check pass (`--jobs`); 1 or undefined checks in-process. */
+  jobs?: number;
+  /** Fewer files than this are checked in-process whatever `jobs` says: starting workers costs more. */
+  minFilesForWorkers?: number;
+  /** The worker's script, for tests that make it crash; defaults to cliWorker.js beside this module. */
+  workerFile?: string;
+  progress?: Progress;
 }
+
+/** Below this many files, starting workers (about 100 ms each, loading the rules) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 50;
 
 interface ReadFile {
   displayPath: string;
-  /** Where the workspace model keeps the file's facts. */
-  modelPath: string;
-  text: string;
-  languageId: 'yaml' | 'json';
-  isHelmChartTemplate: boolean;
+  job: CheckJob;
   cache: ChunkCache;
-  kustomize?: KustomizeRole | undefined;
 }
 
 /**
  * Two passes: read every file and record what rules across files need in the
  * workspace model the editor uses too (ResourceQuota sums a namespace spread over many
- * files), then check each file against the others. Each file's cache makes the second
- * pass re-use the first pass's parse.
+ * files), then check each file against the others, in-process or in worker threads.
+ * In-process, each file's cache makes the second pass re-use the first pass's parse.
  */
 export async function checkTargets(targets: readonly CheckTarget[], settings: CheckSettings): Promise<FileReport[]> {
+  const progress = settings.progress ?? NO_PROGRESS;
+  const slots = await readTargets(targets, settings);
+  const files = slots.filter((slot): slot is ReadFile => 'job' in slot);
+  // Reading and indexing count for one half of the bar, checking for the other.
+  progress.start(files.length * 2);
+
+  // Kustomizations first: whether a file is a patch decides what it contributes.
+  const kustomize = new KustomizeIndex();
+  for (const file of files) kustomize.set(file.job.key, file.job.text);
+  kustomize.addNeighbours(files.flatMap((file) => (file.job.filePath === undefined ? [] : [file.job.filePath])));
+  for (const file of files) file.job.kustomize = kustomize.roleOf(file.job.key);
+  const model = new WorkspaceModel();
+  // First, so that a file that is both checked and in a CRD folder counts with all its facts.
+  for (const file of settings.crdFiles ?? []) model.setDisk(file.path, file.facts, file.key);
+  for (const file of files) {
+    // A symlink and its target are one file: its workloads count once.
+    const key = file.job.filePath === undefined ? file.job.key : realPathOf(file.job.filePath);
+    model.setDisk(file.job.key, factsOfText(file.job.text, jobOptions(file.job, [], settings, file.cache)), key);
+    progress.tick();
+  }
+
+  const findings = await checkPass(files, model, kustomize, settings, progress);
+  progress.stop();
+  let next = 0;
+  return slots.map((slot) => {
+    if (!('job' in slot)) return slot;
+    return { displayPath: slot.displayPath, findings: sortByPosition(findings[next++] ?? []) };
+  });
+}
+
+async function readTargets(targets: readonly CheckTarget[], settings: CheckSettings): Promise<(FileReport | ReadFile)[]> {
   const slots: (FileReport | ReadFile)[] = [];
   for (const target of targets) {
     if (target.kind === 'stdin') {
       const text = await settings.readStdin();
-      slots.push({
-        displayPath: STDIN_DISPLAY_PATH,
-        modelPath: STDIN_DISPLAY_PATH,
-        text,
-        ...FROM_STDIN,
-        cache: new ChunkCache(),
-      });
+      const job: CheckJob = { text, filePath: undefined, key: STDIN_DISPLAY_PATH, ...FROM_STDIN };
+      slots.push({ displayPath: STDIN_DISPLAY_PATH, job, cache: new ChunkCache() });
       continue;
     }
     const displayPath = toDisplayPath(settings.cwd, target.absolutePath);
@@ -90,56 +124,55 @@ export async function checkTargets(targets: readonly CheckTarget[], settings: Ch
       slots.push({ displayPath, findings: ioFinding(read.detail, settings.severities) });
       continue;
     }
-    slots.push({ displayPath, modelPath: target.absolutePath, ...read.manifest, cache: new ChunkCache() });
+    const { text, languageId, isHelmChartTemplate } = read.manifest;
+    const job: CheckJob = { text, filePath: target.absolutePath, key: target.absolutePath, languageId, isHelmChartTemplate };
+    slots.push({ displayPath, job, cache: new ChunkCache() });
   }
+  return slots;
+}
 
-  // Kustomizations first: whether a file is a patch decides what it contributes.
-  const kustomize = new KustomizeIndex();
-  for (const slot of slots) if ('text' in slot) kustomize.set(slot.modelPath, slot.text);
-  kustomize.addNeighbours(
-    slots.flatMap((slot) => ('text' in slot && slot.modelPath !== STDIN_DISPLAY_PATH ? [slot.modelPath] : [])),
-  );
-  for (const slot of slots) if ('text' in slot) slot.kustomize = kustomize.roleOf(slot.modelPath);
-  const model = new WorkspaceModel();
-  // First, so that a file that is both checked and in a CRD folder counts with all its facts.
-  for (const file of settings.crdFiles ?? []) model.setDisk(file.path, file.facts, file.key);
-  for (const slot of slots) {
-    if ('text' in slot) {
-      // A symlink and its target are one file: its workloads count once.
-      const key = slot.modelPath === STDIN_DISPLAY_PATH ? slot.modelPath : realPathOf(slot.modelPath);
-      model.setDisk(slot.modelPath, factsOfText(slot.text, checkOptions(slot, [], settings)), key);
-    }
+/** Each file's findings, in the order of `files`. */
+async function checkPass(
+  files: readonly ReadFile[],
+  model: WorkspaceModel,
+  kustomize: KustomizeIndex,
+  settings: CheckSettings,
+  progress: Progress,
+): Promise<Finding[][]> {
+  // Each file's view of the others is the same whichever file looks, so it is computed
+  // once, and each check leaves out the file it checks (as WorkspaceModel.othersThan).
+  const workspace = model.files().map((file) => ({ key: file.path, facts: cloneable(kustomize.factsView(file.path, file.documents)) }));
+  const jobs = files.map((file) => ({ ...file.job, key: model.keyOf(file.job.key) }));
+  const workers = settings.jobs ?? 1;
+  if (workers > 1 && files.length >= (settings.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
+    return checkInWorkers(
+      jobs,
+      { settings: jobSettings(settings), workspace },
+      { workers: Math.min(workers, files.length), workerFile: settings.workerFile, onChecked: () => progress.tick() },
+    );
   }
-  return slots.map((slot) => {
-    if (!('text' in slot)) return slot;
-    return {
-      displayPath: slot.displayPath,
-      findings: sortByPosition(check(slot, model.othersThan(slot.modelPath, kustomize.factsView), settings)),
-    };
+  return jobs.map((job, index) => {
+    try {
+      return checkJob(job, othersThan(workspace, job.key), settings, files[index]?.cache);
+    } catch (error) {
+      // The service should never throw; if it does, the other files still get checked.
+      return checkFailedFinding(describeError(error), settings.severities);
+    } finally {
+      progress.tick();
+    }
   });
 }
 
+function jobSettings(settings: CheckSettings): JobSettings {
+  return { severities: settings.severities, maxFileSizeBytes: settings.maxFileSizeBytes, ruleOptions: settings.ruleOptions };
+}
+
+/** Facts without their `locate` function, which no worker can receive; checks never read it (only navigation does). */
+function cloneable(documents: readonly DocumentFacts[]): DocumentFacts[] {
+  return documents.map((facts) => new Map(facts));
+}
+
 const FROM_STDIN = { languageId: 'yaml', isHelmChartTemplate: false } as const;
-
-function check(file: ReadFile, workspace: readonly DocumentFacts[], settings: CheckSettings): Finding[] {
-  return checkText(file.text, checkOptions(file, workspace, settings));
-}
-
-function checkOptions(file: ReadFile, workspace: readonly DocumentFacts[], settings: CheckSettings): CheckOptions {
-  const options: CheckOptions = {
-    languageId: file.languageId,
-    severities: settings.severities,
-    isHelmChartTemplate: file.isHelmChartTemplate,
-    cache: file.cache,
-    workspace,
-  };
-  // CNI configs mean different things by name (a `.conf` holds one plugin, a `.conflist` a chain).
-  if (file.modelPath !== STDIN_DISPLAY_PATH) options.filePath = file.modelPath;
-  if (settings.maxFileSizeBytes !== undefined) options.maxFileSizeBytes = settings.maxFileSizeBytes;
-  if (settings.ruleOptions) options.ruleOptions = settings.ruleOptions;
-  if (file.kustomize) options.kustomize = file.kustomize;
-  return options;
-}
 
 /** The service never sees a file it could not read, so the CLI raises this one itself. */
 function ioFinding(detail: string, severities: CheckSettings['severities']): Finding[] {
