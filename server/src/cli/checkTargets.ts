@@ -4,8 +4,7 @@
  * file never hides the results for the others.
  */
 import * as path from 'node:path';
-import { ChunkCache } from '../service/engine/chunkCache';
-import { factsOfText, fileFinding } from '../service/engine/checkFile';
+import { fileFinding } from '../service/engine/checkFile';
 import type { DocumentFacts } from '../service/facts/factKind';
 import type { RuleOptions } from '../service/config/ruleOptions';
 import { unreadableFile } from '../service/core/engineDiagnostics';
@@ -14,9 +13,10 @@ import { readManifest, realPathOf } from '../host/manifestFile';
 import { WorkspaceModel } from '../host/workspaceModel';
 import { KustomizeIndex } from '../host/kustomizeIndex';
 import type { CrdFile } from '../host/crdFolders';
-import { checkFailedFinding, checkJob, describeError, jobOptions, othersThan } from './checkJob';
 import type { CheckJob, JobSettings } from './checkJob';
-import { checkInWorkers } from './checkPool';
+import { workerRunner } from './checkPool';
+import { inProcessRunner } from './checkRunner';
+import type { CheckRunner } from './checkRunner';
 import { NO_PROGRESS } from './progress';
 import type { Progress } from './progress';
 import type { CheckTarget } from './collectFiles';
@@ -65,44 +65,66 @@ export const MIN_FILES_FOR_WORKERS = 50;
 interface ReadFile {
   displayPath: string;
   job: CheckJob;
-  cache: ChunkCache;
 }
 
 /**
  * Two passes: read every file and record what rules across files need in the
  * workspace model the editor uses too (ResourceQuota sums a namespace spread over many
- * files), then check each file against the others, in-process or in worker threads.
- * In-process, each file's cache makes the second pass re-use the first pass's parse.
+ * files), then check each file against the others; both in this thread or both in
+ * worker threads (checkRunner.ts).
  */
 export async function checkTargets(targets: readonly CheckTarget[], settings: CheckSettings): Promise<FileReport[]> {
   const progress = settings.progress ?? NO_PROGRESS;
   const slots = await readTargets(targets, settings);
   const files = slots.filter((slot): slot is ReadFile => 'job' in slot);
-  // Reading and indexing count for one half of the bar, checking for the other.
-  progress.start(files.length * 2);
+  const jobs = files.map((file) => file.job);
+  // Facts count for one half of the bar, checks for the other.
+  progress.start(jobs.length * 2);
 
   // Kustomizations first: whether a file is a patch decides what it contributes.
   const kustomize = new KustomizeIndex();
-  for (const file of files) kustomize.set(file.job.key, file.job.text);
-  kustomize.addNeighbours(files.flatMap((file) => (file.job.filePath === undefined ? [] : [file.job.filePath])));
-  for (const file of files) file.job.kustomize = kustomize.roleOf(file.job.key);
-  const model = new WorkspaceModel();
-  // First, so that a file that is both checked and in a CRD folder counts with all its facts.
-  for (const file of settings.crdFiles ?? []) model.setDisk(file.path, file.facts, file.key);
-  for (const file of files) {
-    // A symlink and its target are one file: its workloads count once.
-    const key = file.job.filePath === undefined ? file.job.key : realPathOf(file.job.filePath);
-    model.setDisk(file.job.key, factsOfText(file.job.text, jobOptions(file.job, [], settings, file.cache)), key);
-    progress.tick();
-  }
+  for (const job of jobs) kustomize.set(job.key, job.text);
+  kustomize.addNeighbours(jobs.flatMap((job) => (job.filePath === undefined ? [] : [job.filePath])));
+  for (const job of jobs) job.kustomize = kustomize.roleOf(job.key);
 
-  const findings = await checkPass(files, model, kustomize, settings, progress);
-  progress.stop();
-  let next = 0;
-  return slots.map((slot) => {
-    if (!('job' in slot)) return slot;
-    return { displayPath: slot.displayPath, findings: sortByPosition(findings[next++] ?? []) };
-  });
+  const runner = runnerFor(jobs.length, settings);
+  try {
+    const facts = await runner.facts(jobs, () => progress.tick());
+    const model = new WorkspaceModel();
+    // First, so that a file that is both checked and in a CRD folder counts with all its facts.
+    for (const file of settings.crdFiles ?? []) model.setDisk(file.path, file.facts, file.key);
+    for (const [index, job] of jobs.entries()) {
+      // A symlink and its target are one file: its workloads count once.
+      const key = job.filePath === undefined ? job.key : realPathOf(job.filePath);
+      const result = facts[index];
+      model.setDisk(job.key, result && 'facts' in result ? result.facts : [], key);
+    }
+    // Each file's view of the others is the same whichever file looks, so it is computed
+    // once, and each check leaves out the file it checks (as WorkspaceModel.othersThan).
+    const workspace = model
+      .files()
+      .map((file) => ({ key: file.path, facts: cloneable(kustomize.factsView(file.path, file.documents)) }));
+    const checked = jobs.map((job) => ({ ...job, key: model.keyOf(job.key) }));
+    const findings = await runner.check(checked, workspace, () => progress.tick());
+    let next = 0;
+    return slots.map((slot) =>
+      'job' in slot ? { displayPath: slot.displayPath, findings: sortByPosition(findings[next++] ?? []) } : slot,
+    );
+  } finally {
+    progress.stop();
+    await runner.close();
+  }
+}
+
+function runnerFor(fileCount: number, settings: CheckSettings): CheckRunner {
+  const jobSettings: JobSettings = {
+    severities: settings.severities,
+    maxFileSizeBytes: settings.maxFileSizeBytes,
+    ruleOptions: settings.ruleOptions,
+  };
+  const workers = Math.min(settings.jobs ?? 1, fileCount);
+  if (workers < 2 || fileCount < (settings.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) return inProcessRunner(jobSettings);
+  return workerRunner({ workers, settings: jobSettings, workerFile: settings.workerFile });
 }
 
 async function readTargets(targets: readonly CheckTarget[], settings: CheckSettings): Promise<(FileReport | ReadFile)[]> {
@@ -111,7 +133,7 @@ async function readTargets(targets: readonly CheckTarget[], settings: CheckSetti
     if (target.kind === 'stdin') {
       const text = await settings.readStdin();
       const job: CheckJob = { text, filePath: undefined, key: STDIN_DISPLAY_PATH, ...FROM_STDIN };
-      slots.push({ displayPath: STDIN_DISPLAY_PATH, job, cache: new ChunkCache() });
+      slots.push({ displayPath: STDIN_DISPLAY_PATH, job });
       continue;
     }
     const displayPath = toDisplayPath(settings.cwd, target.absolutePath);
@@ -126,45 +148,9 @@ async function readTargets(targets: readonly CheckTarget[], settings: CheckSetti
     }
     const { text, languageId, isHelmChartTemplate } = read.manifest;
     const job: CheckJob = { text, filePath: target.absolutePath, key: target.absolutePath, languageId, isHelmChartTemplate };
-    slots.push({ displayPath, job, cache: new ChunkCache() });
+    slots.push({ displayPath, job });
   }
   return slots;
-}
-
-/** Each file's findings, in the order of `files`. */
-async function checkPass(
-  files: readonly ReadFile[],
-  model: WorkspaceModel,
-  kustomize: KustomizeIndex,
-  settings: CheckSettings,
-  progress: Progress,
-): Promise<Finding[][]> {
-  // Each file's view of the others is the same whichever file looks, so it is computed
-  // once, and each check leaves out the file it checks (as WorkspaceModel.othersThan).
-  const workspace = model.files().map((file) => ({ key: file.path, facts: cloneable(kustomize.factsView(file.path, file.documents)) }));
-  const jobs = files.map((file) => ({ ...file.job, key: model.keyOf(file.job.key) }));
-  const workers = settings.jobs ?? 1;
-  if (workers > 1 && files.length >= (settings.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
-    return checkInWorkers(
-      jobs,
-      { settings: jobSettings(settings), workspace },
-      { workers: Math.min(workers, files.length), workerFile: settings.workerFile, onChecked: () => progress.tick() },
-    );
-  }
-  return jobs.map((job, index) => {
-    try {
-      return checkJob(job, othersThan(workspace, job.key), settings, files[index]?.cache);
-    } catch (error) {
-      // The service should never throw; if it does, the other files still get checked.
-      return checkFailedFinding(describeError(error), settings.severities);
-    } finally {
-      progress.tick();
-    }
-  });
-}
-
-function jobSettings(settings: CheckSettings): JobSettings {
-  return { severities: settings.severities, maxFileSizeBytes: settings.maxFileSizeBytes, ruleOptions: settings.ruleOptions };
 }
 
 /** Facts without their `locate` function, which no worker can receive; checks never read it (only navigation does). */
