@@ -41,10 +41,10 @@ export interface CheckArgs {
   sourceRoot?: string;
   /** Folders of CRDs (`--crd-path`, repeatable) read for their CRDs only. */
   crdPaths?: string[];
-  /** Worker threads for the check (`--jobs`); 1 checks in-process. */
-  jobs: number;
+  /** Worker threads for the check (`--jobs`); 1 checks in-process; the number of cores when not given. */
+  jobs?: number;
   /** `--no-progress`: no progress bar even on a terminal. */
-  noProgress: boolean;
+  noProgress?: boolean;
 }
 
 const SYNOPSIS = 'kubewise check [options] <file|directory|->...';
@@ -112,13 +112,8 @@ function parseCheckArgs(args: readonly string[]): CheckArgs | UsageProblem {
   const parsed = parseOptions(args, OPTIONS);
   if (parsed.kind === 'usageError') return parsed;
   const { values, positionals } = parsed;
-  const check: CheckArgs = {
-    kind: 'check',
-    paths: positionals,
-    format: 'text',
-    jobs: availableParallelism(),
-    noProgress: values['no-progress'] === true,
-  };
+  const check: CheckArgs = { kind: 'check', paths: positionals, format: 'text' };
+  if (values['no-progress'] === true) check.noProgress = true;
   if (values['crd-path'] !== undefined) check.crdPaths = values['crd-path'];
   if (values.format !== undefined) {
     const format = OUTPUT_FORMATS.find((candidate) => candidate === values.format);
@@ -193,8 +188,8 @@ async function runCheck(command: CheckArgs, io: CliIo): Promise<number> {
     maxFileSizeBytes: command.maxFileSizeBytes,
     readStdin: async () => (stdinText = await readStdin()),
     crdFiles: crds.files,
-    jobs: command.jobs,
-    progress: shouldShowProgress(io.stderr, command.noProgress) ? progressBar(io.stderr) : NO_PROGRESS,
+    jobs: command.jobs ?? availableParallelism(),
+    progress: shouldShowProgress(io.stderr, command.noProgress === true) ? progressBar(io.stderr) : NO_PROGRESS,
   });
   const sourceRoot = command.sourceRoot === undefined ? '' : toDisplayPath(io.cwd, path.resolve(io.cwd, command.sourceRoot));
   const reports: FileReport[] = checked.flatMap((report) =>
