@@ -144,7 +144,7 @@ class CheckPool implements CheckRunner {
   private feed(slot: Slot): void {
     const phase = this.phase;
     if (!phase || !slot.worker || slot.current !== undefined) return;
-    const longest = phase.queues.reduce((a, b) => (b.length > a.length ? b : a));
+    const longest = phase.queues.reduce((a, b) => (b.length > a.length ? b : a), []);
     const index = phase.queues[slot.id]?.shift() ?? phase.shared.shift() ?? longest.pop();
     if (index === undefined) return;
     slot.current = index;
