@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // `check --jobs N` starts its workers from this file beside dist/cli.js (server/src/cli/checkPool.ts).
+  { ...common, entryPoints: ['server/src/cli/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
   // The estimate panel's page: runs in the webview, so a browser bundle with Chart.js and the elements inside.
   {
     ...common,

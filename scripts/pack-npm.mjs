@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes the `kubewise` npm package to out/npm/: a package.json of its own with two
-// bins, the bundled CLI and language server from dist/, README, LICENSE and CHANGELOG.
+// bins, the bundled CLI (with the worker its `check --jobs` starts) and language server
+// from dist/, README, LICENSE and CHANGELOG.
 // Run `node scripts/bundle.mjs` first.
 //
 //   node scripts/pack-npm.mjs                  write out/npm/
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'out', 'npm');
-const BUNDLES = ['cli.js', 'server.js'];
+const BUNDLES = ['cli.js', 'cliWorker.js', 'server.js'];
 const TEXTS = ['README.md', 'LICENSE', 'CHANGELOG.md'];
 
 export function writePackage(outDir = OUT) {

@@ -30,7 +30,7 @@ before(() => {
 });
 after(() => installed?.remove());
 
-test('the tarball holds the two bundles and the texts, and declares no dependencies', () => {
+test('the tarball holds the bundles (the CLI, its worker, the server) and the texts, and declares no dependencies', () => {
   const manifest = JSON.parse(
     fs.readFileSync(path.join(installed.folder, 'node_modules', 'kubewise', 'package.json'), 'utf8'),
   ) as Record<string, unknown>;
@@ -41,7 +41,16 @@ test('the tarball holds the two bundles and the texts, and declares no dependenc
     .readdirSync(path.join(installed.folder, 'node_modules', 'kubewise'), { recursive: true })
     .map(String)
     .sort();
-  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'dist/cli.js', 'dist/server.js', 'package.json']);
+  assert.deepEqual(files, [
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist',
+    'dist/cli.js',
+    'dist/cliWorker.js',
+    'dist/server.js',
+    'package.json',
+  ]);
   // Nothing but kubewise itself was installed.
   assert.deepEqual(
     fs.readdirSync(path.join(installed.folder, 'node_modules')).filter((name) => !name.startsWith('.')),
@@ -137,4 +146,21 @@ test('the pre-commit hook checks the staged manifests and fails the commit on an
   const failing = runHook();
   assert.equal(failing.status, 1, failing.stdout);
   assert.match(failing.stdout, /^broken\.yaml:\d+:\d+ +error .*\[invalid-quantity\]$/m);
+});
+
+test('`kubewise check --jobs 2` starts its workers from the installed package', () => {
+  // Enough files that the CLI uses workers rather than its own thread (MIN_FILES_FOR_WORKERS).
+  const folder = path.join(installed.folder, 'many');
+  fs.mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(folder, `pod-${i}.yaml`), POD.replace('name: web', `name: web-${i}`));
+  const run = (jobs: string): ReturnType<typeof spawnSync> =>
+    spawnSync(installed.bin('kubewise'), ['check', '--format', 'json', '--jobs', jobs, 'many'], {
+      cwd: installed.folder,
+      encoding: 'utf8',
+    });
+  const parallel = run('2');
+  assert.equal(parallel.status, 0, String(parallel.stderr));
+  assert.equal(parallel.stderr, '');
+  assert.doesNotMatch(String(parallel.stdout), /internal-error/);
+  assert.equal(parallel.stdout, run('1').stdout);
 });

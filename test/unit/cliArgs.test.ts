@@ -74,3 +74,14 @@ for (const [argv, message] of usageErrors) {
     assert.match((parsed as { message: string }).message, message);
   });
 }
+
+test('--jobs and --no-progress', () => {
+  assert.deepEqual(parseArgs(['check', '--jobs', '3', '--no-progress', 'k8s']), {
+    kind: 'check',
+    paths: ['k8s'],
+    format: 'text',
+    jobs: 3,
+    noProgress: true,
+  });
+  assert.equal(parseArgs(['check', '--jobs', '0', 'k8s']).kind, 'usageError');
+});

@@ -16,6 +16,8 @@ export interface CliOptions {
   cwd?: string;
   stdin?: string;
   isTTY?: boolean;
+  /** Whether stderr is a terminal, for the progress bar; false (a pipe) unless given. */
+  stderrIsTTY?: boolean;
   env?: Record<string, string | undefined>;
 }
 
@@ -27,7 +29,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
       write: (text: string) => (stdout += text),
       isTTY: options.isTTY ?? false,
     },
-    stderr: { write: (text: string) => (stderr += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.stderrIsTTY ?? false },
     cwd: options.cwd ?? FIXTURES,
     readStdin: async () => {
       if (options.stdin === undefined) throw new Error('the test did not expect stdin to be read');

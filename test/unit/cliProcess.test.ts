@@ -34,3 +34,24 @@ test('the built CLI runs as a process and its exit code comes through', () => {
   assert.match(result.stdout, /^broken\/malformed\.yaml:\d+:\d+ +error +.*\[yaml-syntax\]$/m);
   assert.match(result.stdout, /3 problems \(1 error, 2 warnings\) in 2 of 2 files\n$/);
 });
+
+test('on a real terminal the progress bar is drawn on stderr; piped, stderr stays empty', (t) => {
+  // util-linux `script` runs the CLI on a pseudo-terminal; without it there is no terminal to test on.
+  if (spawnSync('script', ['--version'], { encoding: 'utf8' }).error) return t.skip('no `script` command');
+  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(builtCli())} check --format json findings`;
+  const onTerminal = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+    cwd: FIXTURES,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(onTerminal.status, 0, onTerminal.stderr);
+  assert.match(onTerminal.stdout, /kubewise check \[[=-]+\] \d+%/);
+  const piped = spawnSync(process.execPath, [builtCli(), 'check', '--format', 'json', 'findings'], {
+    cwd: FIXTURES,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(piped.status, 0);
+  assert.equal(piped.stderr, '');
+  assert.doesNotMatch(piped.stdout, /kubewise check \[/);
+});

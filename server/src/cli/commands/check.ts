@@ -3,8 +3,10 @@
  * for CI.
  */
 import * as path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../service/engine/checkFile';
-import { checkTargets, STDIN_DISPLAY_PATH, toDisplayPath } from '../checkTargets';
+import { checkTargets, MIN_FILES_FOR_WORKERS, STDIN_DISPLAY_PATH, toDisplayPath } from '../checkTargets';
+import { NO_PROGRESS, progressBar, shouldShowProgress } from '../progress';
 import type { FileReport } from '../checkTargets';
 import { collectFiles } from '../collectFiles';
 import { formatGithub } from '../formatters/github';
@@ -39,6 +41,10 @@ export interface CheckArgs {
   sourceRoot?: string;
   /** Folders of CRDs (`--crd-path`, repeatable) read for their CRDs only. */
   crdPaths?: string[];
+  /** Worker threads for the check (`--jobs`); 1 checks in-process; the number of cores when not given. */
+  jobs?: number;
+  /** `--no-progress`: no progress bar even on a terminal. */
+  noProgress?: boolean;
 }
 
 const SYNOPSIS = 'kubewise check [options] <file|directory|->...';
@@ -69,6 +75,11 @@ Options:
   --crd-path <dir>           A folder of CustomResourceDefinitions to validate
                              custom resources against (repeatable; added to
                              crdPaths of the configuration); not itself checked
+  --jobs <n>                 Check in n worker threads (default: the number of
+                             cores, ${availableParallelism()} here); 1 checks in one thread. Fewer
+                             than ${MIN_FILES_FOR_WORKERS} files are always checked in one thread
+  --no-progress              No progress bar (it is drawn on stderr only when
+                             stderr is a terminal)
   --help                     Show this help
   --version                  Show the Kubewise version
 
@@ -84,6 +95,8 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   'source-root': { type: 'string' },
   'crd-path': { type: 'string', multiple: true },
+  jobs: { type: 'string' },
+  'no-progress': { type: 'boolean' },
 } as const;
 
 export const checkCommand: CliCommand<CheckArgs> = {
@@ -100,6 +113,7 @@ function parseCheckArgs(args: readonly string[]): CheckArgs | UsageProblem {
   if (parsed.kind === 'usageError') return parsed;
   const { values, positionals } = parsed;
   const check: CheckArgs = { kind: 'check', paths: positionals, format: 'text' };
+  if (values['no-progress'] === true) check.noProgress = true;
   if (values['crd-path'] !== undefined) check.crdPaths = values['crd-path'];
   if (values.format !== undefined) {
     const format = OUTPUT_FORMATS.find((candidate) => candidate === values.format);
@@ -127,6 +141,12 @@ function parseCheckArgs(args: readonly string[]): CheckArgs | UsageProblem {
     if (limit >= 0) check.maxWarnings = limit;
   }
   if (values['source-root'] !== undefined) check.sourceRoot = values['source-root'];
+  if (values.jobs !== undefined) {
+    if (!/^\d{1,4}$/.test(values.jobs.trim()) || Number(values.jobs) < 1) {
+      return usageProblem(`--jobs needs a whole number of threads, 1 or more, got '${values.jobs}'`);
+    }
+    check.jobs = Number(values.jobs);
+  }
   if (check.paths.length === 0) return usageProblem('no files or directories to check');
   return check;
 }
@@ -168,6 +188,8 @@ async function runCheck(command: CheckArgs, io: CliIo): Promise<number> {
     maxFileSizeBytes: command.maxFileSizeBytes,
     readStdin: async () => (stdinText = await readStdin()),
     crdFiles: crds.files,
+    jobs: command.jobs ?? availableParallelism(),
+    progress: shouldShowProgress(io.stderr, command.noProgress === true) ? progressBar(io.stderr) : NO_PROGRESS,
   });
   const sourceRoot = command.sourceRoot === undefined ? '' : toDisplayPath(io.cwd, path.resolve(io.cwd, command.sourceRoot));
   const reports: FileReport[] = checked.flatMap((report) =>

@@ -7,7 +7,8 @@
 
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  /** `isTTY` and `columns` decide whether and how wide `check` draws its progress bar. */
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   cwd: string;
   readStdin?: () => Promise<string>;
   /** Defaults to process.env; tests pass their own to control NO_COLOR. */

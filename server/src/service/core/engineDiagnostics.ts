@@ -118,6 +118,7 @@ export const internalError = defineEngineDiagnostic({
   messages: {
     crashed: "Rule '{{rule}}' failed on this object: {{detail}}",
     crashedAcrossFiles: "Rule '{{rule}}' failed while comparing this file with the rest of the workspace: {{detail}}",
+    checkFailed: 'Checking this file failed: {{detail}}. Its findings are missing; the other files were checked.',
     factsFailed:
       "Reading the '{{kind}}' facts of this object failed: {{detail}}. Rules that compare objects across files do not see it.",
   },
