@@ -13,7 +13,6 @@ import { readManifest, realPathOf } from '../host/manifestFile';
 import { WorkspaceModel } from '../host/workspaceModel';
 import { KustomizeIndex } from '../host/kustomizeIndex';
 import { ReadScope } from '../host/readScope';
-import type { KustomizeRole } from '../service/kustomize/inputs';
 import type { CrdFile } from '../host/crdFolders';
 import type { CheckJob, JobSettings } from './checkJob';
 import { workerRunner } from './checkPool';
