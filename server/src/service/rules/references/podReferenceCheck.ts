@@ -28,14 +28,25 @@ export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonl
     return names;
   };
   const generated = new Set(kustomizations.flatMap((k) => k.generated.map((g) => `${g.kind}/${g.name}`)));
+  // Per namespace and kind, once: a file of thousands of workloads asks the same question for each.
+  const declared = new Map<string, { count: number; names: Set<string> }>();
+  const declaredIn = (namespace: string, kind: string): { count: number; names: Set<string> } => {
+    const key = `${namespace}\u0000${kind}`;
+    let found = declared.get(key);
+    if (!found) {
+      const candidates = inNamespace(objects, namespace).filter((o) => o.kind === kind);
+      declared.set(key, (found = { count: candidates.length, names: new Set(candidates.map((o) => o.name)) }));
+    }
+    return found;
+  };
   for (const workload of workloads) {
     for (const reference of workload.references) {
       if (!kinds.includes(reference.kind) || reference.optional || generated.has(`${reference.kind}/${reference.name}`)) continue;
       if (existsInEveryNamespace(reference.kind, reference.name)) continue;
       if (operatorMade(workload.namespace).has(reference.name)) continue;
       if (mayBeRemote(kustomizations, workload.namespace)) continue;
-      const candidates = inNamespace(objects, workload.namespace).filter((o) => o.kind === reference.kind);
-      if (candidates.length === 0 || candidates.some((o) => o.name === reference.name)) continue;
+      const candidates = declaredIn(workload.namespace, reference.kind);
+      if (candidates.count === 0 || candidates.names.has(reference.name)) continue;
       context.report({
         fact: workload,
         at: reference.at,
@@ -44,7 +55,7 @@ export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonl
           kind: reference.kind,
           name: reference.name,
           namespace: namespaceWords(workload.namespace),
-          count: candidates.length,
+          count: candidates.count,
         },
       });
     }
