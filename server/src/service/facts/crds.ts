@@ -15,6 +15,8 @@ export interface CrdVersionFact {
   served: boolean;
   /** The version's openAPIV3Schema as plain data; undefined when it has none or it is too large to read. */
   schema: unknown;
+  /** It has one, but too deep or too large to read (SCHEMA_BOUNDS): objects of the version go unchecked. */
+  schemaUnread?: boolean;
 }
 
 export interface CrdFact extends Fact {
@@ -24,7 +26,7 @@ export interface CrdFact extends Fact {
 }
 
 /** Schemas of real CRDs reach a depth of about 40; a hostile one stops being read here. */
-const SCHEMA_BOUNDS = { maxDepth: 120, maxNodes: 400_000 };
+export const SCHEMA_BOUNDS = { maxDepth: 120, maxNodes: 400_000 };
 
 export const crdFacts = defineFactKind<CrdFact>('crd', (object) => {
   if (object.ref.kind !== 'CustomResourceDefinition' || object.ref.apiVersion !== 'apiextensions.k8s.io/v1') return [];
@@ -45,11 +47,13 @@ export const crdFacts = defineFactKind<CrdFact>('crd', (object) => {
         if (!name) return [];
         const schemaNode = getMap(doc, getMap(doc, version, 'schema'), 'openAPIV3Schema');
         const served = findPair(doc, version, 'served');
+        const schema = schemaNode ? boundedData(doc, schemaNode, SCHEMA_BOUNDS) : undefined;
         return [
           {
             name,
             served: (served ? boundedData(doc, served.value) : true) !== false,
-            schema: schemaNode ? boundedData(doc, schemaNode, SCHEMA_BOUNDS) : undefined,
+            schema,
+            ...(schemaNode && schema === undefined ? { schemaUnread: true } : {}),
           },
         ];
       }),
