@@ -39,6 +39,11 @@ export function registerWorkspaceStatus(
   item.command = { title: 'Show Output', command: 'kubewise.showOutput' };
   context.subscriptions.push(
     item,
+    // While the server walks the workspace: how far it is.
+    client.onNotification('kubewise/indexing', (progress: { read: number; total: number }) => {
+      item.busy = true;
+      item.detail = `indexing the workspace… ${progress.read} of ${progress.total} files`;
+    }),
     client.onNotification('kubewise/status', (status: WorkspaceStatus) => {
       item.busy = false;
       item.text = `Kubewise ${status.version}`;

@@ -51,6 +51,8 @@ const SETTLE_TURNS = 4;
 /** Checks faster than this are not worth waiting for. */
 const QUICK_CHECK_MS = 40;
 const FIX_ALL_KIND = 'source.fixAll.kubewise';
+/** Sent while the workspace is walked: how many files are read of how many found. */
+const INDEXING_METHOD = 'kubewise/indexing';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -90,6 +92,7 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceSync(
     (folderPath) => folderSetup(folderPath, pulled, configFiles, trust),
     (message) => connection.console.info(message),
+    (read, total) => void connection.sendNotification(INDEXING_METHOD, { read, total }).catch(() => undefined),
   );
   const navigation = new Navigation(workspace.model, documents, workspace.kustomize.scope);
 

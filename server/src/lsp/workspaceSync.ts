@@ -67,6 +67,9 @@ interface Folder extends FolderSetup {
   filter: WorkspaceFilter;
 }
 
+/** How often a walk reports its progress, in files. */
+const PROGRESS_EVERY = 100;
+
 export class WorkspaceSync {
   readonly model = new WorkspaceModel();
   private folders: Folder[] = [];
@@ -79,6 +82,8 @@ export class WorkspaceSync {
   constructor(
     private readonly setupOf: (folderPath: string) => Promise<FolderSetup>,
     private readonly log: (message: string) => void,
+    /** Told how many files a walk has read so far, every PROGRESS_EVERY files: the status bar shows it. */
+    private readonly progress: (read: number, total: number) => void = () => undefined,
   ) {}
 
   /** Whether the file at `filePath` is part of the workspace, so its facts count for the others. */
@@ -163,9 +168,11 @@ export class WorkspaceSync {
       const budget = MAX_WORKSPACE_FILES - walked.size;
       const result = await walkManifests(folder.path, folder.filter, budget, this.scope);
       if (result.truncated) this.log(`Kubewise indexes at most ${MAX_WORKSPACE_FILES} files; ${folder.path} has more.`);
+      const total = walked.size + result.entries.filter((entry) => entry.kind === 'file').length;
       for (const entry of result.entries) {
         if (entry.kind !== 'file' || walked.has(entry.absolutePath)) continue;
         walked.add(entry.absolutePath);
+        if (walked.size % PROGRESS_EVERY === 0) this.progress(walked.size, total);
         if (!this.model.has(entry.absolutePath) || rereadFolders.has(folder.path)) {
           changed = (await this.read(entry.absolutePath, folder)) || changed;
         }
