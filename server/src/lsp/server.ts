@@ -32,6 +32,7 @@ import { ConfigFiles, resolveDocumentSettings } from './settings';
 import type { ConfigFile } from './settings';
 import { URI } from './uri';
 import { Activity } from './activity';
+import { CheckScheduler, DEBOUNCE_MS } from './checkScheduler';
 import { folderSetup, WorkspaceSync } from './workspaceSync';
 import { crdFactsOnly } from '../host/crdFolders';
 import { Navigation, navigationCapabilities } from './navigation';
@@ -39,17 +40,6 @@ import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
 import { WorkspaceTrust } from './trust';
 
-/**
- * The longest wait for a pause in typing. The wait adapts to the document: one whose last
- * check was quick is checked at once (a burst of edits that arrives together still counts
- * once: the check runs after every queued message is read); a slow one waits about as long
- * as its check takes, so keystrokes faster than the check coalesce into one.
- */
-const DEBOUNCE_MS = 120;
-/** Turns of the event loop a finished check waits for edits that arrived while it ran. */
-const SETTLE_TURNS = 4;
-/** Checks faster than this are not worth waiting for. */
-const QUICK_CHECK_MS = 40;
 const FIX_ALL_KIND = 'source.fixAll.kubewise';
 /** Sent while the workspace is walked: how many files are read of how many found. */
 const INDEXING_METHOD = 'kubewise/indexing';
@@ -60,15 +50,6 @@ export function startServer(connection: Connection): void {
   /** The latest findings per document, with the version they were computed for. */
   const findingsByUri = new Map<string, { version: number; findings: Finding[]; facts?: DocumentFacts[] }>();
   const pulled = new PulledSettings(connection);
-  /** Scheduled checks, with the mark that ends when each has run. */
-  const timers = new Map<string, { timer: NodeJS.Timeout; done: () => void }>();
-  /** How long each document's last check took, to choose the wait before the next one. */
-  const checkMs = new Map<string, number>();
-  const debounceFor = (uri: string): number => {
-    const last = checkMs.get(uri);
-    if (last === undefined || last < QUICK_CHECK_MS) return 0;
-    return Math.min(DEBOUNCE_MS, Math.ceil(last));
-  };
   const activity = new Activity();
   /** Config files we published problems for, so a fixed file gets its diagnostics cleared. */
   const publishedConfigFiles = new Set<string>();
@@ -212,12 +193,10 @@ export function startServer(connection: Connection): void {
         if (role) options.kustomize = role;
       }
       const others = workspace.othersThan(filePath ?? uri);
-      // A first check parses every document; an edit's re-checks what changed. Only an edit's
-      // time predicts the next edit's, so the first check leaves the wait at none.
       const incremental = cache.size > 0;
       const started = performance.now();
       const checked = checkTextWithFacts(document.getText(), { ...options, workspace: others });
-      if (incremental) checkMs.set(uri, performance.now() - started);
+      scheduler.checked(uri, performance.now() - started, incremental);
       findings = checked.findings;
       ownFacts = checked.facts;
       // An open document is always checked, but only a file the walk would include
@@ -230,14 +209,7 @@ export function startServer(connection: Connection): void {
         if (workspace.model.setLive(filePath, crdFactsOnly(checked.facts), realPathOf(filePath))) revalidateOthers(uri);
       }
     }
-    // Edits that arrived while the check ran are read first: diagnostics of a version the
-    // user has already typed past are never shown (the newer version has its check queued).
-    // The connection reads what arrived on one turn of the event loop and handles one queued
-    // message per turn after it: a few turns let an edit waiting behind the check through.
-    for (let turn = 0; turn < SETTLE_TURNS; turn++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (documents.get(uri)?.version !== version) return;
-    }
+    if (await scheduler.overtaken(version, () => documents.get(uri)?.version)) return;
     findingsByUri.set(uri, { version, findings, ...(ownFacts ? { facts: ownFacts } : {}) });
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     publishConfigProblems(configFile);
@@ -253,29 +225,14 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: configFile.uri, diagnostics });
   };
 
-  const schedule = (uri: string, delay: number): void => {
-    unschedule(uri);
-    const done = activity.begin();
-    const timer = setTimeout(() => {
-      timers.delete(uri);
-      void validate(uri).finally(done);
-    }, delay);
-    timers.set(uri, { timer, done });
-  };
-  const unschedule = (uri: string): void => {
-    const scheduled = timers.get(uri);
-    if (!scheduled) return;
-    clearTimeout(scheduled.timer);
-    scheduled.done();
-    timers.delete(uri);
-  };
+  const scheduler = new CheckScheduler(activity, (uri) => validate(uri));
 
   const revalidateAll = (): void => {
-    for (const document of documents.all()) schedule(document.uri, 0);
+    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
   };
 
   const revalidateOthers = (uri: string): void => {
-    for (const document of documents.all()) if (document.uri !== uri) schedule(document.uri, DEBOUNCE_MS);
+    for (const document of documents.all()) if (document.uri !== uri) scheduler.schedule(document.uri, DEBOUNCE_MS);
   };
 
   documents.onDidOpen((event) => {
@@ -290,15 +247,15 @@ export function startServer(connection: Connection): void {
       revalidateAll();
       refreshWorkspace(false); // its `ignore:` may have changed
     } else {
-      schedule(event.document.uri, findingsByUri.has(event.document.uri) ? debounceFor(event.document.uri) : 0);
+      const uri = event.document.uri;
+      scheduler.schedule(uri, findingsByUri.has(uri) ? scheduler.waitAfterEdit(uri) : 0);
     }
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     const filePath = URI.toPath(uri);
-    unschedule(uri);
+    scheduler.forget(uri);
     caches.delete(uri);
-    checkMs.delete(uri);
     findingsByUri.delete(uri);
     pulled.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

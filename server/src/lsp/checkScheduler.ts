@@ -1,0 +1,81 @@
+/**
+ * When each open document is checked. After an edit the wait adapts to the document: one
+ * whose last edit was checked quickly is checked at once (a burst of edits that arrives
+ * together still counts once: the check runs after every queued message is read); a slow
+ * one waits about as long as its check takes, up to DEBOUNCE_MS, so keystrokes faster than
+ * the check coalesce into one. A finished check lets edits that arrived while it ran in
+ * before it publishes (`overtaken`): diagnostics of a version typed past are never shown.
+ */
+import type { Activity } from './activity';
+
+/** The longest wait for a pause in typing; also the wait of other documents that depend on an edited one. */
+export const DEBOUNCE_MS = 120;
+/** Checks faster than this are not worth waiting for. */
+const QUICK_CHECK_MS = 40;
+/**
+ * Turns of the event loop a finished check waits for edits that arrived while it ran: the
+ * connection reads what arrived on one turn and handles one queued message per turn after it.
+ */
+const SETTLE_TURNS = 4;
+
+export class CheckScheduler {
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: () => void }>();
+  /** How long each document's last incremental check took. */
+  private readonly checkMs = new Map<string, number>();
+
+  constructor(
+    private readonly activity: Activity,
+    private readonly check: (uri: string) => Promise<void>,
+  ) {}
+
+  /** The wait after an edit of a document already checked once. */
+  waitAfterEdit(uri: string): number {
+    return debounceAfter(this.checkMs.get(uri));
+  }
+
+  schedule(uri: string, delay: number): void {
+    this.unschedule(uri);
+    const done = this.activity.begin();
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      void this.check(uri).finally(done);
+    }, delay);
+    this.timers.set(uri, { timer, done });
+  }
+
+  unschedule(uri: string): void {
+    const scheduled = this.timers.get(uri);
+    if (!scheduled) return;
+    clearTimeout(scheduled.timer);
+    scheduled.done();
+    this.timers.delete(uri);
+  }
+
+  /**
+   * A check took `ms`. A first check parses every document and says nothing about how long
+   * an edit's takes, so only `incremental` ones count.
+   */
+  checked(uri: string, ms: number, incremental: boolean): void {
+    if (incremental) this.checkMs.set(uri, ms);
+  }
+
+  /** Resolves to whether a newer version arrived while the check of `version` ran. */
+  async overtaken(version: number, currentVersion: () => number | undefined): Promise<boolean> {
+    for (let turn = 0; turn < SETTLE_TURNS; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (currentVersion() !== version) return true;
+    }
+    return false;
+  }
+
+  forget(uri: string): void {
+    this.unschedule(uri);
+    this.checkMs.delete(uri);
+  }
+}
+
+/** No wait after a quick check (or none measured yet); about the check's time after a slow one. */
+export function debounceAfter(lastCheckMs: number | undefined): number {
+  if (lastCheckMs === undefined || lastCheckMs < QUICK_CHECK_MS) return 0;
+  return Math.min(DEBOUNCE_MS, Math.ceil(lastCheckMs));
+}
