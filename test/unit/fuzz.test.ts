@@ -76,4 +76,13 @@ describe('regressions the fuzz run found', () => {
     assert.deepEqual(unknown.fixes, []);
     checkInvariants(text, 'yaml');
   });
+  test('a CNI key written twice: the finding and its fix are on the value the runtime keeps (case 34,499)', () => {
+    const text =
+      '{\n  "cniVersion": "1.0.0",\n  "name": "podnet",\n  "plugins": [\n    {\n      "type": "bridge",\n' +
+      '      "bridge": "cni0",\n      "mtu": "1500",\n      "mtu": "1500"\n    }\n  ]\n}\n';
+    const options = { languageId: 'json' as const, filePath: '/net.d/10-podnet.conflist' };
+    const invalid = checkText(text, options).find((f) => f.ruleId === 'cni-invalid-value');
+    assert.equal(invalid?.range.start.line, 8, 'the second mtu, which Go keeps');
+    checkInvariants(text, 'json');
+  });
 });

@@ -67,7 +67,7 @@ export function nodeAt(
       pair = undefined;
     } else {
       if (!isMap(node)) return undefined;
-      pair = findPair(doc, node, segment);
+      pair = lastPair(doc, node, segment);
       if (!pair) return undefined;
       node = resolveNode(doc, pair.value);
     }
@@ -88,4 +88,14 @@ export function plainConfig(document: CniDocument): unknown {
 export function stringAt(doc: Document.Parsed, map: YAMLMap, key: string): string | undefined {
   const value = resolveNode(doc, findPair(doc, map, key)?.value);
   return isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+}
+
+/** Go's JSON decoder keeps the last of duplicate keys: a finding points at the value it keeps. */
+function lastPair(doc: Document.Parsed, map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
+  for (let index = map.items.length - 1; index >= 0; index--) {
+    const item = map.items[index];
+    const itemKey = resolveNode(doc, item?.key);
+    if (item && isScalar(itemKey) && String(itemKey.value) === key) return item;
+  }
+  return findPair(doc, map, key);
 }
