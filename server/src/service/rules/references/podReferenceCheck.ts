@@ -2,7 +2,7 @@
  * The check both pod-reference rules share: each reference of a workload to an object of
  * a kind, resolved against the objects of that kind the workspace declares in the
  * workload's namespace. Silent when there are none (the objects may be made elsewhere:
- * a kustomize generator, an operator, `kubectl create secret`), for `optional: true`, and
+ * an operator, `kubectl create secret`), for `optional: true`, and
  * for the objects the control plane makes in every namespace (the `default` ServiceAccount)
  * or an operator makes from a custom object there (a SealedSecret's Secret).
  */
@@ -27,15 +27,16 @@ export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonl
     if (!names) made.set(namespace, (names = namesOperatorsMayMake(context.all(customObjectFacts), namespace)));
     return names;
   };
-  const generated = new Set(kustomizations.flatMap((k) => k.generated.map((g) => `${g.kind}/${g.name}`)));
   for (const workload of workloads) {
     for (const reference of workload.references) {
-      if (!kinds.includes(reference.kind) || reference.optional || generated.has(`${reference.kind}/${reference.name}`)) continue;
+      if (!kinds.includes(reference.kind) || reference.optional) continue;
       if (existsInEveryNamespace(reference.kind, reference.name)) continue;
       if (operatorMade(workload.namespace).has(reference.name)) continue;
       if (mayBeRemote(kustomizations, workload.namespace)) continue;
       const candidates = inNamespace(objects, workload.namespace).filter((o) => o.kind === reference.kind);
-      if (candidates.length === 0 || candidates.some((o) => o.name === reference.name)) continue;
+      // A generated object is also known by the name its generator gives, which kustomize rewrites references from.
+      if (candidates.length === 0 || candidates.some((o) => o.name === reference.name || o.generatedAs === reference.name))
+        continue;
       context.report({
         fact: workload,
         at: reference.at,
