@@ -67,7 +67,7 @@ const GENERATORS = [
  * namespace (or the generator's own). The place of each is the generator's `name:`.
  */
 function generatedObjects(object: KubeObject): ObjectFact[] {
-  const { doc, root, ref } = object;
+  const { doc, root } = object;
   if (!isKustomization(object)) return [];
   const prefix = getString(doc, root, 'namePrefix') ?? '';
   const suffix = getString(doc, root, 'nameSuffix') ?? '';
