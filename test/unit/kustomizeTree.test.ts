@@ -25,8 +25,9 @@ test('a broken overlay: exactly the kustomization mistakes, and value rules on i
     'broken/overlay/kustomization.yaml:6:5 kustomize-duplicate-resource',
     'broken/overlay/kustomization.yaml:7:1 kustomize-deprecated-field',
     'broken/overlay/kustomization.yaml:12:7 kustomize-patch-target-missing',
-    'broken/overlay/kustomization.yaml:15:11 kustomize-unused-image',
+    'broken/overlay/kustomization.yaml:17:11 kustomize-unused-image',
     'broken/overlay/limits.yaml:12:30 memory-unit-slip',
+    'broken/overlay/scale.yaml:2:15 kustomize-patch-path-unknown',
   ]);
   assert.equal(code, 1);
 });

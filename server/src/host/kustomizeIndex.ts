@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseChunk } from '../service/document/parseChunk';
 import { isKustomizationFileName, KUSTOMIZATION_FILE_NAMES, readKustomization } from '../service/kustomize/kustomization';
-import type { KustomizationModel, PathEntry } from '../service/kustomize/kustomization';
+import type { KustomizationModel, PathEntry, PatchTarget } from '../service/kustomize/kustomization';
 import { objectsOfText } from '../service/kustomize/inputs';
 import type { InputObject, KustomizeInputs, KustomizeRole, Rendering, ResolvedPath } from '../service/kustomize/inputs';
 import { renderedFacts } from '../service/engine/kustomizeFacts';
@@ -25,6 +25,8 @@ const MAX_RENDERINGS = 16;
 interface Summary {
   /** Files its patches read. */
   patches: string[];
+  /** The `target:` each patch file is given (a JSON 6902 patch's objects), by file. */
+  patchTargets: { file: string; target: PatchTarget }[];
   /** Files and folders its resources and components name. */
   inputs: string[];
   /** It writes labels into selectors (commonLabels, labels with includeSelectors). */
@@ -50,6 +52,11 @@ export class KustomizeIndex {
       entries.filter((entry) => !entry.remote).map((entry) => path.resolve(dir, entry.path));
     const summary: Summary = {
       patches: local((model?.patches ?? []).flatMap((patch) => (patch.file ? [patch.file] : []))),
+      patchTargets: (model?.patches ?? []).flatMap((patch) =>
+        patch.file && !patch.file.remote && patch.target
+          ? [{ file: path.resolve(dir, patch.file.path), target: patch.target }]
+          : [],
+      ),
       inputs: local([...(model?.resources ?? []), ...(model?.components ?? [])]),
       writesSelectors: Object.keys(model?.selectorLabels ?? {}).length > 0,
       transform: {
@@ -125,6 +132,10 @@ export class KustomizeIndex {
   private computeRole(filePath: string): KustomizeRole | undefined {
     const role: KustomizeRole = {};
     if (this.isPatch(filePath)) role.partial = true;
+    const targets = [...this.summaries.values()].flatMap((summary) =>
+      summary.patchTargets.filter((entry) => entry.file === filePath).map((entry) => entry.target),
+    );
+    if (targets.length > 0) role.patchTargets = targets;
     if (this.including(filePath).some((kustomization) => this.summaries.get(kustomization)?.writesSelectors)) {
       role.fills = ['selector'];
     }

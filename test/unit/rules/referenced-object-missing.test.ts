@@ -7,6 +7,8 @@ const fixtures = ruleFixtures(RULE);
 const POD =
   'apiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  containers:\n    - name: api\n      image: "nginx:1.27"\n      envFrom: [{configMapRef: {name: settings}}]\n';
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`;
+const kustomization = (body: string) => `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${body}`;
+const SHOP_POD = POD.replace('metadata: {name: api}', 'metadata: {name: api, namespace: shop}');
 const SECRET_POD = POD.replace('configMapRef: {name: settings}', 'secretRef: {name: web-tls}');
 const secret = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: ${name}}\n`;
 
@@ -22,6 +24,17 @@ ruleTester.run(RULE, {
         { code: configMap('other') },
         {
           code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nconfigMapGenerator:\n  - name: settings\n    literals: [a=b]\n',
+        },
+      ],
+    },
+    {
+      name: 'generated with a prefix in the namespace the kustomization sets: the name as generated still resolves',
+      code: SHOP_POD,
+      otherFiles: [
+        {
+          code: kustomization(
+            'namespace: shop\nnamePrefix: prod-\nconfigMapGenerator:\n  - name: settings\n    literals: [a=b]\n',
+          ),
         },
       ],
     },
@@ -68,6 +81,25 @@ ruleTester.run(RULE, {
     },
   ],
   invalid: [
+    {
+      name: "a name no generator of the tree makes, where the generators make the namespace's only ConfigMaps",
+      code: SHOP_POD.replace('name: settings}', 'name: setings}'),
+      otherFiles: [
+        {
+          code: kustomization(
+            'namespace: shop\nconfigMapGenerator:\n  - name: settings\n    literals: [a=b]\nsecretGenerator:\n  - name: keys\n    literals: [k=v]\n',
+          ),
+        },
+      ],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { kind: 'ConfigMap', name: 'setings', namespace: "namespace 'shop'", count: 1 },
+          line: 8,
+          column: 33,
+        },
+      ],
+    },
     fixtures.invalid('fire-references.yaml', {
       errors: [
         {

@@ -11,11 +11,13 @@ import { readKustomization } from '../kustomize/kustomization';
 import { NO_INPUTS } from '../kustomize/inputs';
 import type { KustomizeRole } from '../kustomize/inputs';
 import { locatorOf } from '../core/ranges';
+import type { Locate } from '../core/ranges';
 import type { Finding } from '../core/types';
 import { crashFinding, findingOfReport } from './lintChunk';
 import type { ChunkResult } from './lintChunk';
 
 const kustomizationRules = rules.filter((rule) => rule.meta.scope === 'kustomization' && rule.checkKustomization);
+const patchFileRules = rules.filter((rule) => rule.meta.scope === 'kustomization' && rule.checkPatchFile);
 
 /** Findings of the kustomization rules on the documents that are kustomizations; ranges relative to the file. */
 export function runKustomizationRules(
@@ -27,8 +29,11 @@ export function runKustomizationRules(
     const doc = result.parsed.doc;
     if (!doc || result.parsed.unusable) continue;
     const kustomization = readKustomization(doc, role?.named === true && results.length === 1);
-    if (!kustomization) continue;
     const locate = locatorOf(result.parsed.lineCounter, startLine);
+    if (!kustomization) {
+      if (role?.patchTargets?.length) findings.push(...patchFileFindings(role.patchTargets, text, locate));
+      continue;
+    }
     for (const rule of kustomizationRules) {
       const report = (r: Report): void => {
         findings.push(findingOfReport(rule.meta, r, locate));
@@ -38,6 +43,22 @@ export function runKustomizationRules(
       } catch (error) {
         findings.push(crashFinding(rule.meta.id, error, undefined, locate));
       }
+    }
+  }
+  return findings;
+}
+
+/** Findings of the rules that judge a document of a patch file by the targets its kustomizations give it. */
+function patchFileFindings(targets: KustomizeRole['patchTargets'] & object, text: string, locate: Locate): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of patchFileRules) {
+    const report = (r: Report): void => {
+      findings.push(findingOfReport(rule.meta, r, locate));
+    };
+    try {
+      rule.checkPatchFile?.({ targets, text, report });
+    } catch (error) {
+      findings.push(crashFinding(rule.meta.id, error, undefined, locate));
     }
   }
   return findings;

@@ -194,6 +194,8 @@ export function findingOfReport(meta: RuleMeta, report: Report, locate: Locate, 
   });
 }
 
+const READS_KUSTOMIZATIONS = new Set(['kustomization', 'object']);
+
 /** Facts feed other rules; a bug in one kind's extractor costs that kind, reported like a crashed rule. */
 function extractFacts(
   objects: readonly KubeObject[],
@@ -208,8 +210,9 @@ function extractFacts(
     for (const object of objects) {
       // A removed API is rejected by current clusters: no rule across files may count it.
       if (isOnRemovedApi(object.ref)) continue;
-      // Kustomize's own files are inputs, not cluster objects: only the kustomization kind reads them.
-      if (kind.id !== 'kustomization' && isKustomizeKind(object.ref.apiVersion, object.ref.kind)) continue;
+      // Kustomize's own files are inputs, not cluster objects: only the kustomization kind reads
+      // them, and the object kind for the ConfigMaps and Secrets their generators make.
+      if (!READS_KUSTOMIZATIONS.has(kind.id) && isKustomizeKind(object.ref.apiVersion, object.ref.kind)) continue;
       try {
         found.push(...kind.extract(object, text));
       } catch (error) {

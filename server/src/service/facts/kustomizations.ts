@@ -1,8 +1,8 @@
 /**
  * What a kustomization adds to the objects it builds, which the manifests alone do not
  * show: labels it writes into selectors and pod templates (`commonLabels`, `labels` with
- * `includeSelectors`), ConfigMaps and Secrets its generators make, and remote resources
- * (objects from outside the workspace). References across files read it to stay silent
+ * `includeSelectors`) and remote resources (objects from outside the workspace). The
+ * ConfigMaps and Secrets its generators make are object facts (facts/objects.ts). References across files read it to stay silent
  * where the object they look for may be made by kustomize.
  */
 import { isScalar } from 'yaml';
@@ -17,8 +17,6 @@ export interface KustomizationFact extends Fact {
   setsNamespace: string;
   /** Labels it adds to selectors and templates. */
   commonLabels: Readonly<Record<string, string>>;
-  /** ConfigMaps and Secrets its generators make. */
-  generated: { kind: 'ConfigMap' | 'Secret'; name: string }[];
   /** It builds resources from URLs: the workspace does not hold every object it applies. */
   remote: boolean;
 }
@@ -37,16 +35,6 @@ export const kustomizationFacts = defineFactKind<KustomizationFact>('kustomizati
       if (requirement.type === 'label') commonLabels[requirement.key] = requirement.value;
     }
   }
-  const generated: KustomizationFact['generated'] = [];
-  for (const [field, kind] of [
-    ['configMapGenerator', 'ConfigMap'],
-    ['secretGenerator', 'Secret'],
-  ] as const) {
-    for (const generator of mapItems(doc, getSeq(doc, root, field))) {
-      const name = getString(doc, generator, 'name');
-      if (name) generated.push({ kind, name });
-    }
-  }
   const remote = ['resources', 'bases', 'components'].some((field) =>
     (getSeq(doc, root, field)?.items ?? []).some((item) => {
       const value = resolveNode(doc, item);
@@ -58,7 +46,6 @@ export const kustomizationFacts = defineFactKind<KustomizationFact>('kustomizati
       ...factBase(object, nameAtOf(object)),
       setsNamespace: getString(doc, root, 'namespace') ?? '',
       commonLabels,
-      generated,
       remote,
     },
   ];

@@ -124,6 +124,8 @@ export interface KustomizeRole {
   inputs?: KustomizeInputs;
   /** A patch of some kustomization: completeness findings are dropped and its objects contribute no facts. */
   partial?: boolean;
+  /** For a patch file: the `target:`s the kustomizations that read it give it (a JSON 6902 patch's objects). */
+  patchTargets?: readonly PatchTarget[];
   /** Fields the kustomization writes into this resource's objects (`selector`): completeness findings about them are dropped. */
   fills?: readonly string[];
   /** One per kustomization tree the file is built in: its facts are seen as each tree renders them. */

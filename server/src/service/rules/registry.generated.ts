@@ -49,6 +49,7 @@ import { invalidQuantity } from './resources/invalid-quantity';
 import { kustomizeDeprecatedField } from './kustomize/kustomize-deprecated-field';
 import { kustomizeDuplicateResource } from './kustomize/kustomize-duplicate-resource';
 import { kustomizeMissingPath } from './kustomize/kustomize-missing-path';
+import { kustomizePatchPathUnknown } from './kustomize/kustomize-patch-path-unknown';
 import { kustomizePatchTargetMissing } from './kustomize/kustomize-patch-target-missing';
 import { kustomizeUnusedImage } from './kustomize/kustomize-unused-image';
 import { limitrangeInconsistent } from './quotas/limitrange-inconsistent';
@@ -146,6 +147,7 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'kustomize', rule: kustomizeDeprecatedField },
   { family: 'kustomize', rule: kustomizeDuplicateResource },
   { family: 'kustomize', rule: kustomizeMissingPath },
+  { family: 'kustomize', rule: kustomizePatchPathUnknown },
   { family: 'kustomize', rule: kustomizePatchTargetMissing },
   { family: 'kustomize', rule: kustomizeUnusedImage },
   { family: 'quotas', rule: limitrangeInconsistent },

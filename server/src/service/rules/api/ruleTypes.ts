@@ -10,7 +10,7 @@
 import type { Node, Pair } from 'yaml';
 import type { KubeObject } from '../../kubernetes/objects';
 import type { BaseFact, FactKind } from '../../facts/factKind';
-import type { KustomizationModel } from '../../kustomize/kustomization';
+import type { KustomizationModel, PatchTarget } from '../../kustomize/kustomization';
 import type { KustomizeInputs } from '../../kustomize/inputs';
 import type { DocumentKind, RecognisedDocument } from '../../document/documentKind';
 import { rangeOf } from '../../document/yamlNodes';
@@ -103,6 +103,17 @@ export interface KustomizationRuleContext {
   report(report: Report): void;
 }
 
+/**
+ * What a kustomization rule sees of a file some kustomization reads as a JSON 6902 patch:
+ * one document's text and the targets the kustomizations give it.
+ */
+export interface PatchFileRuleContext {
+  targets: readonly PatchTarget[];
+  /** The document's source text; reports give offsets (`at`) in it. */
+  text: string;
+  report(report: Report): void;
+}
+
 export interface Rule<O = unknown> {
   meta: RuleMeta;
   /** Fact kinds a rule across files reads; the engine runs it for a file that contributes any of them. */
@@ -118,6 +129,8 @@ export interface Rule<O = unknown> {
   checkDocument?(context: DocumentRuleContext<RecognisedDocument, O>): void;
   checkWorkspace?(context: WorkspaceRuleContext<O>): void;
   checkKustomization?(context: KustomizationRuleContext): void;
+  /** For a kustomization rule that also judges patch files (scope 'kustomization'). */
+  checkPatchFile?(context: PatchFileRuleContext): void;
 }
 
 /** A rule with the family folder it lives in, as the generated registry lists it. */
@@ -185,8 +198,11 @@ export function defineWorkspaceRule<O = unknown>(
 export function defineKustomizationRule(
   meta: Omit<MetaInput, 'scope'>,
   checkKustomization: (context: KustomizationRuleContext) => void,
+  checkPatchFile?: (context: PatchFileRuleContext) => void,
 ): Rule {
-  return { meta: { ...meta, scope: 'kustomization', docsUrl: docsUrlOf(meta.id) }, checkKustomization };
+  const rule: Rule = { meta: { ...meta, scope: 'kustomization', docsUrl: docsUrlOf(meta.id) }, checkKustomization };
+  if (checkPatchFile) rule.checkPatchFile = checkPatchFile;
+  return rule;
 }
 
 export { formatMessage } from '../../core/ruleMeta';

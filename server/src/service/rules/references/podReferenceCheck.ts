@@ -2,7 +2,7 @@
  * The check both pod-reference rules share: each reference of a workload to an object of
  * a kind, resolved against the objects of that kind the workspace declares in the
  * workload's namespace. Silent when there are none (the objects may be made elsewhere:
- * a kustomize generator, an operator, `kubectl create secret`), for `optional: true`, and
+ * an operator, `kubectl create secret`), for `optional: true`, and
  * for the objects the control plane makes in every namespace (the `default` ServiceAccount)
  * or an operator makes from a custom object there (a SealedSecret's Secret).
  */
@@ -27,21 +27,22 @@ export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonl
     if (!names) made.set(namespace, (names = namesOperatorsMayMake(context.all(customObjectFacts), namespace)));
     return names;
   };
-  const generated = new Set(kustomizations.flatMap((k) => k.generated.map((g) => `${g.kind}/${g.name}`)));
   // Per namespace and kind, once: a file of thousands of workloads asks the same question for each.
+  // A generated object is also known by the name its generator gives, which kustomize rewrites references from.
   const declared = new Map<string, { count: number; names: Set<string> }>();
   const declaredIn = (namespace: string, kind: string): { count: number; names: Set<string> } => {
     const key = `${namespace}\u0000${kind}`;
     let found = declared.get(key);
     if (!found) {
       const candidates = inNamespace(objects, namespace).filter((o) => o.kind === kind);
-      declared.set(key, (found = { count: candidates.length, names: new Set(candidates.map((o) => o.name)) }));
+      const names = new Set(candidates.flatMap((o) => (o.generatedAs === undefined ? [o.name] : [o.name, o.generatedAs])));
+      declared.set(key, (found = { count: candidates.length, names }));
     }
     return found;
   };
   for (const workload of workloads) {
     for (const reference of workload.references) {
-      if (!kinds.includes(reference.kind) || reference.optional || generated.has(`${reference.kind}/${reference.name}`)) continue;
+      if (!kinds.includes(reference.kind) || reference.optional) continue;
       if (existsInEveryNamespace(reference.kind, reference.name)) continue;
       if (operatorMade(workload.namespace).has(reference.name)) continue;
       if (mayBeRemote(kustomizations, workload.namespace)) continue;
