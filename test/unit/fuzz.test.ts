@@ -85,4 +85,13 @@ describe('regressions the fuzz run found', () => {
     assert.equal(invalid?.range.start.line, 8, 'the second mtu, which Go keeps');
     checkInvariants(text, 'json');
   });
+  test('`limits:` written empty: the memory limit goes under it, not into a second `limits:` (case 52,651)', () => {
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fire\nspec:\n  containers:\n    - name: trainer\n' +
+      '      image: registry.example.com/ml/trainer:0.9.0\n      resources:\n        requests:\n' +
+      '          cpu: 250m\n          memory: 4Gi\n        limits:\n';
+    const missing = checkText(text, { languageId: 'yaml' }).find((f) => f.ruleId === 'missing-resources');
+    assert.deepEqual(missing?.fixes[0]?.edits[0]?.newText, '\n          memory: 4Gi');
+    checkInvariants(text, 'yaml');
+  });
 });

@@ -7,8 +7,8 @@
  * `resources` block goes when there is none.
  */
 import { isScalar } from 'yaml';
-import type { Document, YAMLMap } from 'yaml';
-import { getMap, getValue, hasKey, rangeOf } from '../document/yamlNodes';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { findPair, getMap, getValue, hasKey, rangeOf } from '../document/yamlNodes';
 import { insertIntoBlockMap } from '../document/insertIntoMap';
 import type { OffsetEdit, OffsetRange } from '../core/ruleMeta';
 import { allContainers } from '../kubernetes/workloads';
@@ -87,8 +87,29 @@ function memoryLimitEdit(
   const value = text.slice(requested.range[0], requested.range[1]);
   if (value.includes('\n')) return undefined;
   const limits = getMap(doc, resources, 'limits');
+  const written = findPair(doc, resources, 'limits');
   const edit: OffsetEdit | undefined = limits
     ? insertIntoBlockMap(text, limits, [`memory: ${value}`])
-    : insertIntoBlockMap(text, resources, ['limits:', `  memory: ${value}`]);
+    : written
+      ? resources.flow
+        ? undefined
+        : underEmptyKey(text, written, `memory: ${value}`)
+      : insertIntoBlockMap(text, resources, ['limits:', `  memory: ${value}`]);
   return edit ? { at: [edit.start, edit.end], text: edit.text, value } : undefined;
+}
+
+/**
+ * `limits:` written with nothing after it: the line goes under the key, indented one step
+ * more. Writing a second `limits:` would be a duplicate key; a key with a value that is not
+ * a map (`limits: ~`) gets no fix.
+ */
+function underEmptyKey(text: string, pair: Pair<unknown, unknown>, line: string): OffsetEdit | undefined {
+  const key = pair.key as Node | null;
+  const value = pair.value as Node | null;
+  if (!key?.range || (value !== null && !(isScalar(value) && value.range && value.range[0] === value.range[1]))) return undefined;
+  const colon = text.indexOf(':', key.range[1]);
+  if (colon < 0) return undefined;
+  const lineStart = text.lastIndexOf('\n', key.range[0] - 1) + 1;
+  const indent = ' '.repeat(key.range[0] - lineStart + 2);
+  return { start: colon + 1, end: colon + 1, text: `\n${indent}${line}` };
 }
