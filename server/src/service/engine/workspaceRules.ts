@@ -37,11 +37,21 @@ export function runWorkspaceRules(
   options: RuleOptions,
   judged?: ReadonlySet<number>,
 ): AttributedFinding[] {
-  const locators = new Map<BaseFact, { locate: Locate; entry: number }>();
+  /** The document of each judged fact; its locator is made when a finding needs it. */
+  const entryOf = new Map<BaseFact, number>();
+  const locators: (Locate | undefined)[] = [];
+  const locatorFor = (index: number): Locate => {
+    let locate = locators[index];
+    if (!locate) {
+      const entry = entries[index] as (typeof entries)[number];
+      locators[index] = locate = locatorOf(entry.result.parsed.lineCounter, entry.startLine);
+    }
+    return locate;
+  };
   const inFile = new Map<string, BaseFact[]>();
   const fileFacts: ReadonlyMap<string, readonly BaseFact[]>[] = [];
   const seen = new Set<ChunkResult>();
-  for (const [index, { result, startLine }] of entries.entries()) {
+  for (const [index, { result }] of entries.entries()) {
     // Two documents with the same text share one cached result: copy the facts so each is located in its own document.
     const copy = seen.has(result);
     seen.add(result);
@@ -50,9 +60,8 @@ export function runWorkspaceRules(
       : result.facts;
     fileFacts.push(own);
     if (judged && !judged.has(index)) continue;
-    const locate = locatorOf(result.parsed.lineCounter, startLine);
     for (const [kind, facts] of own) {
-      for (const fact of facts) locators.set(fact, { locate, entry: index });
+      for (const fact of facts) entryOf.set(fact, index);
       let list = inFile.get(kind);
       if (!list) inFile.set(kind, (list = []));
       for (const fact of facts) list.push(fact);
@@ -87,9 +96,9 @@ export function runWorkspaceRules(
       return facts(kind.id) as readonly T[];
     };
     const report = (r: WorkspaceReport): void => {
-      const located = locators.get(r.fact);
-      if (!located) throw new Error(`${rule.meta.id} reported a fact that is not from the file being checked`);
-      const { locate, entry } = located;
+      const entry = entryOf.get(r.fact);
+      if (entry === undefined) throw new Error(`${rule.meta.id} reported a fact that is not from the file being checked`);
+      const locate = locatorFor(entry);
       const [start, end] = r.at ?? r.fact.at;
       findings.push({
         entry,
