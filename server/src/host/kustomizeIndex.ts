@@ -39,6 +39,11 @@ export class KustomizeIndex {
   private readonly summaries = new Map<string, Summary>();
   /** Roles by file, until a kustomization changes: hosts ask once per file per check. */
   private readonly roles = new Map<string, KustomizeRole | undefined>();
+  /** Facts as the trees render them, by the facts' array and the role they were rendered for. */
+  private readonly renderings = new WeakMap<
+    readonly DocumentFacts[],
+    { role: KustomizeRole | undefined; rendered: readonly DocumentFacts[] }
+  >();
 
   /** The folders its entries may be read from. */
   constructor(readonly scope: ReadScope) {}
@@ -117,8 +122,7 @@ export class KustomizeIndex {
 
   /** The file's place in the workspace's kustomization trees; undefined when it has none. */
   roleOf(filePath: string, liveText?: string): KustomizeRole | undefined {
-    let role = this.roles.get(filePath);
-    if (!this.roles.has(filePath)) this.roles.set(filePath, (role = this.computeRole(filePath)));
+    const role = this.treeRoleOf(filePath);
     // A kustomization's entries are resolved afresh each time: a file created or deleted
     // since changes them, and no kustomization text changed to clear the cache.
     if (!isKustomizationFileName(path.basename(filePath))) return role;
@@ -126,8 +130,23 @@ export class KustomizeIndex {
   }
 
   /** A file's facts as the kustomization trees it is built in render them (none for a patch). */
-  readonly factsView = (filePath: string, facts: readonly DocumentFacts[]): readonly DocumentFacts[] =>
-    renderedFacts(facts, this.roleOf(filePath));
+  readonly factsView = (filePath: string, facts: readonly DocumentFacts[]): readonly DocumentFacts[] => {
+    // Asked for every other file on every check: the tree role only (no kustomization's entries
+    // read from disk), and one rendering per facts and role, so the same objects come back
+    // while neither changed (which is also what lets a check reuse its last judgements).
+    const role = this.treeRoleOf(filePath);
+    const known = this.renderings.get(facts);
+    if (known && known.role === role) return known.rendered;
+    const rendered = renderedFacts(facts, role);
+    this.renderings.set(facts, { role, rendered });
+    return rendered;
+  };
+
+  /** The file's place in the trees (patch, renderings), cached until a kustomization changes. */
+  private treeRoleOf(filePath: string): KustomizeRole | undefined {
+    if (!this.roles.has(filePath)) this.roles.set(filePath, this.computeRole(filePath));
+    return this.roles.get(filePath);
+  }
 
   private computeRole(filePath: string): KustomizeRole | undefined {
     const role: KustomizeRole = {};
