@@ -19,6 +19,11 @@ ruleTester.run(RULE, {
     ...fixtures.valid,
     { name: 'the CRD in another file', code: widget('  size: 2\n'), otherFiles: [{ code: widgetCrd }] },
     { name: 'no CRD anywhere: unknown-kind says so, not this rule', code: widget('  bogus: 1\n') },
+    {
+      name: "an installer's placeholder for a value (sriov's $ADMISSION_CONTROLLERS_ENABLED)",
+      code: widget('  size: $WIDGET_SIZE\n'),
+      otherFiles: [{ code: widgetCrd }],
+    },
   ],
   invalid: [
     fixtures.invalid('fire-widgets.yaml', {

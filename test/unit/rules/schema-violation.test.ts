@@ -20,6 +20,10 @@ ruleTester.run(RULE, {
     { name: 'int-or-string as a number', code: pod('      livenessProbe:\n        tcpSocket: {port: 8080}\n') },
     { name: 'a null field is unset, as the API server reads it', code: pod('      resources: null\n      env: ~\n') },
     {
+      name: 'a placeholder an installer fills in has its type once filled in',
+      code: deployment('  replicas: $REPLICAS\n  revisionHistoryLimit: "{{ .Values.history }}"\n'),
+    },
+    {
       name: 'quantities are invalid-quantity’s to judge',
       code: pod('      resources:\n        limits: {memory: 100mi, cpu: [1]}\n'),
     },

@@ -13,6 +13,7 @@ import { builtinDefinitions } from './builtinSchemas';
 import { fieldAt, resolveRef } from './schemaWalk';
 import type { SchemaNode, SchemaSet } from './schemaTypes';
 import { closestName } from './suggest';
+import { looksLikePlaceholder } from '../kubernetes/placeholders';
 
 export type Problem =
   | { kind: 'unknownField'; field: string; owner: string; suggestion?: string; siblings?: string[] }
@@ -49,6 +50,9 @@ export function validateData(set: SchemaSet, data: unknown): Violation[] {
   const seen = new Set<string>();
   const patch = isStrategicMergePatch(data);
   for (const error of errors) {
+    // A placeholder an installer fills in (`$ADMISSION_CONTROLLERS_ENABLED`, `{{ .Values.x }}`)
+    // has its type only once filled in: its value is not judged.
+    if ((error.keyword === 'type' || error.keyword === 'enum') && placeholderAt(data, error.path)) continue;
     const violation = toViolation(set, data, error);
     if (!violation || notAField(violation) || (patch && violation.problem.kind === 'missingField')) continue;
     const id = `${JSON.stringify(violation.target.path)} ${violation.target.part}`;
@@ -279,4 +283,9 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'a map';
   return 'nothing';
+}
+
+function placeholderAt(data: unknown, path: ObjectPath): boolean {
+  const value = valueAt(data, path);
+  return typeof value === 'string' && looksLikePlaceholder(value);
 }
