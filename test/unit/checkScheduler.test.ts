@@ -9,18 +9,22 @@ test('the wait follows the last edit check', () => {
   assert.equal(debounceAfter(undefined), 0, 'nothing measured yet: check at once');
   assert.equal(debounceAfter(5), 0);
   assert.equal(debounceAfter(39.9), 0);
-  assert.equal(debounceAfter(60.2), 61);
-  assert.equal(debounceAfter(900), DEBOUNCE_MS);
+  assert.equal(debounceAfter(60.2, 10), 61, 'edits faster than the check: wait about as long as it takes');
+  assert.equal(debounceAfter(900, 10), DEBOUNCE_MS);
+  assert.equal(debounceAfter(60.2, 500), 0, 'after a pause longer than the check: check at once');
+  assert.equal(debounceAfter(60.2), 0, 'the first edit: nothing to coalesce with');
 });
 
 test('only incremental checks set the wait: a first check of every document predicts nothing', () => {
   const scheduler = new CheckScheduler(new Activity(), async () => undefined);
   scheduler.checked('a', 900, false);
-  assert.equal(scheduler.waitAfterEdit('a'), 0);
+  assert.equal(scheduler.waitAfterEdit('a', 1000), 0);
+  assert.equal(scheduler.waitAfterEdit('a', 1010), 0, 'the first check predicts nothing');
   scheduler.checked('a', 80, true);
-  assert.equal(scheduler.waitAfterEdit('a'), 80);
+  assert.equal(scheduler.waitAfterEdit('a', 1020), 80, 'an edit 10 ms after the last, with 80 ms checks: wait');
+  assert.equal(scheduler.waitAfterEdit('a', 2000), 0, 'a pause in typing: at once');
   scheduler.forget('a');
-  assert.equal(scheduler.waitAfterEdit('a'), 0);
+  assert.equal(scheduler.waitAfterEdit('a', 2010), 0);
 });
 
 test('a check is overtaken when the version moves on while it settles, not otherwise', async () => {

@@ -1,9 +1,10 @@
 /**
- * When each open document is checked. After an edit the wait adapts to the document: one
- * whose last edit was checked quickly is checked at once (a burst of edits that arrives
- * together still counts once: the check runs after every queued message is read); a slow
- * one waits about as long as its check takes, up to DEBOUNCE_MS, so keystrokes faster than
- * the check coalesce into one. A finished check lets edits that arrived while it ran in
+ * When each open document is checked. After an edit the wait adapts to the document and to
+ * the typing: an edit is checked at once when the document's last edit was checked quickly,
+ * or when it comes after a pause at least as long as that check (a burst of edits that
+ * arrives together still counts once: the check runs after every queued message is read).
+ * Edits that come faster than a slow check wait about as long as it takes, up to
+ * DEBOUNCE_MS, so those keystrokes coalesce into one check. A finished check lets edits that arrived while it ran in
  * before it publishes (`overtaken`): diagnostics of a version typed past are never shown.
  */
 import type { Activity } from './activity';
@@ -22,15 +23,19 @@ export class CheckScheduler {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: () => void }>();
   /** How long each document's last incremental check took. */
   private readonly checkMs = new Map<string, number>();
+  /** When each document was last edited (performance.now()). */
+  private readonly editedAt = new Map<string, number>();
 
   constructor(
     private readonly activity: Activity,
     private readonly check: (uri: string) => Promise<void>,
   ) {}
 
-  /** The wait after an edit of a document already checked once. */
-  waitAfterEdit(uri: string): number {
-    return debounceAfter(this.checkMs.get(uri));
+  /** The wait after an edit of a document already checked once; `now` is when the edit came. */
+  waitAfterEdit(uri: string, now = performance.now()): number {
+    const previous = this.editedAt.get(uri);
+    this.editedAt.set(uri, now);
+    return debounceAfter(this.checkMs.get(uri), previous === undefined ? undefined : now - previous);
   }
 
   schedule(uri: string, delay: number): void {
@@ -71,11 +76,16 @@ export class CheckScheduler {
   forget(uri: string): void {
     this.unschedule(uri);
     this.checkMs.delete(uri);
+    this.editedAt.delete(uri);
   }
 }
 
-/** No wait after a quick check (or none measured yet); about the check's time after a slow one. */
-export function debounceAfter(lastCheckMs: number | undefined): number {
+/**
+ * No wait after a quick check (or none measured yet), nor after a pause in typing longer
+ * than the check; about the check's time when edits come faster than it.
+ */
+export function debounceAfter(lastCheckMs: number | undefined, sincePreviousEditMs?: number): number {
   if (lastCheckMs === undefined || lastCheckMs < QUICK_CHECK_MS) return 0;
+  if (sincePreviousEditMs === undefined || sincePreviousEditMs >= lastCheckMs) return 0;
   return Math.min(DEBOUNCE_MS, Math.ceil(lastCheckMs));
 }

@@ -21,15 +21,29 @@ const DOCUMENT_START = /^---(?:[ \t\r]|$)/;
 const PREAMBLE_LINE = /^(?:\s*(?:#.*)?|%.*)$/;
 
 export function splitYamlDocuments(text: string): SourceChunk[] {
+  return splitYamlRange(text, 0, text.length, 0).chunks;
+}
+
+/**
+ * The documents of `text` from offset `from` (a line start, with 0-based line `fromLine`)
+ * to `to` (a line start or the end), and whether the last one has content: a range of
+ * comments alone would join the document after it. Offsets and lines are the text's.
+ */
+export function splitYamlRange(
+  text: string,
+  from: number,
+  to: number,
+  fromLine: number,
+): { chunks: SourceChunk[]; hasContent: boolean } {
   const chunks: SourceChunk[] = [];
-  let chunkStart = 0;
-  let chunkStartLine = 0;
+  let chunkStart = from;
+  let chunkStartLine = fromLine;
   let chunkHasContent = false;
-  let lineStart = 0;
-  let line = 0;
-  while (lineStart <= text.length) {
+  let lineStart = from;
+  let line = fromLine;
+  while (lineStart < to || (lineStart === to && to === text.length)) {
     const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
+    const lineEnd = newline === -1 || newline >= to ? Math.min(to, newline === -1 ? text.length : newline) : newline;
     const lineText = text.slice(lineStart, lineEnd);
     if (DOCUMENT_START.test(lineText)) {
       if (chunkHasContent) {
@@ -43,10 +57,10 @@ export function splitYamlDocuments(text: string): SourceChunk[] {
     } else if (!chunkHasContent && !PREAMBLE_LINE.test(lineText)) {
       chunkHasContent = true;
     }
-    if (newline === -1) break;
+    if (newline === -1 || newline >= to) break;
     lineStart = newline + 1;
     line++;
   }
-  chunks.push({ text: text.slice(chunkStart), startOffset: chunkStart, startLine: chunkStartLine });
-  return chunks;
+  chunks.push({ text: text.slice(chunkStart, to), startOffset: chunkStart, startLine: chunkStartLine });
+  return { chunks, hasContent: chunkHasContent };
 }

@@ -4,6 +4,7 @@
  */
 import { byteLength, looksBinary } from '../document/textGuards';
 import { splitYamlDocuments } from '../document/splitDocuments';
+import { resplitYamlDocuments } from '../document/resplitDocuments';
 import type { SourceChunk } from '../document/splitDocuments';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, SeveritySetting } from '../core/types';
@@ -232,11 +233,19 @@ export function factsOfText(text: string, options: CheckOptions): DocumentFacts[
 function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkResult[]): DocumentFacts[] {
   return results.map((result, index) => {
     if (result.facts.size === 0) return result.facts;
-    const locate = locatorOf(result.parsed.lineCounter, chunks[index]?.startLine ?? 0);
+    const startLine = chunks[index]?.startLine ?? 0;
+    const known = located.get(result);
+    if (known?.startLine === startLine) return known.facts;
+    const locate = locatorOf(result.parsed.lineCounter, startLine);
     // The fingerprint of the cached facts goes along: the workspace model compares files by it.
-    return Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
+    const facts = Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
+    located.set(result, { startLine, facts });
+    return facts;
   });
 }
+
+/** A document's located facts while it stays on its line: an edit elsewhere makes none of them again. */
+const located = new WeakMap<ChunkResult, { startLine: number; facts: DocumentFacts }>();
 
 /**
  * Files of an extension only a document kind uses (`.conf`) are checked only when that
@@ -266,18 +275,28 @@ function languageOf(options: CheckOptions): 'yaml' | 'json' {
 /** Splits and lints a file, re-using (and then trimming) the file's cache. */
 function lintChunks(text: string, options: CheckOptions): { chunks: SourceChunk[]; results: ChunkResult[] } {
   const languageId = languageOf(options);
-  const chunks: SourceChunk[] = languageId === 'json' ? [{ text, startOffset: 0, startLine: 0 }] : splitYamlDocuments(text);
   const cache = options.cache ?? new ChunkCache();
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
   // Results depend on the file's name too (`.conf` or `.conflist`).
   cache.useOptions(`${ruleOptions.key}\u0000${options.filePath ?? ''}\u0000${languageId}`);
+  const last = cache.lastSplit;
+  let chunks: SourceChunk[];
+  let sameAs: readonly number[] | undefined;
+  if (languageId === 'json') chunks = [{ text, startOffset: 0, startLine: 0 }];
+  else if (last) ({ chunks, sameAs } = resplitYamlDocuments(last.text, last.chunks, text));
+  else chunks = splitYamlDocuments(text);
   const source: ChunkSource = { filePath: options.filePath, languageId };
   const fresh = new Map<string, ChunkResult>();
-  const results = chunks.map((chunk) => {
-    const result = fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions, source);
+  const results = chunks.map((chunk, index) => {
+    // A document the edit did not touch is the last check's, text and all: no lookup by its text.
+    const same = sameAs?.[index] ?? -1;
+    const kept = same >= 0 ? last?.results[same] : undefined;
+    if (kept) cache.hits++;
+    const result = kept ?? fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions, source);
     fresh.set(chunk.text, result);
     return result;
   });
   cache.replace(fresh);
+  cache.lastSplit = languageId === 'json' ? undefined : { text, chunks, results };
   return { chunks, results };
 }

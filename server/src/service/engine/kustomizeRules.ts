@@ -28,7 +28,7 @@ export function runKustomizationRules(
   for (const { result, startLine, text } of results) {
     const doc = result.parsed.doc;
     if (!doc || result.parsed.unusable) continue;
-    const kustomization = readKustomization(doc, role?.named === true && results.length === 1);
+    const kustomization = kustomizationOf(result, doc, role?.named === true && results.length === 1);
     const locate = locatorOf(result.parsed.lineCounter, startLine);
     if (!kustomization) {
       if (role?.patchTargets?.length) findings.push(...patchFileFindings(role.patchTargets, text, locate));
@@ -46,6 +46,20 @@ export function runKustomizationRules(
     }
   }
   return findings;
+}
+
+/**
+ * Each document's reading as a kustomization, once per cached result: an edit in a stream
+ * of thousands of documents would otherwise read every one of them again.
+ */
+const readings = new WeakMap<ChunkResult, { named: boolean; kustomization: ReturnType<typeof readKustomization> }>();
+
+function kustomizationOf(result: ChunkResult, doc: Parameters<typeof readKustomization>[0], named: boolean) {
+  const known = readings.get(result);
+  if (known && known.named === named) return known.kustomization;
+  const kustomization = readKustomization(doc, named);
+  readings.set(result, { named, kustomization });
+  return kustomization;
 }
 
 /** Findings of the rules that judge a document of a patch file by the targets its kustomizations give it. */
