@@ -19,25 +19,34 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries in `data`, so code actions need no server-side cache. */
+/**
+ * What a diagnostic with fixes carries in `data`, so code actions need no server-side
+ * cache. One without fixes carries none: the rule id is its `code`, and a file of
+ * thousands of documents sends thousands of diagnostics on every edit.
+ */
 export interface DiagnosticData {
   ruleId: string;
   fixes: Fix[];
 }
 
+/** A finding reused by the next check (a document the edit did not touch) is converted once. */
+const converted = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
+  const known = converted.get(finding);
+  if (known) return known;
   const meta = ruleMeta(finding.ruleId);
-  const data: DiagnosticData = { ruleId: finding.ruleId, fixes: finding.fixes };
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     source: 'kubewise',
     code: finding.ruleId,
     message: finding.message,
-    data,
   };
+  if (finding.fixes.length > 0) diagnostic.data = { ruleId: finding.ruleId, fixes: finding.fixes } satisfies DiagnosticData;
   if (meta) diagnostic.codeDescription = { href: meta.docsUrl };
   if (finding.ruleId === 'unused-disable-directive') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  converted.set(finding, diagnostic);
   return diagnostic;
 }
 

@@ -94,9 +94,10 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   for (const [index, chunk] of chunks.entries()) {
     const result = results[index];
     if (!result) continue;
-    for (const finding of result.findings) {
-      if (keptInKustomization(result, finding, role)) findings.push(shiftFinding(finding, chunk.startLine));
-    }
+    const shifted = shiftedFindings(result, chunk.startLine);
+    result.findings.forEach((finding, at) => {
+      if (keptInKustomization(result, finding, role)) findings.push(shifted[at] as Finding);
+    });
   }
   const located = results.map((result, index) => ({
     result,
@@ -243,6 +244,20 @@ function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkRes
     return facts;
   });
 }
+
+/**
+ * A document's findings at its place in the file, kept while it stays on its line: the
+ * same objects check after check, so the server converts each once (lsp/convert.ts).
+ */
+function shiftedFindings(result: ChunkResult, startLine: number): readonly Finding[] {
+  const known = shifted.get(result);
+  if (known?.startLine === startLine) return known.findings;
+  const findings = result.findings.map((finding) => shiftFinding(finding, startLine));
+  shifted.set(result, { startLine, findings });
+  return findings;
+}
+
+const shifted = new WeakMap<ChunkResult, { startLine: number; findings: readonly Finding[] }>();
 
 /** A document's located facts while it stays on its line: an edit elsewhere makes none of them again. */
 const located = new WeakMap<ChunkResult, { startLine: number; facts: DocumentFacts }>();
