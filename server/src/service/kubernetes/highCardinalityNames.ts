@@ -32,13 +32,25 @@ export const DEFAULT_HIGH_CARDINALITY_NAMES: readonly string[] = [
   'git_commit',
 ];
 
+/**
+ * Label keys repeat across thousands of documents (`app`, `team`) and each is compared
+ * with every listed name: the normalised forms are remembered, up to a bound.
+ */
+const normalised = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
 /** A key's name part, normalised for comparison with the list. */
 export function normalisedLabelName(key: string): string {
+  const known = normalised.get(key);
+  if (known !== undefined) return known;
   const name = key.includes('/') ? key.slice(key.lastIndexOf('/') + 1) : key;
-  return name
+  const result = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[-.]/g, '_');
+  if (normalised.size >= MAX_REMEMBERED) normalised.clear();
+  normalised.set(key, result);
+  return result;
 }
 
 /** The listed name a key matches, if any. */
