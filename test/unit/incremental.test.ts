@@ -51,3 +51,18 @@ test('repeated documents each keep their own positions', () => {
     [6, 6, 17, 17],
   );
 });
+
+test('a suppression typed into one document of a stream without any applies, and goes when removed', () => {
+  const cache = new ChunkCache();
+  const original = [pod('a'), pod('b'), pod('c')].join('---\n');
+  const fresh = (text: string) => checkText(text, { languageId: 'yaml' });
+  assert.deepEqual(checkText(original, { languageId: 'yaml', cache }), fresh(original));
+  const directive = '    # kubewise-disable-next-line missing-liveness-probe -- checked by the mesh\n';
+  const suppressed = original.replace('    - name: b-app', `${directive}    - name: b-app`);
+  const withDirective = checkText(suppressed, { languageId: 'yaml', cache });
+  assert.deepEqual(withDirective, fresh(suppressed));
+  assert.equal(withDirective.filter((f) => f.ruleId === 'missing-liveness-probe').length, 2, "b's is suppressed");
+  const stale = suppressed.replace('    - name: b-app', '    - name: b-app\n      livenessProbe: {tcpSocket: {port: 8080}}');
+  assert.ok(checkText(stale, { languageId: 'yaml', cache }).some((f) => f.ruleId === 'unused-disable-directive'));
+  assert.deepEqual(checkText(original, { languageId: 'yaml', cache }), fresh(original));
+});

@@ -23,7 +23,7 @@ import type { DocumentFacts } from '../facts/factKind';
 import { fingerprintOfFacts } from '../facts/factFingerprint';
 import type { ChunkResult, ChunkSource } from './lintChunk';
 import { baseName, extensionOf } from '../document/documentKind';
-import { applyDirectives, parseDirectives } from './suppressions';
+import { applyDirectives, mayHoldDirectives, parseDirectives } from './suppressions';
 import { allRuleIds, documentKindsRead } from '../rules/registry';
 import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
 import type { RuleOptions } from '../config/ruleOptions';
@@ -83,7 +83,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
     return { findings: [...checked.findings, ...configure([note], options.severities)], facts: checked.facts };
   }
 
-  const { chunks, results } = lintChunks(text, options);
+  const { chunks, results, mayHaveDirectives } = lintChunks(text, options);
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
 
   const notChecked = templateFinding(results, options);
@@ -122,7 +122,8 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
       .map(([id]) => id),
   );
   // Configured again so that the unused-directive findings follow their own setting.
-  const suppressed = configure(applyDirectives(configured, parseDirectives(text), allRuleIds, off), options.severities);
+  const directives = mayHaveDirectives ? parseDirectives(text) : [];
+  const suppressed = configure(applyDirectives(configured, directives, allRuleIds, off), options.severities);
   return { findings: suppressed, facts: role?.partial ? [] : locatedFacts(chunks, results) };
 }
 
@@ -288,7 +289,10 @@ function languageOf(options: CheckOptions): 'yaml' | 'json' {
 }
 
 /** Splits and lints a file, re-using (and then trimming) the file's cache. */
-function lintChunks(text: string, options: CheckOptions): { chunks: SourceChunk[]; results: ChunkResult[] } {
+function lintChunks(
+  text: string,
+  options: CheckOptions,
+): { chunks: SourceChunk[]; results: ChunkResult[]; mayHaveDirectives: boolean } {
   const languageId = languageOf(options);
   const cache = options.cache ?? new ChunkCache();
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
@@ -312,6 +316,11 @@ function lintChunks(text: string, options: CheckOptions): { chunks: SourceChunk[
     return result;
   });
   cache.replace(fresh);
-  cache.lastSplit = languageId === 'json' ? undefined : { text, chunks, results };
-  return { chunks, results };
+  // Without a directive before the edit, only the documents split again can hold one.
+  const mayHaveDirectives =
+    last && sameAs && !last.directives
+      ? chunks.some((chunk, index) => sameAs[index] === -1 && mayHoldDirectives(chunk.text))
+      : mayHoldDirectives(text);
+  cache.lastSplit = languageId === 'json' ? undefined : { text, chunks, results, directives: mayHaveDirectives };
+  return { chunks, results, mayHaveDirectives };
 }

@@ -12,7 +12,7 @@ export class ChunkCache {
   /** The rules across files' last run on this file, so that an edit re-judges only what changed. */
   readonly workspace = new WorkspaceStageMemo();
   /** The last check's text and its documents, so that an edit splits again only what it touched. */
-  lastSplit: { text: string; chunks: readonly SourceChunk[]; results: readonly ChunkResult[] } | undefined;
+  lastSplit: { text: string; chunks: readonly SourceChunk[]; results: readonly ChunkResult[]; directives: boolean } | undefined;
   hits = 0;
   misses = 0;
 

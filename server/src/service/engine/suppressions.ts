@@ -18,8 +18,13 @@ export interface DisableDirective {
 
 const DIRECTIVE = /^([ \t]*)#[ \t]*kubewise-disable-(next-line|file)\b([^\n]*)$/gm;
 
+/** Whether a text may hold a directive: a cheap test, exact when it says no. */
+export function mayHoldDirectives(text: string): boolean {
+  return text.includes('kubewise-disable-');
+}
+
 export function parseDirectives(text: string): DisableDirective[] {
-  if (!text.includes('kubewise-disable-')) return [];
+  if (!mayHoldDirectives(text)) return [];
   const directives: DisableDirective[] = [];
   let line = 0;
   let lastIndex = 0;
