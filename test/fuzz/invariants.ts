@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseAllDocuments } from 'yaml';
 import { checkText } from '../../server/src/service/engine/checkFile';
+import { ChunkCache } from '../../server/src/service/engine/chunkCache';
+import { isDeepStrictEqual } from 'node:util';
 import { hoverAt } from '../../server/src/service/features/hover';
 import { completeAt } from '../../server/src/service/features/completion';
 import { quickFixes } from '../../server/src/service/features/codeActions';
@@ -81,9 +83,28 @@ function probePositions(doc: TextDocument, findings: readonly Finding[]): Positi
 }
 
 /** Throws, with what broke, when an invariant fails on `text`. */
-export function checkInvariants(text: string, languageId: Language, options: { fixes?: boolean } = {}): void {
+/**
+ * `steps`: the texts an editor had before this one, checked in order with one cache as a
+ * server checks edits; the last check must equal the check from scratch.
+ */
+export function checkInvariants(
+  text: string,
+  languageId: Language,
+  options: { fixes?: boolean; steps?: readonly string[] } = {},
+): void {
   const doc = TextDocument.create('file:///fuzz', languageId, 1, text);
   const findings = checkText(text, { languageId });
+  if (options.steps) {
+    const cache = new ChunkCache();
+    for (const step of options.steps) checkText(step, { languageId, cache });
+    const incremental = checkText(text, { languageId, cache });
+    if (!isDeepStrictEqual(incremental, findings)) {
+      throw new Error(`checked after its edits, the text gets other findings than checked from scratch:
+${JSON.stringify(incremental.map((f) => [f.ruleId, f.range.start.line, f.message]))}
+from scratch:
+${JSON.stringify(findings.map((f) => [f.ruleId, f.range.start.line, f.message]))}`);
+    }
+  }
   const crashed = findings.find((f) => f.ruleId === 'internal-error');
   if (crashed) throw new Error(`a rule crashed: ${crashed.message}`);
   for (const finding of findings) assertInside(doc, finding.range, finding.ruleId);

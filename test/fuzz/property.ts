@@ -14,9 +14,11 @@ export function invariantsHold(seeds: readonly Seed[] = loadSeeds()): fc.IProper
   if (seeds.length === 0) throw new Error('no seed manifests found');
   return fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), mutations, (index, edits) => {
     const seed = seeds[index] as Seed;
-    const text = edits.reduce(applyMutation, seed.text);
+    const steps = [seed.text];
+    for (const edit of edits) steps.push(applyMutation(steps[steps.length - 1] as string, edit));
+    const text = steps.pop() as string;
     try {
-      checkInvariants(text, seed.languageId);
+      checkInvariants(text, seed.languageId, { steps });
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       throw new Error(`${seed.name} after ${JSON.stringify(edits)}:\n${message}\n--- edited text ---\n${text.slice(0, 2000)}`, {
