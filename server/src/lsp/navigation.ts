@@ -28,6 +28,7 @@ import { WorkspaceIndex } from '../service/features/workspaceIndex';
 import type { Place } from '../service/features/workspaceIndex';
 import { kustomizeDefinition } from './kustomizeNavigation';
 import { URI } from './uri';
+import type { Guard } from './guard';
 
 /** What the initialize result announces for navigation. */
 export const navigationCapabilities: ServerCapabilities = {
@@ -37,12 +38,6 @@ export const navigationCapabilities: ServerCapabilities = {
   workspaceSymbolProvider: true,
   codeLensProvider: { resolveProvider: false },
 };
-
-type Guard = <A extends unknown[], R>(
-  name: string,
-  fallback: R,
-  handler: (...args: A) => R | Promise<R>,
-) => (...args: A) => Promise<R>;
 
 export class Navigation {
   constructor(

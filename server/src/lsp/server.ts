@@ -11,7 +11,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
-import type { CodeAction, Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../service/config/config';
 import { ChunkCache } from '../service/engine/chunkCache';
@@ -20,13 +20,14 @@ import type { CheckOptions } from '../service/engine/checkFile';
 import { isHelmChartTemplateOnDisk, realPathOf } from '../host/manifestFile';
 import { isKustomizationFileName } from '../service/kustomize/kustomization';
 import { kubewiseVersion } from '../host/version';
-import { fixAllEdits, quickFixes } from '../service/features/codeActions';
-import { hoverAt } from '../service/features/hover';
-import type { HoverContext } from '../service/features/hover';
 import type { Finding } from '../service/core/types';
 import type { DocumentFacts } from '../service/facts/factKind';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
-import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
+import { toDiagnostic } from './convert';
+import { FIX_ALL_KIND, registerCodeActions } from './codeActionRequests';
+import { registerHover } from './hoverRequest';
+import { isConfigFileUri, languageOf } from './documentLanguage';
+import { guardFor } from './guard';
 import { PulledSettings } from './pulledSettings';
 import { ConfigFiles, resolveDocumentSettings } from './settings';
 import type { ConfigFile } from './settings';
@@ -40,7 +41,6 @@ import { registerEstimateRequests } from './estimate';
 import { registerWorkspaceStatus } from './workspaceStatus';
 import { WorkspaceTrust } from './trust';
 
-const FIX_ALL_KIND = 'source.fixAll.kubewise';
 /** Sent while the workspace is walked: how many files are read of how many found. */
 const INDEXING_METHOD = 'kubewise/indexing';
 
@@ -88,16 +88,7 @@ export function startServer(connection: Connection): void {
     whenIdle: () => activity.whenIdle(),
   });
 
-  const guard =
-    <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fallback;
-      }
-    };
+  const guard = guardFor(connection);
 
   connection.onInitialize((params): InitializeResult => {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
@@ -301,36 +292,14 @@ export function startServer(connection: Connection): void {
   // For tests and tools: answers once every check and disk task in progress has finished.
   connection.onRequest('kubewise/whenIdle', () => activity.whenIdle().then(() => null));
 
-  connection.onHover(
-    guard('hover', null, async (params) => {
-      const uri = params.textDocument.uri;
-      const document = documents.get(uri);
-      if (!document) return null;
-      const languageId = languageOf(document);
-      const findings = findingsByUri.get(uri)?.findings ?? [];
-      // The user's size limit (a file the check skips gets no hover) and rule options (series per target).
-      const settings = resolveDocumentSettings(await pulled.kubewiseFor(uri), configFiles.forDocument(uri));
-      if (documents.get(uri) !== document) return null;
-      const filePath = URI.toPath(uri);
-      const inputs = filePath === undefined ? undefined : workspace.kustomize.roleOf(filePath, document.getText())?.inputs;
-      // The facts of the check on screen, when it is of this text: a label hover needs no check of its own.
-      const checked = findingsByUri.get(uri);
-      const context: HoverContext = {
-        workspace: workspace.othersThan(filePath ?? uri),
-        ...(checked?.version === document.version && checked.facts ? { ownFacts: checked.facts } : {}),
-        ruleOptions: settings.ruleOptions,
-        filePath,
-        ...(inputs ? { kustomize: inputs } : {}),
-      };
-      const limits = { maxFileSizeBytes: settings.maxFileSizeBytes };
-      const here = hoverAt(document.getText(), languageId, findings, params.position, limits, context);
-      // On a Service's `name:`, `type:` or `selector:` key the field's explanation answers too: show both.
-      const service = navigation.hover(uri, params.position);
-      const hover =
-        here && service ? { markdown: `${here.markdown}\n\n---\n\n${service.markdown}`, range: here.range } : (here ?? service);
-      return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: hover.range } : null;
-    }),
-  );
+  registerHover(connection, guard, {
+    documents,
+    pulled,
+    configFiles,
+    workspace,
+    navigation,
+    checked: (uri) => findingsByUri.get(uri),
+  });
 
   registerCompletion(
     connection,
@@ -340,52 +309,16 @@ export function startServer(connection: Connection): void {
     workspace.kustomize.scope,
   );
 
-  connection.onCodeAction(
-    guard('codeAction', [] as CodeAction[], async (params) => {
-      const uri = params.textDocument.uri;
-      const document = documents.get(uri);
-      if (!document) return [];
-      const only = params.context.only;
-      const actions: CodeAction[] = [];
-      const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-      if (wants(CodeActionKind.QuickFix)) {
-        const pairs = params.context.diagnostics
-          .map((diagnostic) => ({ diagnostic, finding: fromDiagnostic(diagnostic) }))
-          .filter((pair): pair is { diagnostic: Diagnostic; finding: Finding } => pair.finding !== undefined);
-        for (const action of quickFixes(
-          document.getText(),
-          pairs.map((pair) => pair.finding),
-          { languageId: languageOf(document), canRename: canRenameFiles },
-        )) {
-          const diagnostic = pairs.find((pair) => pair.finding === action.finding)?.diagnostic;
-          actions.push(toCodeAction(uri, action, diagnostic ? [diagnostic] : []));
-        }
-      }
-      if (wants(FIX_ALL_KIND)) {
-        // Fix-all often runs on save, right after typing: make sure the findings match the text.
-        if (findingsByUri.get(uri)?.version !== document.version) await validate(uri);
-        const edits = fixAllEdits(findingsByUri.get(uri)?.findings ?? []);
-        if (edits.length > 0) {
-          actions.push(toCodeAction(uri, { title: 'Fix all auto-fixable Kubewise problems', kind: FIX_ALL_KIND, edits }, []));
-        }
-      }
-      return actions;
-    }),
-  );
+  registerCodeActions(connection, guard, {
+    documents,
+    checked: (uri) => findingsByUri.get(uri),
+    validate,
+    canRenameFiles: () => canRenameFiles,
+  });
 
   navigation.register(connection, guard);
 
   registerEstimateRequests(connection, documents, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
-}
-
-/** JSON for JSON documents and for CNI configs (`.conf`, `.conflist`), whatever language the editor gave them. */
-function languageOf(document: TextDocument): 'yaml' | 'json' {
-  if (document.languageId === 'json') return 'json';
-  return /\.(?:conf|conflist)$/i.test(URI.toPath(document.uri) ?? document.uri) ? 'json' : 'yaml';
-}
-
-function isConfigFileUri(uri: string): boolean {
-  return path.basename(URI.toPath(uri) ?? '') === CONFIG_FILE_NAME;
 }

@@ -1,0 +1,59 @@
+/**
+ * `textDocument/codeAction`: quick fixes rebuilt from the diagnostics the client sends back
+ * (their fixes travel in `diagnostic.data`), and "fix all" from the latest check.
+ */
+import { CodeActionKind } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits, quickFixes } from '../service/features/codeActions';
+import type { Finding } from '../service/core/types';
+import { fromDiagnostic, toCodeAction } from './convert';
+import { languageOf } from './documentLanguage';
+import type { Guard } from './guard';
+
+export const FIX_ALL_KIND = 'source.fixAll.kubewise';
+
+export interface CodeActionSources {
+  documents: TextDocuments<TextDocument>;
+  /** The findings of the document's latest check, with the version they are of. */
+  checked: (uri: string) => { version: number; findings: Finding[] } | undefined;
+  /** Checks the document now (fix-all right after typing must match the text). */
+  validate: (uri: string) => Promise<void>;
+  canRenameFiles: () => boolean;
+}
+
+export function registerCodeActions(connection: Connection, guard: Guard, sources: CodeActionSources): void {
+  const { documents, checked } = sources;
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], async (params: CodeActionParams) => {
+      const uri = params.textDocument.uri;
+      const document = documents.get(uri);
+      if (!document) return [];
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+      if (wants(CodeActionKind.QuickFix)) {
+        const pairs = params.context.diagnostics
+          .map((diagnostic) => ({ diagnostic, finding: fromDiagnostic(diagnostic) }))
+          .filter((pair): pair is { diagnostic: Diagnostic; finding: Finding } => pair.finding !== undefined);
+        for (const action of quickFixes(
+          document.getText(),
+          pairs.map((pair) => pair.finding),
+          { languageId: languageOf(document), canRename: sources.canRenameFiles() },
+        )) {
+          const diagnostic = pairs.find((pair) => pair.finding === action.finding)?.diagnostic;
+          actions.push(toCodeAction(uri, action, diagnostic ? [diagnostic] : []));
+        }
+      }
+      if (wants(FIX_ALL_KIND)) {
+        // Fix-all often runs on save, right after typing: make sure the findings match the text.
+        if (checked(uri)?.version !== document.version) await sources.validate(uri);
+        const edits = fixAllEdits(checked(uri)?.findings ?? []);
+        if (edits.length > 0) {
+          actions.push(toCodeAction(uri, { title: 'Fix all auto-fixable Kubewise problems', kind: FIX_ALL_KIND, edits }, []));
+        }
+      }
+      return actions;
+    }),
+  );
+}
