@@ -68,14 +68,18 @@ test('a worker that dies costs only the file it was on: an internal-error findin
   assert.deepEqual(others(crashed), others(serial));
 });
 
-test('a worker that cannot start fails every file with an internal error, and the run still ends', async () => {
-  const reports = await check(path.join(FIXTURES, 'findings'), { ...inWorkers, workerFile: path.join(scratch, 'missing.js') });
+test('workers that cannot start: the run goes on in one thread, gives what --jobs 1 gives, and says so once', async () => {
+  const notes: string[] = [];
+  const folder = path.join(FIXTURES, 'findings');
+  const reports = await check(folder, {
+    ...inWorkers,
+    workerFile: path.join(scratch, 'missing.js'),
+    note: (message) => notes.push(message),
+  });
   assert.ok(reports.length > 1);
-  for (const report of reports)
-    assert.deepEqual(
-      report.findings.map((f) => f.ruleId),
-      ['internal-error'],
-    );
+  assert.deepEqual(reports, await check(folder, { jobs: 1 }));
+  assert.equal(notes.length, 1);
+  assert.match(notes[0] ?? '', /^check workers could not start \(.*missing\.js.*\); checking in one thread$/s);
 });
 
 test('the progress bar is drawn on a terminal, and nothing is written to a pipe or with --no-progress', async () => {

@@ -8,12 +8,16 @@
  *
  * A worker that dies (out of memory, a native crash) costs only the file it was on:
  * that file gets one internal-error finding, and a fresh worker takes its place.
+ * Workers that cannot start at all (their script does not load) cost nothing: a
+ * worker gets files only once it says it is ready, and if none ever is, the run goes on
+ * in this thread, as with `--jobs 1`, after saying so once.
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../service/core/types';
 import { checkFailedFinding } from './checkJob';
 import type { CheckJob, JobSettings, WorkspaceFacts } from './checkJob';
+import { inProcessRunner } from './checkRunner';
 import type { CheckRunner, FactsResult } from './checkRunner';
 import type { FromWorker, ToWorker, WorkerInit } from './workerMessages';
 
@@ -22,6 +26,8 @@ export interface PoolOptions {
   settings: JobSettings;
   /** The worker's script; cliWorker.js beside this module (dist/ when bundled, out/ under tsc). */
   workerFile?: string | undefined;
+  /** Told once, with the reason, when no worker could start and the run goes on in this thread. */
+  onFallback?: (detail: string) => void;
 }
 
 /** Workers started in place of dead ones, at most: past that, a broken worker script fails the files, not the run. */
@@ -30,6 +36,8 @@ const MAX_REPLACEMENTS = 4;
 interface Slot {
   id: number;
   worker: Worker | undefined;
+  /** The worker's script has loaded: only then is it given files. */
+  ready: boolean;
   /** The file being worked on, which is lost if the worker dies. */
   current: number | undefined;
   failure: string | undefined;
@@ -63,6 +71,10 @@ class CheckPool implements CheckRunner {
   private phase: Phase | undefined;
   private replacements = 0;
   private closing = false;
+  /** Some worker has started: after that, a worker that exits is a crash, not a start failure. */
+  private anyReady = false;
+  /** Both passes in this thread, once no worker could start. */
+  private inThread: CheckRunner | undefined;
 
   constructor(private readonly options: PoolOptions) {
     this.workerFile = options.workerFile ?? path.join(__dirname, 'cliWorker.js');
@@ -70,7 +82,7 @@ class CheckPool implements CheckRunner {
 
   async facts(jobs: readonly CheckJob[], onDone: () => void): Promise<FactsResult[]> {
     for (let id = this.slots.length; id < Math.min(this.options.workers, jobs.length); id++) {
-      const slot: Slot = { id, worker: undefined, current: undefined, failure: undefined };
+      const slot: Slot = { id, worker: undefined, ready: false, current: undefined, failure: undefined };
       this.slots.push(slot);
       this.startWorker(slot);
     }
@@ -91,10 +103,11 @@ class CheckPool implements CheckRunner {
       },
       onDone,
     });
-    return results;
+    return this.inThread ? this.inThread.facts(jobs, onDone) : results;
   }
 
   async check(jobs: readonly CheckJob[], workspace: WorkspaceFacts, onDone: () => void): Promise<Finding[][]> {
+    if (this.inThread) return this.inThread.check(jobs, workspace, onDone);
     this.workspace = workspace;
     for (const slot of this.slots) slot.worker?.postMessage({ type: 'workspace', workspace } satisfies ToWorker);
     const results: Finding[][] = jobs.map(() => []);
@@ -136,14 +149,14 @@ class CheckPool implements CheckRunner {
       if (remaining === 0) return resolve();
       this.phase = { ...phase, remaining, resolve };
       for (const slot of this.slots) this.feed(slot);
-      if (this.slots.every((slot) => slot.worker === undefined)) this.loseQueued('no check worker could be started');
+      if (this.slots.every((slot) => slot.worker === undefined)) this.noWorkerLeft('no check worker could be started');
     });
   }
 
   /** Gives an idle worker its next file: its own, then anyone's, then one from the longest queue. */
   private feed(slot: Slot): void {
     const phase = this.phase;
-    if (!phase || !slot.worker || slot.current !== undefined) return;
+    if (!phase || !slot.worker || !slot.ready || slot.current !== undefined) return;
     const longest = phase.queues.reduce((a, b) => (b.length > a.length ? b : a), []);
     const index = phase.queues[slot.id]?.shift() ?? phase.shared.shift() ?? longest.pop();
     if (index === undefined) return;
@@ -172,9 +185,15 @@ class CheckPool implements CheckRunner {
   private startWorker(slot: Slot): void {
     const worker = new Worker(this.workerFile, { workerData: { settings: this.options.settings } satisfies WorkerInit });
     slot.worker = worker;
+    slot.ready = false;
     slot.failure = undefined;
     if (this.workspace) worker.postMessage({ type: 'workspace', workspace: this.workspace } satisfies ToWorker);
     worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') {
+        slot.ready = this.anyReady = true;
+        this.feed(slot);
+        return;
+      }
       slot.current = undefined;
       const phase = this.phase;
       if (phase) this.settle(() => phase.accept(slot.id, message));
@@ -192,22 +211,35 @@ class CheckPool implements CheckRunner {
     slot.current = undefined;
     const phase = this.phase;
     if (index !== undefined && phase) this.settle(() => phase.lose(index, detail));
-    if (this.replacements < MAX_REPLACEMENTS) {
+    // A script that never loaded will not load on a second try.
+    if (!this.anyReady) {
+      if (this.slots.every((other) => other.worker === undefined)) this.noWorkerLeft(detail);
+    } else if (this.replacements < MAX_REPLACEMENTS) {
       this.replacements++;
       this.startWorker(slot);
       this.feed(slot);
     } else if (this.phase) {
       // Its own files go to the workers left, if any.
       this.phase.shared.push(...(this.phase.queues[slot.id]?.splice(0) ?? []));
-      if (this.slots.every((other) => other.worker === undefined)) this.loseQueued(`${detail}; no check worker is left`);
+      if (this.slots.every((other) => other.worker === undefined)) this.noWorkerLeft(`${detail}; no check worker is left`);
       else for (const other of this.slots) this.feed(other);
     }
   }
 
-  /** Every file not yet sent to a worker fails with `detail`. */
-  private loseQueued(detail: string): void {
+  /**
+   * No worker is left. If none ever started, nothing was sent to one: the pass ends here
+   * and runs again in this thread. Otherwise every file not yet sent fails with `detail`.
+   */
+  private noWorkerLeft(detail: string): void {
     const phase = this.phase;
     if (!phase) return;
+    if (!this.anyReady && !this.inThread) {
+      this.options.onFallback?.(detail);
+      this.inThread = inProcessRunner(this.options.settings);
+      this.phase = undefined;
+      phase.resolve();
+      return;
+    }
     for (const index of [...phase.queues.flatMap((queue) => queue.splice(0)), ...phase.shared.splice(0)]) {
       this.settle(() => phase.lose(index, detail));
     }

@@ -58,6 +58,8 @@ export interface CheckSettings {
   /** The worker's script, for tests that make it crash; defaults to cliWorker.js beside this module. */
   workerFile?: string;
   progress?: Progress;
+  /** A note for the user on stderr (not the report): the workers could not start, say. */
+  note?: (message: string) => void;
 }
 
 /** Below this many files, starting workers (about 0.4 s each: the bundle, then the schemas again) costs more than it saves. */
@@ -127,7 +129,12 @@ function runnerFor(fileCount: number, settings: CheckSettings): CheckRunner {
   };
   const workers = Math.min(settings.jobs ?? 1, fileCount);
   if (workers < 2 || fileCount < (settings.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) return inProcessRunner(jobSettings);
-  return workerRunner({ workers, settings: jobSettings, workerFile: settings.workerFile });
+  return workerRunner({
+    workers,
+    settings: jobSettings,
+    workerFile: settings.workerFile,
+    onFallback: (detail) => settings.note?.(`check workers could not start (${detail}); checking in one thread`),
+  });
 }
 
 async function readTargets(targets: readonly CheckTarget[], settings: CheckSettings): Promise<(FileReport | ReadFile)[]> {

@@ -40,3 +40,4 @@ parentPort?.on('message', (message: ToWorker) => {
   }
   parentPort?.postMessage(reply);
 });
+parentPort?.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -16,4 +16,7 @@ export type ToWorker =
   | { type: 'check'; index: number; job: CheckJob };
 
 export type FromWorker =
-  { type: 'facts'; index: number; result: FactsResult } | { type: 'check'; index: number; findings: Finding[] };
+  /** Sent once the worker's script has loaded: before it, a worker that exits could not start. */
+  | { type: 'ready' }
+  | { type: 'facts'; index: number; result: FactsResult }
+  | { type: 'check'; index: number; findings: Finding[] };

@@ -190,6 +190,7 @@ async function runCheck(command: CheckArgs, io: CliIo): Promise<number> {
     crdFiles: crds.files,
     jobs: command.jobs ?? availableParallelism(),
     progress: shouldShowProgress(io.stderr, command.noProgress === true) ? progressBar(io.stderr) : NO_PROGRESS,
+    note: (message) => io.stderr.write(`kubewise: ${message}\n`),
   });
   const sourceRoot = command.sourceRoot === undefined ? '' : toDisplayPath(io.cwd, path.resolve(io.cwd, command.sourceRoot));
   const reports: FileReport[] = checked.flatMap((report) =>
