@@ -65,6 +65,19 @@ ruleTester.run(RULE, {
       output: FIXED_TYPO,
     }),
     {
+      name: 'a container named where the list wants its index',
+      code: '- op: replace\n  path: /spec/template/spec/containers/web/image\n  value: nginx:1.27\n',
+      kustomize: patchFile(DEPLOYMENT),
+      errors: [
+        {
+          messageId: 'notIndex',
+          data: { path: '/spec/template/spec/containers/web', type: 'containers' },
+          line: 2,
+          column: 40,
+        },
+      ],
+    },
+    {
       name: 'in a patch file, with the fix',
       code: '- op: replace\n  path: /spec/replica\n  value: 3\n',
       kustomize: patchFile(DEPLOYMENT),

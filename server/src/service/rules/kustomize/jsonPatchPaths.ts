@@ -25,6 +25,8 @@ import type { OffsetEdit, OffsetRange } from '../api/ruleTypes';
 export interface UnknownPatchPath {
   /** The path up to and including the segment that is no field (`/spec/replica`). */
   path: string;
+  /** A field name where a list wants an index (`/spec/template/spec/containers/web`). */
+  notIndex: boolean;
   /** The type the segment should be a field of (`DeploymentSpec`). */
   type: string;
   suggestion: string | undefined;
@@ -89,6 +91,7 @@ interface Unknown {
   segment: string;
   type: string;
   candidates: string[];
+  notIndex: boolean;
 }
 
 /** The first segment of a pointer that the schema has no field for; undefined when all are, or the schema says nothing. */
@@ -104,7 +107,11 @@ function firstUnknown(schema: SchemaSet, pointer: string): Unknown | undefined {
     const segment = written.replace(/~1/g, '/').replace(/~0/g, '~');
     const { node } = current;
     if (node.items) {
-      if (!/^(\d+|-)$/.test(segment)) return undefined;
+      // JSON 6902 reaches list items by number or '-' (the end): kustomize fails the build on a name.
+      if (!/^(\d+|-)$/.test(segment)) {
+        const list = raw[index - 1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? 'the list';
+        return { index, start, end: start + written.length, segment, type: list, candidates: [], notIndex: true };
+      }
       const item = childOf(schema, current, 0);
       if (!item) return undefined;
       current = item;
@@ -118,7 +125,15 @@ function firstUnknown(schema: SchemaSet, pointer: string): Unknown | undefined {
     }
     if (node.additionalProperties !== undefined && node.additionalProperties !== false) return undefined;
     const type = current.definition?.split('.').pop() ?? 'the object';
-    return { index, start, end: start + written.length, segment, type, candidates: Object.keys(node.properties) };
+    return {
+      index,
+      start,
+      end: start + written.length,
+      segment,
+      type,
+      candidates: Object.keys(node.properties),
+      notIndex: false,
+    };
   }
   return undefined;
 }
@@ -133,6 +148,7 @@ function locate(pathNode: Scalar, text: string, unknown: Unknown): UnknownPatchP
   const escaped = suggestion?.replace(/~/g, '~0').replace(/\//g, '~1');
   return {
     path: pointer.slice(0, unknown.end),
+    notIndex: unknown.notIndex,
     type: unknown.type,
     suggestion,
     at,

@@ -16,12 +16,15 @@ export const kustomizePatchPathUnknown = defineKustomizationRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description: "Every `path` of a JSON 6902 patch names a field of the target's kind.",
-    why: 'A JSON 6902 patch finds its field by the exact path. With a misspelt segment (`/spec/replica`, `/spec/template/spec/container/0/image`) a `replace` or `remove` fails the whole `kustomize build`, and an `add` creates the misspelt field, which the API server drops or rejects: the replicas, image or limits the overlay exists to set never reach the cluster.',
-    remediation: "Correct the path to the field's name in the target kind's schema (as `kubectl explain` shows it).",
+    why: 'A JSON 6902 patch finds its field by the exact path. With a misspelt segment (`/spec/replica`, `/spec/template/spec/container/0/image`) a `replace` or `remove` fails the whole `kustomize build`, and an `add` creates the misspelt field, which the API server drops or rejects: the replicas, image or limits the overlay exists to set never reach the cluster. List items are reached by number: a container named in the path (`/spec/template/spec/containers/web/image`) fails the build too.',
+    remediation:
+      "Correct the path to the field's name in the target kind's schema (as `kubectl explain` shows it), and reach list items by their index.",
     equivalents: [],
     messages: {
       unknown: "'{{path}}' is not a field of {{type}}: this patch changes nothing there.",
       unknownSuggest: "'{{path}}' is not a field of {{type}}. Did you mean '{{suggestion}}'?",
+      notIndex:
+        "'{{path}}': {{type}} is a list, whose items a JSON 6902 path reaches by number (0, 1, …) or '-' for the end, not by a name: kustomize build fails on this patch.",
     },
     fixable: true,
   },
@@ -57,7 +60,7 @@ function reportOf(unknown: UnknownPatchPath, at: OffsetRange, edit: OffsetEdit |
       : [];
   return {
     at,
-    messageId: unknown.suggestion === undefined ? 'unknown' : 'unknownSuggest',
+    messageId: unknown.notIndex ? 'notIndex' : unknown.suggestion === undefined ? 'unknown' : 'unknownSuggest',
     data: { path: unknown.path, type: unknown.type, suggestion: unknown.suggestion ?? '' },
     fixes,
   };
