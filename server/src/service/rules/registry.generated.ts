@@ -48,6 +48,7 @@ import { invalidPrometheusNotation } from './monitoring/invalid-prometheus-notat
 import { invalidQuantity } from './resources/invalid-quantity';
 import { kustomizeDeprecatedField } from './kustomize/kustomize-deprecated-field';
 import { kustomizeDuplicateResource } from './kustomize/kustomize-duplicate-resource';
+import { kustomizeInlinePatchInvalid } from './kustomize/kustomize-inline-patch-invalid';
 import { kustomizeMissingPath } from './kustomize/kustomize-missing-path';
 import { kustomizePatchPathUnknown } from './kustomize/kustomize-patch-path-unknown';
 import { kustomizePatchTargetMissing } from './kustomize/kustomize-patch-target-missing';
@@ -146,6 +147,7 @@ export const registeredRules: readonly RegisteredRule[] = [
   { family: 'resources', rule: invalidQuantity },
   { family: 'kustomize', rule: kustomizeDeprecatedField },
   { family: 'kustomize', rule: kustomizeDuplicateResource },
+  { family: 'kustomize', rule: kustomizeInlinePatchInvalid },
   { family: 'kustomize', rule: kustomizeMissingPath },
   { family: 'kustomize', rule: kustomizePatchPathUnknown },
   { family: 'kustomize', rule: kustomizePatchTargetMissing },
