@@ -65,6 +65,20 @@ ruleTester.run(RULE, {
       output: FIXED_TYPO,
     }),
     {
+      name: "a move's misspelt 'from'",
+      code: '- op: move\n  from: /spec/template/metadata/label/tier\n  path: /metadata/labels/tier\n',
+      kustomize: patchFile(DEPLOYMENT),
+      errors: [
+        {
+          messageId: 'unknownSuggest',
+          data: { path: '/spec/template/metadata/label', type: 'ObjectMeta', suggestion: 'labels' },
+          line: 2,
+          column: 33,
+        },
+      ],
+      output: '- op: move\n  from: /spec/template/metadata/labels/tier\n  path: /metadata/labels/tier\n',
+    },
+    {
       name: 'a container named where the list wants its index',
       code: '- op: replace\n  path: /spec/template/spec/containers/web/image\n  value: nginx:1.27\n',
       kustomize: patchFile(DEPLOYMENT),

@@ -1,7 +1,7 @@
 /**
- * The `path`s of a JSON 6902 patch (a list of `op`/`path`/`value`), walked through the
- * schema of the built-in kind the patch targets: the first segment that is no field of
- * the object there. Kustomize applies such a patch without complaint when the op is
+ * The `path`s (and the `from`s of `move` and `copy`) of a JSON 6902 patch (a list of
+ * `op`/`path`/`value`), walked through the schema of the built-in kind the patch targets:
+ * the first segment that is no field of the object there. Kustomize applies such a patch without complaint when the op is
  * `add` (it creates the misspelt field, which the API server then drops or rejects), and
  * fails the build for `replace` and `remove`; either way the change is not made.
  *
@@ -72,13 +72,16 @@ export function unknownPatchPaths(text: string, schemas: readonly SchemaSet[]): 
   for (const item of root.items) {
     const operation = resolveNode(doc, item);
     if (!isMap(operation)) continue;
-    const pathNode = resolveNode(doc, findPair(doc, operation, 'path')?.value);
-    if (!isScalar(pathNode) || typeof pathNode.value !== 'string') continue;
-    const problems = schemas.map((schema) => firstUnknown(schema, pathNode.value as string));
-    const first = problems[0];
-    if (!first || problems.some((problem) => problem === undefined || problem.index !== first.index)) continue;
-    const located = locate(pathNode, text, first);
-    if (located) found.push(located);
+    // `move` and `copy` read a field too: a misspelt `from` fails the build like a misspelt `path`.
+    for (const key of ['from', 'path']) {
+      const pathNode = resolveNode(doc, findPair(doc, operation, key)?.value);
+      if (!isScalar(pathNode) || typeof pathNode.value !== 'string') continue;
+      const problems = schemas.map((schema) => firstUnknown(schema, pathNode.value as string));
+      const first = problems[0];
+      if (!first || problems.some((problem) => problem === undefined || problem.index !== first.index)) continue;
+      const located = locate(pathNode, text, first);
+      if (located) found.push(located);
+    }
   }
   return found;
 }
