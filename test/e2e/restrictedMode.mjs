@@ -83,6 +83,8 @@ export async function restrictedMode({ browser, step, startSession, facts, artif
       await button.waitFor({ state: 'visible', timeout: 60_000 });
       await page.screenshot({ path: path.join(artifacts, '25-restricted-prompt.png') });
       await button.click();
+      // The status item is up while the prompt is; once the prompt has gone it shows the answer.
+      await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
       await ui.poll(async () => /Restricted Mode/.test((await statusLabel(page, 'status.workspaceTrust')) ?? ''), {
         what: 'the "Restricted Mode" status bar item',
         describe: async () => ({ ...(await ui.screenState(page)), trust: await statusLabel(page, 'status.workspaceTrust') }),
