@@ -11,7 +11,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const CODE_SERVER = path.join(HERE, 'node_modules', '.bin', 'code-server');
 
 // Keep the first-run UI (welcome page, trust prompt, walkthroughs) out of the way so it cannot steal
-// focus from the editor under test; a short hover delay keeps hover polling quick.
+// focus from the editor under test; a short hover delay keeps hover polling quick. The Restricted Mode
+// scenario turns trust back on (restrictedMode.mjs): seedSettings' extra wins.
 const SETTINGS = {
   'workbench.startupEditor': 'none',
   'security.workspace.trust.enabled': false,
@@ -101,10 +102,14 @@ async function healthy(url) {
 
 /**
  * Start code-server detached (its own process group, so stop() can take the extension host and the
- * language server down with it) and resolve once /healthz answers 200.
+ * language server down with it) and resolve once /healthz answers 200. workspaceTrust: true leaves
+ * VS Code's workspace trust on (the profile's settings must enable it too).
  * Returns { url, port, pid, folderUrl, stop }.
  */
-export async function startCodeServer(profile, { port, folder, timeoutMs = 60_000, inheritStdio = false }) {
+export async function startCodeServer(
+  profile,
+  { port, folder, timeoutMs = 60_000, inheritStdio = false, workspaceTrust = false },
+) {
   const args = [
     ...baseArgs(profile),
     '--bind-addr',
@@ -113,7 +118,7 @@ export async function startCodeServer(profile, { port, folder, timeoutMs = 60_00
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];

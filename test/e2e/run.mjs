@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Real-editor test: kubewise.vsix installed into code-server 4.100.3 (VS Code 1.100.3), the
 // test/e2e/workspace copy opened in headless Debian Chromium via playwright-core, and the user-visible
-// behaviour asserted: squiggle, Problems row, hover, quick fix, command. Last line of output is always
-// `editor: N passed, M failed` (CI reads it). KUBEWISE_VSIX=<path> tests another VSIX.
+// behaviour asserted: squiggle, Problems row, hover, quick fix, command. Then a second code-server with
+// workspace trust on opens test/e2e/restricted in Restricted Mode (restrictedMode.mjs). Last line of
+// output is always `editor: N passed, M failed` (CI reads it). KUBEWISE_VSIX=<path> tests another VSIX.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,19 +20,21 @@ import { estimatePrometheusStorage } from './sizing.mjs';
 import { cniDiagnostic, cniFacts, fixCniValue, hoverCniType } from './cni.mjs';
 import { completeReadinessProbe, explainFacts, hoverExplain } from './explain.mjs';
 import { kustomizeFacts, missingPathProblem, namedKustomization, removeMissingPath } from './kustomize.mjs';
+import { restrictedFacts, restrictedMode } from './restrictedMode.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const ARTIFACTS = path.join(HERE, 'artifacts');
 const VSIX = path.resolve(process.env.KUBEWISE_VSIX || path.join(ROOT, 'kubewise.vsix'));
-// 27 steps take about 4 minutes on a loaded 2-core machine; the bound catches a hang, not slowness.
+// 32 steps (27 in the main code-server, 5 in the Restricted Mode one, which adds about 20 s) take
+// 1.5 minutes, up to 4 on a loaded 2-core machine; the bound catches a hang, not slowness.
 const TOTAL_MS = Number(process.env.EDITOR_TEST_TIMEOUT_MS || 300_000);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const results = [];
-let server = null;
 let browser = null;
-let profile = null;
+/** Every code-server started ({ label, profile, server }), so each is stopped and its logs kept. */
+const sessions = [];
 let finished = false;
 let timedOut = false;
 
@@ -45,8 +48,10 @@ function finish(code, { fromWatchdog = false } = {}) {
 
 // Always take code-server (and with it the extension host and language server) down, whatever happens.
 process.on('exit', () => {
-  if (server) cs.killGroup(server.pid);
-  if (profile && !process.env.KEEP_PROFILE) cs.removeProfile(profile);
+  for (const { server, profile } of sessions) {
+    if (server) cs.killGroup(server.pid);
+    if (!process.env.KEEP_PROFILE) cs.removeProfile(profile);
+  }
 });
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
@@ -91,6 +96,46 @@ async function step(page, name, shot, fn) {
   return !error;
 }
 
+/**
+ * A throwaway profile with the VSIX installed, a copy of `from` as its workspace, and code-server
+ * serving it. The session is tracked before code-server starts, so a failed start is cleaned up too.
+ */
+async function startSession(label, { from, settings = {}, workspaceTrust = false }) {
+  const session = { label, profile: cs.makeProfile(`kubewise-e2e-${label}-`), server: null };
+  sessions.push(session);
+  cs.seedSettings(session.profile, settings);
+  cs.installVsix(session.profile, VSIX);
+  session.workspace = path.join(session.profile.root, 'workspace');
+  fs.cpSync(from, session.workspace, { recursive: true });
+  const t0 = Date.now();
+  session.server = await cs.startCodeServer(session.profile, {
+    port: await cs.freePort(),
+    folder: session.workspace,
+    workspaceTrust,
+  });
+  console.log(`code-server (${label}) up at ${session.server.url} in ${Date.now() - t0} ms (log ${session.profile.log})`);
+  return session;
+}
+
+/**
+ * Stop a session's code-server and keep its logs next to the screenshots (they explain most failures):
+ * the main one's as code-server.log and vscode-logs/, the others' with their label in front.
+ */
+function endSession(session) {
+  if (session.ended) return;
+  session.ended = true;
+  if (session.server) cs.killGroup(session.server.pid);
+  session.server = null;
+  const prefix = session.label === 'main' ? '' : `${session.label}-`;
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const { profile } = session;
+  if (fs.existsSync(profile.log)) fs.cpSync(profile.log, path.join(ARTIFACTS, `${prefix}code-server.log`));
+  const logs = path.join(profile.userData, 'logs');
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, `${prefix}vscode-logs`), { recursive: true });
+  if (!process.env.KEEP_PROFILE) cs.removeProfile(profile);
+  else console.log(`profile (${session.label}) kept at ${profile.root}`);
+}
+
 const readinessRow = (l) => /readinessProbe/.test(l) && /kubewise/i.test(l);
 
 async function main() {
@@ -112,17 +157,16 @@ async function main() {
   const labels = labelFacts(path.join(HERE, 'workspace'));
   const explain = explainFacts(path.join(HERE, 'workspace'));
   const kustomize = kustomizeFacts(path.join(HERE, 'workspace'));
+  const restricted = restrictedFacts(path.join(HERE, 'restricted'));
 
   const t0 = Date.now();
-  profile = cs.makeProfile();
   // Tabs instead of preview editors: the workflow file must stay open (and linted) while we look at
   // deployment.yaml, instead of being replaced and closed.
-  cs.seedSettings(profile, { 'workbench.editor.enablePreview': false, 'workbench.editor.enablePreviewFromQuickOpen': false });
-  cs.installVsix(profile, VSIX);
-  const workspace = path.join(profile.root, 'workspace');
-  fs.cpSync(path.join(HERE, 'workspace'), workspace, { recursive: true });
-  server = await cs.startCodeServer(profile, { port: await cs.freePort(), folder: workspace });
-  console.log(`code-server up at ${server.url} in ${Date.now() - t0} ms (log ${profile.log})`);
+  const main = await startSession('main', {
+    from: path.join(HERE, 'workspace'),
+    settings: { 'workbench.editor.enablePreview': false, 'workbench.editor.enablePreviewFromQuickOpen': false },
+  });
+  const { profile, workspace } = main;
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -140,7 +184,7 @@ async function main() {
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(30_000);
-  await page.goto(server.folderUrl);
+  await page.goto(main.server.folderUrl);
   await ui.waitWorkbench(page);
 
   // a. Squiggle, then the Problems row. The workflow is opened first so that by the time
@@ -339,6 +383,21 @@ async function main() {
   await step(page, 'hover on a CNI plugin type', '24-cni-hover.png', () => hoverCniType(page, cni));
 
   console.log(`steps took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Restricted Mode, in a code-server of its own: the main one is stopped first, so both do not
+  // share the two cores.
+  await page.close().catch(() => {});
+  endSession(main);
+  const t1 = Date.now();
+  try {
+    const restrictedPage = await restrictedMode({ browser, step, startSession, facts: restricted, artifacts: ARTIFACTS });
+    await restrictedPage.close().catch(() => {});
+  } catch (err) {
+    if (timedOut) return;
+    console.log(`FAIL Restricted Mode setup: ${err.stack || err.message}`);
+    results.push({ name: 'Restricted Mode setup', ok: false });
+  }
+  console.log(`Restricted Mode took ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   return finish();
 }
 
@@ -348,18 +407,7 @@ let cleaning = null;
 function cleanup() {
   cleaning ??= (async () => {
     if (browser) await browser.close().catch(() => {});
-    if (server) {
-      cs.killGroup(server.pid);
-      server = null;
-    }
-    if (!profile) return;
-    // Keep the code-server and VS Code logs next to the screenshots; they explain most failures.
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    if (fs.existsSync(profile.log)) fs.cpSync(profile.log, path.join(ARTIFACTS, 'code-server.log'));
-    const logs = path.join(profile.userData, 'logs');
-    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'vscode-logs'), { recursive: true });
-    if (!process.env.KEEP_PROFILE) cs.removeProfile(profile);
-    else console.log(`profile kept at ${profile.root}`);
+    for (const session of sessions) endSession(session);
   })().catch((e) => console.log(`cleanup: ${e.message}`));
   return cleaning;
 }

@@ -80,10 +80,37 @@ export function tabLabels(page) {
   );
 }
 
-/** Quick Open (Ctrl+P) a workspace file by name and wait until its tab is the active one. */
+/**
+ * Quick Open (Ctrl+P) a workspace file by name and wait until its tab is the active one. While a
+ * Quick Open session's file list loads, VS Code answers from the previous session's list, which lacks
+ * a file written since (cni.mjs writes one): "No matching results" there gets a new session, once the
+ * new list has had time to load.
+ */
 export async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
-  await acceptQuickInput(page, name, (l) => l.includes(name), `quick open row for ${name}`);
+  const what = `quick open row for ${name}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector(QI_INPUT, { state: 'visible' });
+    await page.keyboard.type(name);
+    let noneSince = null; // "No matching results" can flash up while the search runs: only a lasting one counts
+    const found = await poll(
+      async () => {
+        const rows = await quickInputRows(page);
+        if (rows.some((r) => r.focused && r.label.includes(name))) return 'found';
+        const none = rows.length === 1 && rows[0].label === 'No matching results';
+        noneSince = none ? (noneSince ?? Date.now()) : null;
+        return none && Date.now() - noneSince > 2000 && Date.now() < deadline ? 'none' : false;
+      },
+      { what, timeoutMs: Math.max(deadline - Date.now(), 1000), describe: () => quickInputRows(page) },
+    );
+    if (found === 'found') break;
+    console.log(`     (Quick Open: no match for ${name} yet, asking again in a new session)`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(QI, { state: 'hidden' });
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(QI, { state: 'hidden' });
   await poll(async () => (await activeTabLabel(page)).includes(name), {
     what: `active tab ${name}`,
     describe: () => tabLabels(page),
