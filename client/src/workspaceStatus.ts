@@ -18,6 +18,8 @@ interface WorkspaceStatus {
   configFiles: string[];
   /** Absent from servers older than workspace trust. */
   trusted?: boolean;
+  /** The config files found but not applied until the workspace is trusted. */
+  untrustedConfigFiles?: string[];
 }
 
 interface CheckWorkspaceResult {
@@ -47,8 +49,14 @@ export function registerWorkspaceStatus(
     client.onNotification('kubewise/status', (status: WorkspaceStatus) => {
       item.busy = false;
       item.text = `Kubewise ${status.version}`;
+      const waiting = status.untrustedConfigFiles ?? [];
+      // A config file that waits for trust is there: "no .kubewise.yaml" would say otherwise.
       const config =
-        status.configFiles.length === 0 ? 'no .kubewise.yaml' : status.configFiles.map((file) => path.basename(file)).join(', ');
+        status.configFiles.length > 0
+          ? status.configFiles.map((file) => path.basename(file)).join(', ')
+          : waiting.length > 0
+            ? `${waiting.map((file) => path.basename(file)).join(', ')} not applied`
+            : 'no .kubewise.yaml';
       const restricted = status.trusted === false ? ' · Restricted Mode: .kubewise.yaml and crdPaths wait for trust' : '';
       item.detail = `${status.indexedFiles} manifest${status.indexedFiles === 1 ? '' : 's'} indexed · ${config}${restricted}`;
     }),

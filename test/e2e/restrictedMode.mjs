@@ -112,10 +112,17 @@ export async function restrictedMode({ browser, step, startSession, facts, artif
     await waitProblems(page, noteUnderConfig, `a ${NOTE_ID} row under the .kubewise.yaml file row`);
     // The language status item (the `{}` of the YAML file) says so too.
     await ui.openFile(page, 'deployment.yaml');
-    await ui.poll(async () => ((await statusLabel(page, 'status.languageStatus')) ?? '').includes(STATUS_RESTRICTED), {
-      what: `the language status "${STATUS_RESTRICTED}"`,
-      describe: () => showing(page),
-    });
+    // It names the config file that waits (not "no .kubewise.yaml", which would say the file is not there).
+    await ui.poll(
+      async () => {
+        const label = (await statusLabel(page, 'status.languageStatus')) ?? '';
+        return label.includes(STATUS_RESTRICTED) && label.includes('.kubewise.yaml not applied');
+      },
+      {
+        what: `the language status "${STATUS_RESTRICTED}", naming .kubewise.yaml as not applied`,
+        describe: () => showing(page),
+      },
+    );
   });
 
   await step(

@@ -21,8 +21,38 @@ export function serverPids(profile) {
   return pids;
 }
 
+/**
+ * How many times a Kubewise server of this profile has finished starting: each start logs, in
+ * the Kubewise output (kept in the profile's logs folder), the manifests it indexed.
+ */
+export function serverStarts(profile) {
+  let starts = 0;
+  const walk = (folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const file = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name === 'Kubewise.log') {
+        // One "indexed" line per walk: the first after each start counts (a walk again later repeats it).
+        const text = fs.readFileSync(file, 'utf8');
+        starts += text
+          .split(/ starting in VS Code | stopped; restarting it\./)
+          .slice(1)
+          .filter((part) => / manifests? indexed /.test(part)).length;
+      }
+    }
+  };
+  const logs = `${profile.userData}/logs`;
+  if (fs.existsSync(logs)) walk(logs);
+  return starts;
+}
+
 export async function crashTwiceAndRecover(page, profile, livenessRow) {
   for (let crash = 1; crash <= 2; crash++) {
+    // A server killed while it starts is a failed start, not a crash: wait until this one has started.
+    await ui.poll(() => serverStarts(profile) >= crash, {
+      what: `the Kubewise server started ${crash} time(s) (its output lists the manifests indexed)`,
+      describe: () => serverStarts(profile),
+    });
     const [pid] = await ui.poll(
       () => {
         const pids = serverPids(profile);
