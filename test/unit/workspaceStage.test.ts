@@ -58,12 +58,13 @@ test('a line added above every document moves every finding, and nothing is judg
   assert.equal(cache.workspace.lastRun, 'reused', 'the same text again reuses everything');
 });
 
-test('a changed fact (a label the Service selects) judges the whole file again', () => {
+test('a changed fact (a label the Service selects) re-judges what reads it, and gives what a check from scratch gives', () => {
   const cache = new ChunkCache();
   const first = checkText(stream, { languageId: 'yaml', cache });
   const edited = stream.replace('app: nobody', 'app: shop-frontend');
   const second = checkText(edited, { languageId: 'yaml', cache });
-  assert.equal(cache.workspace.lastRun, 'full');
+  assert.equal(cache.workspace.lastRun, 'partial');
+  assert.deepEqual(cache.workspace.lastStats?.changedKinds, ['service']);
   assert.deepEqual(second, fresh(edited));
   assert.ok(first.some((f) => f.ruleId === 'service-selects-nothing'));
   assert.ok(!second.some((f) => f.ruleId === 'service-selects-nothing' && f.message.includes('lost')));

@@ -1,15 +1,21 @@
 /**
- * Runs the rules that compare documents (scope 'workspace') for one file: its own
- * documents' facts against the facts of every document in the workspace. The host
- * passes the facts of the other files; a file alone is a workspace of one, so a
+ * Runs the rules that compare documents (scope 'workspace'): each rule judges one document
+ * of the file at a time (its `inFile` is that document's facts) against every fact of the
+ * file and of the other files the host passes. A file alone is a workspace of one, so a
  * ResourceQuota and the Deployments it caps can live in one file or in many.
  *
- * A rule runs for a file whenever the file contributes a fact of a kind the rule
- * declares it reads; it reports facts of this file, and the engine makes the range.
+ * One judgement per rule and document, so that what each read can be recorded: a kind read
+ * as a whole (`all`), the keys it looked up in an index (`lookup`), the keys whose number it
+ * read (`count`). The workspace stage re-runs a judgement only when its document was edited
+ * or a changed fact touches what it read; everything else it reuses.
+ *
+ * A rule runs for a document whenever the document has a fact of a kind the rule declares
+ * it reads; it reports facts of that document, and the engine makes the range.
  */
 import { rules } from '../rules/registry';
-import type { WorkspaceReport } from '../rules/api/ruleTypes';
-import type { BaseFact, FactKind, DocumentFacts } from '../facts/factKind';
+import type { Rule, WorkspaceReport, WorkspaceRuleContext } from '../rules/api/ruleTypes';
+import type { BaseFact, FactKind } from '../facts/factKind';
+import type { FactIndex } from '../facts/factIndex';
 import type { RuleOptions } from '../config/ruleOptions';
 import { createFinding } from '../core/findings';
 import { locatorOf, TOP_OF_FILE } from '../core/ranges';
@@ -18,29 +24,216 @@ import type { Finding } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
 import type { ChunkResult } from './lintChunk';
 
-const workspaceRules = rules.filter((rule) => rule.meta.scope === 'workspace' && rule.checkWorkspace);
+export const workspaceRules: readonly Rule[] = rules.filter((rule) => rule.meta.scope === 'workspace' && rule.checkWorkspace);
+/** Per rule, the fact kinds it declares. */
+export const declaredKinds: readonly ReadonlySet<string>[] = workspaceRules.map(
+  (rule) => new Set((rule.facts ?? []).map((kind) => kind.id)),
+);
 
-/** A finding of a rule across files, with the index of the document whose fact it is on (-1: the file). */
-export interface AttributedFinding {
-  finding: Finding;
-  entry: number;
+type Facts = ReadonlyMap<string, readonly BaseFact[]>;
+
+/** One rule's judgement of one document: its findings, and what it read of the workspace. */
+export interface Judgement {
+  /** Ranges in the file, as of `startLine`. */
+  findings: readonly Finding[];
+  /** The document's first line when the findings were made. */
+  startLine: number;
+  /** Kinds read as a whole (`all`): any change to them re-judges. */
+  kinds: readonly string[] | undefined;
+  /** Index ids and keys looked up, flat: id, key, id, key… */
+  keys: readonly string[] | undefined;
+  /** Index ids and keys whose number of facts was read, flat. */
+  counts: readonly string[] | undefined;
+  /** The rule threw: its internal-error finding (one per rule reaches the file). */
+  crash: Finding | undefined;
+}
+
+interface Bucket {
+  facts: BaseFact[];
+  /** Each fact's position in the kind's list, to merge buckets in the list's order. */
+  positions: number[];
+}
+interface BuiltIndex {
+  buckets: Map<string, Bucket>;
+  merged: Map<string, readonly BaseFact[]>;
+}
+
+/** Indexes of a list, built once per list: a list kept from the last run keeps its indexes. */
+const built = new WeakMap<readonly BaseFact[], Map<string, BuiltIndex>>();
+const NONE: readonly BaseFact[] = [];
+
+/**
+ * The facts one run reads: the file's documents in order, then the other files. A kind's
+ * list is made when first read, unless the last run's list is still right (`kept`: no edited
+ * document holds the kind), so memos and indexes keyed on it carry over between edits.
+ */
+export class WorkspaceFacts {
+  private readonly lists = new Map<string, readonly BaseFact[]>();
+
+  constructor(
+    readonly documents: readonly Facts[],
+    private readonly otherFiles: readonly Facts[],
+    kept?: ReadonlyMap<string, readonly BaseFact[]>,
+  ) {
+    if (kept) for (const [kind, list] of kept) this.lists.set(kind, list);
+  }
+
+  allOf(kind: string): readonly BaseFact[] {
+    let found = this.lists.get(kind);
+    if (!found) {
+      // A plain loop: with thousands of files, flatMap's arrays per document were most of a CLI run.
+      const list: BaseFact[] = [];
+      for (const document of this.documents) {
+        const facts = document.get(kind);
+        if (facts) for (const fact of facts) list.push(fact);
+      }
+      for (const document of this.otherFiles) {
+        const facts = document.get(kind);
+        if (facts) for (const fact of facts) list.push(fact);
+      }
+      this.lists.set(kind, (found = list));
+    }
+    return found;
+  }
+
+  /** The lists this run read or kept, by kind. */
+  get madeLists(): ReadonlyMap<string, readonly BaseFact[]> {
+    return this.lists;
+  }
+
+  private index(index: FactIndex): BuiltIndex {
+    const list = this.allOf(index.kind.id);
+    let byId = built.get(list);
+    if (!byId) built.set(list, (byId = new Map()));
+    let found = byId.get(index.id);
+    if (!found) {
+      const buckets = new Map<string, Bucket>();
+      list.forEach((fact, position) => {
+        const keys = index.keysOf(fact);
+        for (const [n, key] of keys.entries()) {
+          if (n > 0 && keys.indexOf(key) < n) continue; // a key twice: the fact once
+          let bucket = buckets.get(key);
+          if (!bucket) buckets.set(key, (bucket = { facts: [], positions: [] }));
+          bucket.facts.push(fact);
+          bucket.positions.push(position);
+        }
+      });
+      byId.set(index.id, (found = { buckets, merged: new Map() }));
+    }
+    return found;
+  }
+
+  /** The facts under any of the keys, in the list's order; the same array for the same keys in a run. */
+  lookup(index: FactIndex, keys: readonly string[]): readonly BaseFact[] {
+    const { buckets, merged } = this.index(index);
+    const present = keys.map((key) => buckets.get(key)).filter((bucket): bucket is Bucket => bucket !== undefined);
+    if (present.length === 0) return NONE;
+    if (present.length === 1) return (present[0] as Bucket).facts;
+    const memoKey = keys.join('\u0000');
+    let found = merged.get(memoKey);
+    if (!found) {
+      const positions = new Set<number>();
+      for (const bucket of present) for (const position of bucket.positions) positions.add(position);
+      const list = this.allOf(index.kind.id);
+      found = [...positions].sort((a, b) => a - b).map((position) => list[position] as BaseFact);
+      merged.set(memoKey, found);
+    }
+    return found;
+  }
+
+  count(index: FactIndex, key: string): number {
+    return this.index(index).buckets.get(key)?.facts.length ?? 0;
+  }
+}
+
+/** Whether the rule has anything to judge in the document: a fact of a kind it declares. */
+export function judges(rule: number, document: Facts): boolean {
+  for (const kind of declaredKinds[rule] ?? []) if (document.has(kind)) return true;
+  return false;
 }
 
 /**
- * `entries` are the file's documents in order. The rules judge the facts of the documents in
- * `judged` (all of them when absent) against every fact of the file and of `otherFiles`: an
- * edit that leaves the file's judgements as they were re-judges only the edited document.
+ * Rule number `rule` (of workspaceRules) judges document `index`. `locate` turns the
+ * document's offsets into file positions.
  */
-export function runWorkspaceRules(
-  entries: readonly { result: ChunkResult; startLine: number }[],
-  otherFiles: readonly DocumentFacts[],
+export function judgeDocument(
+  rule: number,
+  index: number,
+  facts: WorkspaceFacts,
+  locate: () => Locate,
+  startLine: number,
   options: RuleOptions,
-  judged?: ReadonlySet<number>,
-): AttributedFinding[] {
-  /** The document of each judged fact; its locator is made when a finding needs it. */
-  const entryOf = new Map<BaseFact, number>();
+): Judgement {
+  const definition = workspaceRules[rule] as Rule;
+  const declared = declaredKinds[rule] as ReadonlySet<string>;
+  const own = facts.documents[index] as Facts;
+  const id = definition.meta.id;
+  const findings: Finding[] = [];
+  let kinds: Set<string> | undefined;
+  let keys: string[] | undefined;
+  let counts: string[] | undefined;
+  const check = (kind: FactKind): void => {
+    if (!declared.has(kind.id)) throw new Error(`${id} reads facts '${kind.id}' it does not declare`);
+  };
+  const report = (r: WorkspaceReport): void => {
+    if (![...own.values()].some((list) => list.includes(r.fact))) {
+      throw new Error(`${id} reported a fact that is not from the file being checked`);
+    }
+    const at = locate();
+    const [start, end] = r.at ?? r.fact.at;
+    findings.push(
+      createFinding(definition.meta, {
+        messageId: r.messageId,
+        data: r.data,
+        range: at(start, end),
+        object: r.fact.object,
+        container: r.container,
+        fixes: r.fixes,
+        locate: at,
+      }),
+    );
+  };
+  const context: WorkspaceRuleContext = {
+    inFile: <T extends BaseFact>(kind: FactKind<T>) => {
+      check(kind);
+      return (own.get(kind.id) ?? NONE) as readonly T[];
+    },
+    all: <T extends BaseFact>(kind: FactKind<T>) => {
+      check(kind);
+      (kinds ??= new Set()).add(kind.id);
+      return facts.allOf(kind.id) as readonly T[];
+    },
+    lookup: <T extends BaseFact>(index: FactIndex<T>, ...wanted: string[]) => {
+      check(index.kind);
+      keys ??= [];
+      for (const key of wanted) keys.push(index.id, key);
+      return facts.lookup(index as unknown as FactIndex, wanted) as readonly T[];
+    },
+    count: <T extends BaseFact>(index: FactIndex<T>, key: string) => {
+      check(index.kind);
+      (counts ??= []).push(index.id, key);
+      return facts.count(index as unknown as FactIndex, key);
+    },
+    options: options.byRule.get(id),
+    report,
+  };
+  let crash: Finding | undefined;
+  try {
+    definition.checkWorkspace?.(context);
+  } catch (error) {
+    crash = createFinding(internalError, {
+      messageId: 'crashedAcrossFiles',
+      data: { rule: id, detail: String(error) },
+      range: TOP_OF_FILE,
+    });
+  }
+  return { findings, startLine, kinds: kinds && [...kinds], keys, counts, crash };
+}
+
+/** A locator per document, made when a finding first needs it. */
+export function locatorsOf(entries: readonly { result: ChunkResult; startLine: number }[]): (index: number) => Locate {
   const locators: (Locate | undefined)[] = [];
-  const locatorFor = (index: number): Locate => {
+  return (index) => {
     let locate = locators[index];
     if (!locate) {
       const entry = entries[index] as (typeof entries)[number];
@@ -48,88 +241,4 @@ export function runWorkspaceRules(
     }
     return locate;
   };
-  const inFile = new Map<string, BaseFact[]>();
-  const fileFacts: ReadonlyMap<string, readonly BaseFact[]>[] = [];
-  const seen = new Set<ChunkResult>();
-  for (const [index, { result }] of entries.entries()) {
-    // Two documents with the same text share one cached result: copy the facts so each is located in its own document.
-    const copy = seen.has(result);
-    seen.add(result);
-    const own = copy
-      ? new Map([...result.facts].map(([kind, cached]) => [kind, cached.map((fact) => ({ ...fact }))]))
-      : result.facts;
-    fileFacts.push(own);
-    if (judged && !judged.has(index)) continue;
-    for (const [kind, facts] of own) {
-      for (const fact of facts) entryOf.set(fact, index);
-      let list = inFile.get(kind);
-      if (!list) inFile.set(kind, (list = []));
-      for (const fact of facts) list.push(fact);
-    }
-  }
-  const everywhere = new Map<string, BaseFact[]>();
-  const allOf = (kind: string): BaseFact[] => {
-    let found = everywhere.get(kind);
-    if (!found) {
-      // The file's documents in their order, then the other files. A plain loop: with
-      // thousands of files, flatMap's arrays per document were most of a CLI run.
-      found = [];
-      for (const document of fileFacts) {
-        const facts = document.get(kind);
-        if (facts) for (const fact of facts) found.push(fact);
-      }
-      for (const document of otherFiles) {
-        const facts = document.get(kind);
-        if (facts) for (const fact of facts) found.push(fact);
-      }
-      everywhere.set(kind, found);
-    }
-    return found;
-  };
-
-  const findings: AttributedFinding[] = [];
-  for (const rule of workspaceRules) {
-    const declared = new Set((rule.facts ?? []).map((kind) => kind.id));
-    if (![...declared].some((kind) => inFile.has(kind))) continue;
-    const read = <T extends BaseFact>(kind: FactKind<T>, facts: (kind: string) => readonly BaseFact[]): readonly T[] => {
-      if (!declared.has(kind.id)) throw new Error(`${rule.meta.id} reads facts '${kind.id}' it does not declare`);
-      return facts(kind.id) as readonly T[];
-    };
-    const report = (r: WorkspaceReport): void => {
-      const entry = entryOf.get(r.fact);
-      if (entry === undefined) throw new Error(`${rule.meta.id} reported a fact that is not from the file being checked`);
-      const locate = locatorFor(entry);
-      const [start, end] = r.at ?? r.fact.at;
-      findings.push({
-        entry,
-        finding: createFinding(rule.meta, {
-          messageId: r.messageId,
-          data: r.data,
-          range: locate(start, end),
-          object: r.fact.object,
-          container: r.container,
-          fixes: r.fixes,
-          locate,
-        }),
-      });
-    };
-    try {
-      rule.checkWorkspace?.({
-        inFile: (kind) => read(kind, (id) => inFile.get(id) ?? []),
-        all: (kind) => read(kind, allOf),
-        options: options.byRule.get(rule.meta.id),
-        report,
-      });
-    } catch (error) {
-      findings.push({
-        entry: -1,
-        finding: createFinding(internalError, {
-          messageId: 'crashedAcrossFiles',
-          data: { rule: rule.meta.id, detail: String(error) },
-          range: TOP_OF_FILE,
-        }),
-      });
-    }
-  }
-  return findings;
 }

@@ -1,39 +1,62 @@
 /**
- * The rules across files, incrementally. Their judgements read facts, never positions, so
- * when an edit leaves every document's facts the same apart from where they sit (a comment,
- * a reindented line, a value no fact records), the file's judgements stand: the findings of
- * untouched documents are reused, moved to their documents' new lines, and only the edited
- * documents are judged again (their findings' places may have moved inside them). Anything
- * else (a fact changed, a document added or removed, other files or options changed) runs
- * the rules over the whole file, as the first check does.
+ * The rules across documents, incrementally. The invariant: whatever the edit, the findings
+ * are exactly those of a check from scratch (same findings, same order).
+ *
+ * Each rule judges each document on its own, and the last run's judgements are kept with
+ * what each read (workspaceRules.ts). The documents of the last run and of this one are
+ * matched by their cached results from both ends; those in between are the edited ones (a
+ * typed character, a document added or removed). From their facts before and after, by kind:
+ * the kinds that changed (their facts, places aside, differ) and, per index, the keys of the
+ * changed facts before and after, and the keys whose number of facts changed. A judgement is
+ * made again iff its document was edited, or it read a changed kind as a whole, looked up a
+ * changed key, or counted a key whose number changed; the rest are reused, moved to their
+ * documents' new lines. Other files or options changed: everything is judged again.
  */
-import type { DocumentFacts } from '../facts/factKind';
-import { fingerprintOfFacts } from '../facts/factFingerprint';
+import type { BaseFact, DocumentFacts } from '../facts/factKind';
+import { fingerprintOfKind } from '../facts/factFingerprint';
+import { factIndexById } from '../facts/factIndex';
 import type { RuleOptions } from '../config/ruleOptions';
 import type { Finding } from '../core/types';
 import { shiftFinding } from '../core/ranges';
 import type { ChunkResult } from './lintChunk';
-import { runWorkspaceRules } from './workspaceRules';
-import type { AttributedFinding } from './workspaceRules';
+import { declaredKinds, judgeDocument, judges, locatorsOf, WorkspaceFacts, workspaceRules } from './workspaceRules';
+import type { Judgement } from './workspaceRules';
 
 export interface WorkspaceEntry {
   result: ChunkResult;
   startLine: number;
 }
 
+type Facts = ReadonlyMap<string, readonly BaseFact[]>;
+
 interface Previous {
   otherFiles: readonly DocumentFacts[];
   optionsKey: string;
   entries: readonly WorkspaceEntry[];
-  fingerprints: readonly string[];
-  findings: readonly AttributedFinding[];
+  /** Each document's facts as the rules saw them (a copy for a second document of the same text). */
+  documents: readonly Facts[];
+  /** Per rule, per document: its judgement, or undefined when the rule had nothing to judge there. */
+  judgements: readonly (readonly (Judgement | undefined)[])[];
+  lists: ReadonlyMap<string, readonly BaseFact[]>;
+}
+
+/** What the last run did, for tests and the bench. */
+export interface WorkspaceRunStats {
+  documents: number;
+  /** Documents matched to the last run's (unedited). */
+  unedited: number;
+  /** Judgements made in this run, and those reused. */
+  judged: number;
+  reused: number;
+  changedKinds: string[];
 }
 
 /** What the last run of a file left, for the next one. One per file, held by its host. */
 export class WorkspaceStageMemo {
   previous: Previous | undefined;
-  /** How the last run went, for tests and the bench: 'full', 'partial' or 'reused'. */
+  /** How the last run went: 'full' (everything judged), 'partial' or 'reused' (nothing judged). */
   lastRun: 'full' | 'partial' | 'reused' | undefined;
+  lastStats: WorkspaceRunStats | undefined;
 }
 
 export function runWorkspaceStage(
@@ -42,36 +65,196 @@ export function runWorkspaceStage(
   options: RuleOptions,
   memo: WorkspaceStageMemo | undefined,
 ): Finding[] {
-  if (!memo) return runWorkspaceRules(entries, otherFiles, options).map((f) => f.finding);
-  const fingerprints = entries.map((entry) => fingerprintOfFacts(entry.result.facts));
-  const previous = memo.previous;
-  const sameJudgements =
-    previous !== undefined &&
-    sameItems(previous.otherFiles, otherFiles) &&
-    previous.optionsKey === options.key &&
-    previous.fingerprints.length === fingerprints.length &&
-    previous.fingerprints.every((fingerprint, index) => fingerprint === fingerprints[index]);
-  let findings: AttributedFinding[];
-  if (!sameJudgements) {
-    findings = runWorkspaceRules(entries, otherFiles, options);
-    memo.lastRun = 'full';
-  } else {
-    const edited = new Set<number>();
-    entries.forEach((entry, index) => {
-      if (previous.entries[index]?.result !== entry.result) edited.add(index);
-    });
-    findings = [];
-    for (const old of previous.findings) {
-      if (old.entry < 0 || !edited.has(old.entry)) {
-        const moved = old.entry < 0 ? 0 : (entries[old.entry]?.startLine ?? 0) - (previous.entries[old.entry]?.startLine ?? 0);
-        findings.push({ entry: old.entry, finding: shiftFinding(old.finding, moved) });
+  const previous = memo?.previous;
+  const comparable = previous !== undefined && sameItems(previous.otherFiles, otherFiles) && previous.optionsKey === options.key;
+  const old = comparable ? previous : undefined;
+  const { prefix, suffix } = old ? matchEnds(old.entries, entries) : { prefix: 0, suffix: 0 };
+  const oldLength = old?.entries.length ?? 0;
+  /** The last run's index of document `index`, when it is unedited; -1 otherwise. */
+  const oldIndexOf = (index: number): number =>
+    index < prefix ? index : index >= entries.length - suffix ? index - entries.length + oldLength : -1;
+
+  const documents = documentsOf(entries, old, oldIndexOf);
+  const change = old
+    ? changeBetween(old.documents.slice(prefix, oldLength - suffix), documents.slice(prefix, entries.length - suffix))
+    : undefined;
+  const kept = new Map<string, readonly BaseFact[]>();
+  if (old && change) for (const [kind, list] of old.lists) if (!change.touched.has(kind)) kept.set(kind, list);
+  const facts = new WorkspaceFacts(documents, otherFiles, kept);
+  const locate = locatorsOf(entries);
+
+  const stats: WorkspaceRunStats = {
+    documents: entries.length,
+    unedited: prefix + suffix,
+    judged: 0,
+    reused: 0,
+    changedKinds: [],
+  };
+  const judgements: (Judgement | undefined)[][] = [];
+  const findings: Finding[] = [];
+  for (const [rule] of workspaceRules.entries()) {
+    const declared = declaredKinds[rule] as ReadonlySet<string>;
+    const touched = change !== undefined && [...declared].some((kind) => change.kinds.has(kind));
+    const before = old?.judgements[rule];
+    const row: (Judgement | undefined)[] = [];
+    let crash: Finding | undefined;
+    for (const [index, entry] of entries.entries()) {
+      const oldIndex = before ? oldIndexOf(index) : -1;
+      let judgement: Judgement | undefined;
+      const reused = oldIndex >= 0 ? before?.[oldIndex] : undefined;
+      if (oldIndex >= 0 && (reused === undefined || !touched || !dependsOnChange(reused, change as Change))) {
+        judgement = reused && moved(reused, entry.startLine);
+        if (judgement) stats.reused++;
+      } else if (judges(rule, documents[index] as Facts)) {
+        judgement = judgeDocument(rule, index, facts, () => locate(index), entry.startLine, options);
+        stats.judged++;
+      }
+      row.push(judgement);
+      if (!judgement) continue;
+      for (const finding of judgement.findings) findings.push(finding);
+      crash ??= judgement.crash;
+    }
+    if (crash) findings.push(crash);
+    judgements.push(row);
+  }
+  if (memo) {
+    memo.previous = { otherFiles, optionsKey: options.key, entries, documents, judgements, lists: facts.madeLists };
+    memo.lastRun = !change ? 'full' : stats.judged > 0 ? 'partial' : 'reused';
+    stats.changedKinds = change ? [...change.kinds].sort() : [];
+    memo.lastStats = stats;
+  }
+  return findings;
+}
+
+/** The judgement at the document's new first line. */
+function moved(judgement: Judgement, startLine: number): Judgement {
+  const lines = startLine - judgement.startLine;
+  if (lines === 0) return judgement;
+  return { ...judgement, startLine, findings: judgement.findings.map((finding) => shiftFinding(finding, lines)) };
+}
+
+/** How many documents at each end are the last run's (the same cached results), without overlapping. */
+function matchEnds(before: readonly WorkspaceEntry[], after: readonly WorkspaceEntry[]): { prefix: number; suffix: number } {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before[prefix]?.result === after[prefix]?.result) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before[before.length - 1 - suffix]?.result === after[after.length - 1 - suffix]?.result) {
+    suffix++;
+  }
+  return { prefix, suffix };
+}
+
+/**
+ * Each document's facts: an unedited one keeps the last run's, an edited one takes its
+ * result's. Two documents of the same text share one cached result: the second gets a copy,
+ * so that every fact belongs to one document.
+ */
+function documentsOf(
+  entries: readonly WorkspaceEntry[],
+  old: Previous | undefined,
+  oldIndexOf: (index: number) => number,
+): Facts[] {
+  const documents: (Facts | undefined)[] = entries.map((_, index) => {
+    const oldIndex = old ? oldIndexOf(index) : -1;
+    return oldIndex >= 0 ? old?.documents[oldIndex] : undefined;
+  });
+  const used = new Set<Facts>();
+  for (const document of documents) if (document) used.add(document);
+  return entries.map(({ result }, index) => {
+    const kept = documents[index];
+    if (kept) return kept;
+    const own = used.has(result.facts)
+      ? new Map([...result.facts].map(([kind, cached]) => [kind, cached.map((fact) => ({ ...fact }))]))
+      : result.facts;
+    used.add(own);
+    return own;
+  });
+}
+
+/** What the edited documents changed: by kind, and by index key. */
+interface Change {
+  /** Kinds whose facts differ, places aside. */
+  kinds: ReadonlySet<string>;
+  /** Kinds the edited documents hold, before or after: their lists are made again (new fact objects). */
+  touched: ReadonlySet<string>;
+  keyChanged(index: string, key: string): boolean;
+  countChanged(index: string, key: string): boolean;
+}
+
+function changeBetween(before: readonly Facts[], after: readonly Facts[]): Change {
+  const kinds = new Set<string>();
+  const touched = new Set<string>();
+  /** The facts of changed kinds, before and after. */
+  const changed = new Map<string, { before: BaseFact[]; after: BaseFact[] }>();
+  const add = (kind: string, was: readonly BaseFact[] | undefined, is: readonly BaseFact[] | undefined): void => {
+    kinds.add(kind);
+    let facts = changed.get(kind);
+    if (!facts) changed.set(kind, (facts = { before: [], after: [] }));
+    if (was) facts.before.push(...was);
+    if (is) facts.after.push(...is);
+  };
+  const paired = before.length === after.length;
+  for (const document of [...before, ...after]) for (const kind of document.keys()) touched.add(kind);
+  if (paired) {
+    // The same number of documents edited in place: compare each with its old self, kind by kind.
+    for (const [index, is] of after.entries()) {
+      const was = before[index] as Facts;
+      for (const kind of new Set([...was.keys(), ...is.keys()])) {
+        if (fingerprintOfKind(was.get(kind)) !== fingerprintOfKind(is.get(kind))) add(kind, was.get(kind), is.get(kind));
       }
     }
-    if (edited.size > 0) findings.push(...runWorkspaceRules(entries, otherFiles, options, edited));
-    memo.lastRun = edited.size > 0 ? 'partial' : 'reused';
+  } else {
+    for (const document of before) for (const [kind, facts] of document) add(kind, facts, undefined);
+    for (const document of after) for (const [kind, facts] of document) add(kind, undefined, facts);
   }
-  memo.previous = { otherFiles, optionsKey: options.key, entries, fingerprints, findings };
-  return findings.map((f) => f.finding);
+  const keys = new Map<string, Set<string>>();
+  const counts = new Map<string, Map<string, number>>();
+  const changedOf = (id: string) => {
+    const index = factIndexById(id);
+    if (!index) throw new Error(`unknown fact index '${id}'`);
+    return { index, facts: changed.get(index.kind.id) };
+  };
+  return {
+    kinds,
+    touched,
+    keyChanged(id, key) {
+      let found = keys.get(id);
+      if (!found) {
+        const { index, facts } = changedOf(id);
+        found = new Set();
+        for (const fact of [...(facts?.before ?? []), ...(facts?.after ?? [])]) for (const k of index.keysOf(fact)) found.add(k);
+        keys.set(id, found);
+      }
+      return found.has(key);
+    },
+    countChanged(id, key) {
+      let found = counts.get(id);
+      if (!found) {
+        const { index, facts } = changedOf(id);
+        const delta = new Map<string, number>();
+        const tally = (list: readonly BaseFact[], by: number) => {
+          for (const fact of list) for (const k of new Set(index.keysOf(fact))) delta.set(k, (delta.get(k) ?? 0) + by);
+        };
+        tally(facts?.before ?? [], -1);
+        tally(facts?.after ?? [], 1);
+        counts.set(id, (found = delta));
+      }
+      return (found.get(key) ?? 0) !== 0;
+    },
+  };
+}
+
+function dependsOnChange(judgement: Judgement, change: Change): boolean {
+  if (judgement.kinds?.some((kind) => change.kinds.has(kind))) return true;
+  const { keys, counts } = judgement;
+  if (keys) {
+    for (let i = 0; i < keys.length; i += 2) if (change.keyChanged(keys[i] as string, keys[i + 1] as string)) return true;
+  }
+  if (counts) {
+    for (let i = 0; i < counts.length; i += 2) if (change.countChanged(counts[i] as string, counts[i + 1] as string)) return true;
+  }
+  return false;
 }
 
 /** The host builds the other files' list afresh for each check; its items are kept while their files are unchanged. */

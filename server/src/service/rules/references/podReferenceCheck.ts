@@ -8,34 +8,48 @@
  */
 import { customObjectFacts } from '../../facts/customObjects';
 import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
-import { objectFacts } from '../../facts/objects';
+import { objectsByKindAndNamespace } from '../../facts/factIndexes';
 import type { ReferencedKind } from '../../facts/podReferences';
 import { workloadFacts } from '../../facts/workloads';
 import { existsInEveryNamespace } from '../../kubernetes/implicitObjects';
-import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { inNamespaceIn, namespaceKey, namespaceWords } from '../../kubernetes/namespaces';
+import { memoOf } from '../../kubernetes/listMemo';
 import type { WorkspaceRuleContext } from '../api/ruleTypes';
 import { namesOperatorsMayMake } from './operatorMade';
 
 export function checkPodReferences(context: WorkspaceRuleContext, kinds: readonly ReferencedKind[], messageId: string): void {
   const workloads = context.inFile(workloadFacts);
   if (workloads.every((w) => w.references.every((r) => !kinds.includes(r.kind)))) return;
-  const objects = context.all(objectFacts).filter((o) => (kinds as readonly string[]).includes(o.kind));
   const kustomizations = context.all(kustomizationFacts);
   const made = new Map<string, Set<string>>();
   const operatorMade = (namespace: string): Set<string> => {
     let names = made.get(namespace);
-    if (!names) made.set(namespace, (names = namesOperatorsMayMake(context.all(customObjectFacts), namespace)));
+    if (!names) {
+      const custom = context.all(customObjectFacts);
+      // Once per list and namespace: every workload of a namespace asks the same question.
+      made.set(
+        namespace,
+        (names = memoOf(custom, `operatorMade\u0000${namespace}`, () => namesOperatorsMayMake(custom, namespace))),
+      );
+    }
     return names;
   };
-  // Per namespace and kind, once: a file of thousands of workloads asks the same question for each.
+  // Per namespace and kind: the objects of that kind that may live there, looked up rather
+  // than scanned, so the judgement depends on those objects only. As inNamespace over the
+  // objects of all the rule's kinds: none unless one of them is written with exactly that namespace.
   // A generated object is also known by the name its generator gives, which kustomize rewrites references from.
   const declared = new Map<string, { count: number; names: Set<string> }>();
   const declaredIn = (namespace: string, kind: string): { count: number; names: Set<string> } => {
     const key = `${namespace}\u0000${kind}`;
     let found = declared.get(key);
     if (!found) {
-      const candidates = inNamespace(objects, namespace).filter((o) => o.kind === kind);
-      const names = new Set(candidates.flatMap((o) => (o.generatedAs === undefined ? [o.name] : [o.name, o.generatedAs])));
+      const exists = kinds.some((k) => context.count(objectsByKindAndNamespace, namespaceKey(namespace, k)) > 0);
+      const candidates = inNamespaceIn((...keys) => context.lookup(objectsByKindAndNamespace, ...keys), exists, namespace, kind);
+      const names = memoOf(
+        candidates,
+        'declaredNames',
+        () => new Set(candidates.flatMap((o) => (o.generatedAs === undefined ? [o.name] : [o.name, o.generatedAs]))),
+      );
       declared.set(key, (found = { count: candidates.length, names }));
     }
     return found;

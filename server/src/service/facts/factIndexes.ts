@@ -1,0 +1,49 @@
+/**
+ * The indexes rules across documents look facts up in (factIndex.ts): each one answers the
+ * question a rule used to answer by scanning every fact of a kind, so a judgement depends
+ * on the keys it asked for. Keys read facts only, never places.
+ */
+import { knownKind } from '../kubernetes/kinds';
+import { namespaceKey, namespaceKeys } from '../kubernetes/namespaces';
+import { defineFactIndex } from './factIndex';
+import { disruptionBudgetFacts } from './disruptionBudgets';
+import { objectFacts } from './objects';
+import { serviceFacts } from './services';
+import { workloadFacts } from './workloads';
+
+/** A label as a key: `key=value`. */
+export function labelKey(key: string, value: string): string {
+  return `${key}=${value}`;
+}
+
+function labelKeys(labels: Readonly<Record<string, string>>): string[] {
+  return Object.entries(labels).map(([key, value]) => labelKey(key, value));
+}
+
+/** Workloads by the labels of their pod template: the pods a selector can pick. */
+export const workloadsByTemplateLabel = defineFactIndex(workloadFacts, 'template-label', (w) => labelKeys(w.templateLabels));
+
+/** Workloads by namespace (namespaceKeys). */
+export const workloadsByNamespace = defineFactIndex(workloadFacts, 'namespace', (w) => namespaceKeys(w.namespace));
+
+/** Services by the first label of their selector: only a pod carrying it can be selected (none for no selector or `{}`). */
+export const servicesByFirstSelectorLabel = defineFactIndex(serviceFacts, 'first-selector-label', (s) => {
+  const first = Object.entries(s.selector ?? {})[0];
+  return first ? [labelKey(first[0], first[1])] : [];
+});
+
+/** Services by namespace (namespaceKeys). */
+export const servicesByNamespace = defineFactIndex(serviceFacts, 'namespace', (s) => namespaceKeys(s.namespace));
+
+/** Objects by kind and namespace (namespaceKeys scoped by the kind). */
+export const objectsByKindAndNamespace = defineFactIndex(objectFacts, 'kind-namespace', (o) =>
+  namespaceKeys(o.namespace, o.kind),
+);
+
+/** Objects of kinds Kubernetes does not define (an operator's), by namespace: what may make pods of a name. */
+export const operatorObjectsByNamespace = defineFactIndex(objectFacts, 'operator-namespace', (o) =>
+  knownKind(o.apiVersion, o.kind) ? [] : namespaceKeys(o.namespace),
+);
+
+/** PodDisruptionBudgets by the namespace they are written with. */
+export const budgetsByNamespace = defineFactIndex(disruptionBudgetFacts, 'namespace', (b) => [namespaceKey(b.namespace)]);
