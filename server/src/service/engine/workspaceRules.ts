@@ -63,23 +63,47 @@ const built = new WeakMap<readonly BaseFact[], Map<string, BuiltIndex>>();
 const NONE: readonly BaseFact[] = [];
 
 /**
+ * A list of the last run a run may read again: as it is (no edited document holds its kind),
+ * or with the edited documents' facts, as many as before, put in place of the old ones.
+ */
+export interface ListReuse {
+  list: readonly BaseFact[];
+  patch?: { start: number; removed: readonly BaseFact[]; added: readonly BaseFact[] };
+}
+
+/**
  * The facts one run reads: the file's documents in order, then the other files. A kind's
- * list is made when first read, unless the last run's list is still right (`kept`: no edited
- * document holds the kind), so memos and indexes keyed on it carry over between edits.
+ * list is made when first read, or taken from the last run's (`reuse`), so that memos and
+ * indexes keyed on an unchanged list carry over between edits, and those of a patched one
+ * are patched rather than rebuilt.
  */
 export class WorkspaceFacts {
   private readonly lists = new Map<string, readonly BaseFact[]>();
+  /** The patched lists, with the list and patch they come from. */
+  private readonly patched = new Map<
+    readonly BaseFact[],
+    { from: readonly BaseFact[]; patch: NonNullable<ListReuse['patch']> }
+  >();
 
   constructor(
     readonly documents: readonly Facts[],
     private readonly otherFiles: readonly Facts[],
-    kept?: ReadonlyMap<string, readonly BaseFact[]>,
-  ) {
-    if (kept) for (const [kind, list] of kept) this.lists.set(kind, list);
-  }
+    private readonly reuse?: ReadonlyMap<string, ListReuse>,
+  ) {}
 
   allOf(kind: string): readonly BaseFact[] {
     let found = this.lists.get(kind);
+    const reused = found ? undefined : this.reuse?.get(kind);
+    if (reused) {
+      const { list, patch } = reused;
+      if (patch) {
+        const copy = list.slice();
+        for (const [n, fact] of patch.added.entries()) copy[patch.start + n] = fact;
+        this.patched.set(copy, { from: list, patch });
+        found = copy;
+      } else found = list;
+      this.lists.set(kind, found);
+    }
     if (!found) {
       // A plain loop: with thousands of files, flatMap's arrays per document were most of a CLI run.
       const list: BaseFact[] = [];
@@ -106,6 +130,12 @@ export class WorkspaceFacts {
     let byId = built.get(list);
     if (!byId) built.set(list, (byId = new Map()));
     let found = byId.get(index.id);
+    const patched = found ? undefined : this.patched.get(list);
+    const from = patched && built.get(patched.from)?.get(index.id);
+    if (patched && from) {
+      found = { buckets: patchedBuckets(from.buckets, index, patched.patch), merged: new Map() };
+      byId.set(index.id, found);
+    }
     if (!found) {
       const buckets = new Map<string, Bucket>();
       list.forEach((fact, position) => {
@@ -144,6 +174,48 @@ export class WorkspaceFacts {
   count(index: FactIndex, key: string): number {
     return this.index(index).buckets.get(key)?.facts.length ?? 0;
   }
+}
+
+/**
+ * The buckets of a list whose facts from `start` on were replaced by as many others: only
+ * the buckets of the old and new facts' keys change (positions are the same).
+ */
+function patchedBuckets(
+  buckets: ReadonlyMap<string, Bucket>,
+  index: FactIndex,
+  patch: NonNullable<ListReuse['patch']>,
+): Map<string, Bucket> {
+  const { start, removed, added } = patch;
+  const end = start + removed.length;
+  const result = new Map(buckets);
+  const addedUnder = new Map<string, number[]>();
+  added.forEach((fact, n) => {
+    for (const key of new Set(index.keysOf(fact))) {
+      let positions = addedUnder.get(key);
+      if (!positions) addedUnder.set(key, (positions = []));
+      positions.push(n);
+    }
+  });
+  const keys = new Set(addedUnder.keys());
+  for (const fact of removed) for (const key of index.keysOf(fact)) keys.add(key);
+  for (const key of keys) {
+    const old = buckets.get(key);
+    const bucket: Bucket = { facts: [], positions: [] };
+    const push = (fact: BaseFact, position: number): void => {
+      bucket.facts.push(fact);
+      bucket.positions.push(position);
+    };
+    let i = 0;
+    const oldPositions = old?.positions ?? [];
+    while (i < oldPositions.length && (oldPositions[i] as number) < start)
+      push(old?.facts[i] as BaseFact, oldPositions[i++] as number);
+    while (i < oldPositions.length && (oldPositions[i] as number) < end) i++;
+    for (const n of addedUnder.get(key) ?? []) push(added[n] as BaseFact, start + n);
+    while (i < oldPositions.length) push(old?.facts[i] as BaseFact, oldPositions[i++] as number);
+    if (bucket.facts.length > 0) result.set(key, bucket);
+    else result.delete(key);
+  }
+  return result;
 }
 
 /** Whether the rule has anything to judge in the document: a fact of a kind it declares. */

@@ -20,7 +20,7 @@ import type { Finding } from '../core/types';
 import { shiftFinding } from '../core/ranges';
 import type { ChunkResult } from './lintChunk';
 import { declaredKinds, judgeDocument, judges, locatorsOf, WorkspaceFacts, workspaceRules } from './workspaceRules';
-import type { Judgement } from './workspaceRules';
+import type { Judgement, ListReuse } from './workspaceRules';
 
 export interface WorkspaceEntry {
   result: ChunkResult;
@@ -49,6 +49,8 @@ export interface WorkspaceRunStats {
   judged: number;
   reused: number;
   changedKinds: string[];
+  /** Time the stage took (the bench reads it; tests never assert it). */
+  ms: number;
 }
 
 /** What the last run of a file left, for the next one. One per file, held by its host. */
@@ -65,6 +67,7 @@ export function runWorkspaceStage(
   options: RuleOptions,
   memo: WorkspaceStageMemo | undefined,
 ): Finding[] {
+  const began = performance.now();
   const previous = memo?.previous;
   const comparable = previous !== undefined && sameItems(previous.otherFiles, otherFiles) && previous.optionsKey === options.key;
   const old = comparable ? previous : undefined;
@@ -78,59 +81,96 @@ export function runWorkspaceStage(
   const change = old
     ? changeBetween(old.documents.slice(prefix, oldLength - suffix), documents.slice(prefix, entries.length - suffix))
     : undefined;
-  const kept = new Map<string, readonly BaseFact[]>();
-  if (old && change) for (const [kind, list] of old.lists) if (!change.touched.has(kind)) kept.set(kind, list);
-  const facts = new WorkspaceFacts(documents, otherFiles, kept);
+  const facts = new WorkspaceFacts(documents, otherFiles, old && change ? reusableLists(old, change, prefix) : undefined);
   const locate = locatorsOf(entries);
 
-  const stats: WorkspaceRunStats = {
-    documents: entries.length,
-    unedited: prefix + suffix,
-    judged: 0,
-    reused: 0,
-    changedKinds: [],
-  };
+  const count = entries.length;
+  const middleEnd = count - suffix;
+  // Every unedited document after the edit moved by the same number of lines.
+  const lines =
+    suffix > 0 && old
+      ? (entries[middleEnd] as WorkspaceEntry).startLine - (old.entries[oldLength - suffix] as WorkspaceEntry).startLine
+      : 0;
+  const stats: WorkspaceRunStats = { documents: count, unedited: prefix + suffix, judged: 0, reused: 0, changedKinds: [], ms: 0 };
   const judgements: (Judgement | undefined)[][] = [];
   const findings: Finding[] = [];
-  for (const [rule] of workspaceRules.entries()) {
-    const declared = declaredKinds[rule] as ReadonlySet<string>;
-    const touched = change !== undefined && [...declared].some((kind) => change.kinds.has(kind));
-    const before = old?.judgements[rule];
-    const row: (Judgement | undefined)[] = [];
-    let crash: Finding | undefined;
-    for (const [index, entry] of entries.entries()) {
-      const oldIndex = before ? oldIndexOf(index) : -1;
-      let judgement: Judgement | undefined;
-      const reused = oldIndex >= 0 ? before?.[oldIndex] : undefined;
-      if (oldIndex >= 0 && (reused === undefined || !touched || !dependsOnChange(reused, change as Change))) {
-        judgement = reused && moved(reused, entry.startLine);
-        if (judgement) stats.reused++;
-      } else if (judges(rule, documents[index] as Facts)) {
-        judgement = judgeDocument(rule, index, facts, () => locate(index), entry.startLine, options);
-        stats.judged++;
+  let made = 0;
+  for (let rule = 0; rule < workspaceRules.length; rule++) {
+    const before = change ? old?.judgements[rule] : undefined;
+    const judge = (index: number): Judgement | undefined => {
+      if (!judges(rule, documents[index] as Facts)) return undefined;
+      stats.judged++;
+      const startLine = (entries[index] as WorkspaceEntry).startLine;
+      return judgeDocument(rule, index, facts, () => locate(index), startLine, options);
+    };
+    let row: (Judgement | undefined)[];
+    if (before && change) {
+      // The unedited documents' judgements, as they were (moved with their documents), and the edited ones judged.
+      row = before.slice(0, prefix);
+      for (let index = prefix; index < middleEnd; index++) row.push(judge(index));
+      const tail = before.slice(oldLength - suffix);
+      for (const judgement of tail) row.push(judgement && lines !== 0 ? moved(judgement, lines) : judgement);
+      // Those that read what changed are judged again.
+      if ([...(declaredKinds[rule] as ReadonlySet<string>)].some((kind) => change.kinds.has(kind))) {
+        for (let index = 0; index < count; index++) {
+          if (index === prefix) index = middleEnd;
+          const judgement = row[index];
+          if (judgement && dependsOnChange(judgement, change)) row[index] = judge(index);
+        }
       }
-      row.push(judgement);
+    } else {
+      row = [];
+      for (let index = 0; index < count; index++) row.push(judge(index));
+    }
+    let crash: Finding | undefined;
+    for (const judgement of row) {
       if (!judgement) continue;
+      made++;
       for (const finding of judgement.findings) findings.push(finding);
       crash ??= judgement.crash;
     }
     if (crash) findings.push(crash);
     judgements.push(row);
   }
+  stats.reused = made - stats.judged;
   if (memo) {
     memo.previous = { otherFiles, optionsKey: options.key, entries, documents, judgements, lists: facts.madeLists };
     memo.lastRun = !change ? 'full' : stats.judged > 0 ? 'partial' : 'reused';
     stats.changedKinds = change ? [...change.kinds].sort() : [];
+    stats.ms = Math.round((performance.now() - began) * 100) / 100;
     memo.lastStats = stats;
   }
   return findings;
 }
 
-/** The judgement at the document's new first line. */
-function moved(judgement: Judgement, startLine: number): Judgement {
-  const lines = startLine - judgement.startLine;
-  if (lines === 0) return judgement;
-  return { ...judgement, startLine, findings: judgement.findings.map((finding) => shiftFinding(finding, lines)) };
+/** The judgement of a document that moved by `lines`. */
+function moved(judgement: Judgement, lines: number): Judgement {
+  return {
+    ...judgement,
+    startLine: judgement.startLine + lines,
+    findings: judgement.findings.map((finding) => shiftFinding(finding, lines)),
+  };
+}
+
+/**
+ * The last run's lists the rules can read again: as they were for the kinds no edited
+ * document holds, and with the edited documents' facts put in place of the old ones for a
+ * kind whose number of facts the edit kept (their indexes are then patched, not rebuilt).
+ */
+function reusableLists(old: Previous, change: Change, prefix: number): Map<string, ListReuse> {
+  const reuse = new Map<string, ListReuse>();
+  for (const [kind, list] of old.lists) {
+    const edited = change.touched.get(kind);
+    if (!edited) reuse.set(kind, { list });
+    else if (edited.before.length === edited.after.length && edited.before.length > 0) {
+      // The old facts are the list's run from the first of them (the documents before the edit come first).
+      const first = edited.before[0] as BaseFact;
+      let start = 0;
+      for (let d = 0; d < prefix; d++) start += old.documents[d]?.get(kind)?.length ?? 0;
+      if (list[start] === first) reuse.set(kind, { list, patch: { start, removed: edited.before, added: edited.after } });
+    }
+  }
+  return reuse;
 }
 
 /** How many documents at each end are the last run's (the same cached results), without overlapping. */
@@ -176,15 +216,15 @@ function documentsOf(
 interface Change {
   /** Kinds whose facts differ, places aside. */
   kinds: ReadonlySet<string>;
-  /** Kinds the edited documents hold, before or after: their lists are made again (new fact objects). */
-  touched: ReadonlySet<string>;
+  /** Kinds the edited documents hold, before or after, with their facts there: their lists hold new fact objects. */
+  touched: ReadonlyMap<string, { before: readonly BaseFact[]; after: readonly BaseFact[] }>;
   keyChanged(index: string, key: string): boolean;
   countChanged(index: string, key: string): boolean;
 }
 
 function changeBetween(before: readonly Facts[], after: readonly Facts[]): Change {
   const kinds = new Set<string>();
-  const touched = new Set<string>();
+  const touched = new Map<string, { before: BaseFact[]; after: BaseFact[] }>();
   /** The facts of changed kinds, before and after. */
   const changed = new Map<string, { before: BaseFact[]; after: BaseFact[] }>();
   const add = (kind: string, was: readonly BaseFact[] | undefined, is: readonly BaseFact[] | undefined): void => {
@@ -195,7 +235,15 @@ function changeBetween(before: readonly Facts[], after: readonly Facts[]): Chang
     if (is) facts.after.push(...is);
   };
   const paired = before.length === after.length;
-  for (const document of [...before, ...after]) for (const kind of document.keys()) touched.add(kind);
+  const hold = (document: Facts, side: 'before' | 'after'): void => {
+    for (const [kind, facts] of document) {
+      let held = touched.get(kind);
+      if (!held) touched.set(kind, (held = { before: [], after: [] }));
+      held[side].push(...facts);
+    }
+  };
+  for (const document of before) hold(document, 'before');
+  for (const document of after) hold(document, 'after');
   if (paired) {
     // The same number of documents edited in place: compare each with its old self, kind by kind.
     for (const [index, is] of after.entries()) {
