@@ -116,6 +116,22 @@ const TEMPLATES: readonly ((name: string, namespace: string) => string)[] = [
     `apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: ${name}${ns(namespace)}\nspec:\n  selector:\n    matchLabels:\n      app: ${name}\n  endpoints:\n    - port: http`,
   (name, namespace) =>
     `apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ${name}${ns(namespace)}\nsubsets:\n  - addresses:\n      - ip: 10.0.0.1\n    ports:\n      - port: 8080`,
+  (name, namespace) =>
+    `apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: ${name}-limits${ns(namespace)}\nspec:\n  limits:\n    - type: Container\n      default:\n        memory: 64Mi\n      defaultRequest:\n        cpu: 100m`,
+  (name, namespace) =>
+    `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}${ns(namespace)}\nspec:\n  podSelector:\n    matchLabels:\n      app: ${name}`,
+  (name, namespace) =>
+    `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ${name}-1${ns(namespace)}\n  labels:\n    kubernetes.io/service-name: ${name}\naddressType: IPv4\nports:\n  - name: metrics\n    port: 9090\nendpoints:\n  - addresses:\n      - 10.0.0.2`,
+  (name, namespace) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-urls${ns(namespace)}\ndata:\n  DB: ${name}:5432\n  API: http://${name}/v1`,
+  (name, namespace) =>
+    `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: ${name}${ns(namespace)}\nspec:\n  secretName: ${name}-secret`,
+  (name, namespace) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}${ns(namespace)}\n  labels:\n    app: ${name}\nspec:\n  containers:\n    - name: main\n      image: ${name}\n      ports:\n        - containerPort: 8080`,
+  (name, namespace) =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}${ns(namespace)}\nspec:\n  ports:\n    - name: web\n      port: 80\n    - name: admin\n      port: 81`,
+  (name, namespace) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}-worker${ns(namespace)}\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: main\n          image: busybox:1.36`,
 ];
 const KINDS = ['Deployment', 'StatefulSet', 'Service', 'ConfigMap', 'Secret', 'PodDisruptionBudget', 'Pod'];
 
@@ -214,6 +230,8 @@ const seedDocuments = [
   ...stream.split('\n---\n'),
   ...TEMPLATES.map((make, n) => make(pick(NAMES, n), pick(NAMESPACES, n >> 1))),
   ...TEMPLATES.slice(0, 5).map((make) => make('web', 'shop')),
+  // A two-port Service beside the Endpoints of its name, and replicas without readiness.
+  ...TEMPLATES.slice(-2).map((make) => make('api', '')),
 ];
 
 test('any sequence of edits that change facts (names, labels, selectors, namespaces, kinds, documents) gives what a check from scratch gives', () => {

@@ -7,6 +7,9 @@ import { knownKind } from '../kubernetes/kinds';
 import { namespaceKey, namespaceKeys } from '../kubernetes/namespaces';
 import { defineFactIndex } from './factIndex';
 import { disruptionBudgetFacts } from './disruptionBudgets';
+import { endpointsFacts } from './endpoints';
+import { limitRangeFacts } from './limitRanges';
+import { quotaFacts } from './quotas';
 import { objectFacts } from './objects';
 import { serviceFacts } from './services';
 import { workloadFacts } from './workloads';
@@ -47,3 +50,18 @@ export const operatorObjectsByNamespace = defineFactIndex(objectFacts, 'operator
 
 /** PodDisruptionBudgets by the namespace they are written with. */
 export const budgetsByNamespace = defineFactIndex(disruptionBudgetFacts, 'namespace', (b) => [namespaceKey(b.namespace)]);
+
+/** Services by name. */
+export const servicesByName = defineFactIndex(serviceFacts, 'name', (s) => [s.name]);
+
+/** Endpoints objects by name (the Service they belong to). */
+export const endpointsByName = defineFactIndex(endpointsFacts, 'name', (e) => (e.name === undefined ? [] : [e.name]));
+
+/** Objects by namespace (namespaceKeys). */
+export const objectsByNamespace = defineFactIndex(objectFacts, 'namespace', (o) => namespaceKeys(o.namespace));
+
+/** LimitRanges by namespace (namespaceKeys). */
+export const limitRangesByNamespace = defineFactIndex(limitRangeFacts, 'namespace', (r) => namespaceKeys(r.namespace));
+
+/** ResourceQuotas by the namespace they are written with. */
+export const quotasByNamespace = defineFactIndex(quotaFacts, 'namespace', (q) => [namespaceKey(q.namespace)]);
