@@ -15,6 +15,7 @@
 import { rules } from '../rules/registry';
 import type { Rule, WorkspaceReport, WorkspaceRuleContext } from '../rules/api/ruleTypes';
 import type { BaseFact, FactKind } from '../facts/factKind';
+import { factIndexById } from '../facts/factIndex';
 import type { FactIndex } from '../facts/factIndex';
 import type { RuleOptions } from '../config/ruleOptions';
 import { createFinding } from '../core/findings';
@@ -44,6 +45,8 @@ export interface Judgement {
   keys: readonly string[] | undefined;
   /** Index ids and keys whose number of facts was read, flat. */
   counts: readonly string[] | undefined;
+  /** Index ids and keys whose having facts or not was read, flat. */
+  present: readonly string[] | undefined;
   /** The rule threw: its internal-error finding (one per rule reaches the file). */
   crash: Finding | undefined;
 }
@@ -171,6 +174,13 @@ export class WorkspaceFacts {
     return found;
   }
 
+  /** The number of facts under the key of the index of that id (for the stage, which records dependencies by id). */
+  countById(id: string, key: string): number {
+    const index = factIndexById(id);
+    if (!index) throw new Error(`unknown fact index '${id}'`);
+    return this.count(index, key);
+  }
+
   count(index: FactIndex, key: string): number {
     return this.index(index).buckets.get(key)?.facts.length ?? 0;
   }
@@ -244,6 +254,7 @@ export function judgeDocument(
   let kinds: Set<string> | undefined;
   let keys: string[] | undefined;
   let counts: string[] | undefined;
+  let present: string[] | undefined;
   const check = (kind: FactKind): void => {
     if (!declared.has(kind.id)) throw new Error(`${id} reads facts '${kind.id}' it does not declare`);
   };
@@ -286,6 +297,11 @@ export function judgeDocument(
       (counts ??= []).push(index.id, key);
       return facts.count(index as unknown as FactIndex, key);
     },
+    has: <T extends BaseFact>(index: FactIndex<T>, key: string) => {
+      check(index.kind);
+      (present ??= []).push(index.id, key);
+      return facts.count(index as unknown as FactIndex, key) > 0;
+    },
     options: options.byRule.get(id),
     report,
   };
@@ -299,7 +315,7 @@ export function judgeDocument(
       range: TOP_OF_FILE,
     });
   }
-  return { findings, startLine, kinds: kinds && [...kinds], keys, counts, crash };
+  return { findings, startLine, kinds: kinds && [...kinds], keys, counts, present, crash };
 }
 
 /** A locator per document, made when a finding first needs it. */

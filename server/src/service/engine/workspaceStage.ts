@@ -115,7 +115,7 @@ export function runWorkspaceStage(
         for (let index = 0; index < count; index++) {
           if (index === prefix) index = middleEnd;
           const judgement = row[index];
-          if (judgement && dependsOnChange(judgement, change)) row[index] = judge(index);
+          if (judgement && dependsOnChange(judgement, change, facts)) row[index] = judge(index);
         }
       }
     } else {
@@ -220,6 +220,8 @@ interface Change {
   touched: ReadonlyMap<string, { before: readonly BaseFact[]; after: readonly BaseFact[] }>;
   keyChanged(index: string, key: string): boolean;
   countChanged(index: string, key: string): boolean;
+  /** How many more facts the key has than before the edit. */
+  countDelta(index: string, key: string): number;
 }
 
 function changeBetween(before: readonly Facts[], after: readonly Facts[]): Change {
@@ -277,6 +279,9 @@ function changeBetween(before: readonly Facts[], after: readonly Facts[]): Chang
       return found.has(key);
     },
     countChanged(id, key) {
+      return this.countDelta(id, key) !== 0;
+    },
+    countDelta(id, key) {
       let found = counts.get(id);
       if (!found) {
         const { index, facts } = changedOf(id);
@@ -288,12 +293,12 @@ function changeBetween(before: readonly Facts[], after: readonly Facts[]): Chang
         tally(facts?.after ?? [], 1);
         counts.set(id, (found = delta));
       }
-      return (found.get(key) ?? 0) !== 0;
+      return found.get(key) ?? 0;
     },
   };
 }
 
-function dependsOnChange(judgement: Judgement, change: Change): boolean {
+function dependsOnChange(judgement: Judgement, change: Change, facts: WorkspaceFacts): boolean {
   if (judgement.kinds?.some((kind) => change.kinds.has(kind))) return true;
   const { keys, counts } = judgement;
   if (keys) {
@@ -301,6 +306,17 @@ function dependsOnChange(judgement: Judgement, change: Change): boolean {
   }
   if (counts) {
     for (let i = 0; i < counts.length; i += 2) if (change.countChanged(counts[i] as string, counts[i + 1] as string)) return true;
+  }
+  const { present } = judgement;
+  if (present) {
+    for (let i = 0; i < present.length; i += 2) {
+      const [id, key] = [present[i] as string, present[i + 1] as string];
+      const delta = change.countDelta(id, key);
+      if (delta === 0) continue;
+      // Present before and after, or absent both times, is no change to this judgement.
+      const now = facts.countById(id, key);
+      if (now > 0 !== now - delta > 0) return true;
+    }
   }
   return false;
 }

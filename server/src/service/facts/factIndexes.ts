@@ -43,6 +43,20 @@ export const objectsByKindAndNamespace = defineFactIndex(objectFacts, 'kind-name
   namespaceKeys(o.namespace, o.kind),
 );
 
+/** A kind and a name as one index scope. */
+export function kindAndName(kind: string, name: string): string {
+  return `${kind}\u0000${name}`;
+}
+
+/**
+ * Objects by kind, name and namespace (namespaceKeys scoped by kindAndName); a generated
+ * object also under the name its generator gives it.
+ */
+export const objectsByKindNameAndNamespace = defineFactIndex(objectFacts, 'kind-name-namespace', (o) => {
+  const names = o.generatedAs === undefined || o.generatedAs === o.name ? [o.name] : [o.name, o.generatedAs];
+  return names.flatMap((name) => namespaceKeys(o.namespace, kindAndName(o.kind, name)));
+});
+
 /** Objects of kinds Kubernetes does not define (an operator's), by namespace: what may make pods of a name. */
 export const operatorObjectsByNamespace = defineFactIndex(objectFacts, 'operator-namespace', (o) =>
   knownKind(o.apiVersion, o.kind) ? [] : namespaceKeys(o.namespace),

@@ -91,6 +91,8 @@ export interface WorkspaceRuleContext<O = unknown> {
   lookup<T extends BaseFact>(index: FactIndex<T>, ...keys: string[]): readonly T[];
   /** How many facts of the index's kind are found under `key` (a dependency on that number only). */
   count<T extends BaseFact>(index: FactIndex<T>, key: string): number;
+  /** Whether any fact of the index's kind is found under `key` (a dependency on that alone: cheaper than `count` when the number does not matter). */
+  has<T extends BaseFact>(index: FactIndex<T>, key: string): boolean;
   options: O;
   report(report: WorkspaceReport): void;
 }

@@ -32,7 +32,7 @@ export const hpaTargetMissing = defineWorkspaceRule(
       const target = hpa.target;
       if (!target || mayBeRemote(context.all(kustomizationFacts), hpa.namespace)) continue;
       // As inNamespace over every object, then of the target's kind: counted and looked up, not scanned.
-      const exists = context.count(objectsByNamespace, namespaceKey(hpa.namespace)) > 0;
+      const exists = context.has(objectsByNamespace, namespaceKey(hpa.namespace));
       const lookup = (...keys: string[]) => context.lookup(objectsByKindAndNamespace, ...keys);
       const candidates = inNamespaceIn(lookup, exists, hpa.namespace, target.kind);
       if (candidates.length === 0 || candidates.some((o) => o.name === target.name)) continue;

@@ -33,7 +33,7 @@ export const ingressBackendMissing = defineWorkspaceRule(
     const kustomizations = context.all(kustomizationFacts);
     for (const ingress of context.inFile(ingressFacts)) {
       // As inNamespace: nothing to judge unless a Service is written with exactly the Ingress's namespace.
-      if (context.count(servicesByNamespace, namespaceKey(ingress.namespace)) === 0) continue;
+      if (!context.has(servicesByNamespace, namespaceKey(ingress.namespace))) continue;
       if (mayBeRemote(kustomizations, ingress.namespace)) continue;
       for (const backend of ingress.backends) {
         // Looked up by name: the judgement depends on the Services of that name.

@@ -47,7 +47,7 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
       const judged = (selector ?? []).filter((requirement) => !kustomized.has(requirement.key));
       if (judged.length === 0 || mayBeRemote(kustomizations, fact.namespace)) return;
       // As inNamespace: the namespace's workloads, counted and looked up, not scanned.
-      const exists = context.count(workloadsByNamespace, namespaceKey(fact.namespace)) > 0;
+      const exists = context.has(workloadsByNamespace, namespaceKey(fact.namespace));
       const candidates = inNamespaceIn((...keys) => context.lookup(workloadsByNamespace, ...keys), exists, fact.namespace);
       if (candidates.length === 0) return;
       if (candidates.some((w) => sameNamespace(w.namespace, fact.namespace) && selects(judged, w.templateLabels))) return;

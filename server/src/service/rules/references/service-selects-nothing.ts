@@ -36,8 +36,8 @@ export const serviceSelectsNothing = defineWorkspaceRule(
     if (context.inFile(serviceFacts).length === 0) return;
     const kustomizations = context.all(kustomizationFacts);
     const kustomized = kustomizeLabelKeys(kustomizations);
-    // Counted and looked up rather than scanned: a judgement depends on the namespace's number
-    // of workloads and on the workloads carrying the selector's first label, not on every workload.
+    // Asked of indexes rather than scanned: a judgement depends on whether the namespace has
+    // workloads and on those carrying the selector's first label (their number only when it reports).
     const count = (namespace: string): number => context.count(workloadsByNamespace, namespaceKey(namespace));
     for (const service of context.inFile(serviceFacts)) {
       if (!service.selector || Object.keys(service.selector).length === 0 || service.type === 'ExternalName') continue;
@@ -45,7 +45,7 @@ export const serviceSelectsNothing = defineWorkspaceRule(
       const selector = Object.fromEntries(Object.entries(service.selector).filter(([key]) => !kustomized.has(key)));
       if (Object.keys(selector).length === 0 || mayBeRemote(kustomizations, service.namespace)) continue;
       // As inNamespace: no workload unless one is written with exactly the Service's namespace.
-      if (count(service.namespace) === 0) continue;
+      if (!context.has(workloadsByNamespace, namespaceKey(service.namespace))) continue;
       const selected = selectedThrough({ namespace: service.namespace, selector }, (label) =>
         context.lookup(workloadsByTemplateLabel, label),
       );

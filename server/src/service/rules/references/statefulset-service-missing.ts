@@ -36,7 +36,7 @@ export const statefulsetServiceMissing = defineWorkspaceRule(
       const reference = workload.serviceName;
       if (!reference) continue;
       // As inNamespace: nothing to judge unless a Service is written with exactly the workload's namespace.
-      if (context.count(servicesByNamespace, namespaceKey(workload.namespace)) === 0) continue;
+      if (!context.has(servicesByNamespace, namespaceKey(workload.namespace))) continue;
       if (mayBeRemote(context.all(kustomizationFacts), workload.namespace)) continue;
       // Looked up by name: the judgement depends on the Services of that name.
       const service = context.lookup(servicesByName, reference.name).find((s) => sameNamespace(s.namespace, workload.namespace));

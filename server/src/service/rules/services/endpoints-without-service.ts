@@ -34,7 +34,7 @@ export const endpointsWithoutService = defineWorkspaceRule(
     if (context.inFile(endpointsFacts).length === 0 && context.inFile(endpointSliceFacts).length === 0) return;
     // As inNamespace, then by name: counted and looked up, so the judgement depends on those Services alone.
     const known = (name: string, namespace: string): boolean | undefined => {
-      if (context.count(servicesByNamespace, namespaceKey(namespace)) === 0) return undefined;
+      if (!context.has(servicesByNamespace, namespaceKey(namespace))) return undefined;
       if (mayBeRemote(context.all(kustomizationFacts), namespace)) return undefined;
       return context.lookup(servicesByName, name).some((service) => sameNamespace(service.namespace, namespace));
     };
