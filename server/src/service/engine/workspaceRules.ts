@@ -35,10 +35,8 @@ type Facts = ReadonlyMap<string, readonly BaseFact[]>;
 
 /** One rule's judgement of one document: its findings, and what it read of the workspace. */
 export interface Judgement {
-  /** Ranges in the file, as of `startLine`. */
+  /** Ranges in the file, as of the run that made or last moved them. */
   findings: readonly Finding[];
-  /** The document's first line when the findings were made. */
-  startLine: number;
   /** Kinds read as a whole (`all`): any change to them re-judges. */
   kinds: readonly string[] | undefined;
   /** Index ids and keys looked up, flat: id, key, id, key… */
@@ -51,11 +49,8 @@ export interface Judgement {
   crash: Finding | undefined;
 }
 
-interface Bucket {
-  facts: BaseFact[];
-  /** Each fact's position in the kind's list, to merge buckets in the list's order. */
-  positions: number[];
-}
+/** The facts under one key, in the list's order. */
+type Bucket = BaseFact[];
 interface BuiltIndex {
   buckets: Map<string, Bucket>;
   merged: Map<string, readonly BaseFact[]>;
@@ -63,6 +58,18 @@ interface BuiltIndex {
 
 /** Indexes of a list, built once per list: a list kept from the last run keeps its indexes. */
 const built = new WeakMap<readonly BaseFact[], Map<string, BuiltIndex>>();
+/** Each fact's place in its list, made when buckets must be merged or a fact put between others. */
+const places = new WeakMap<readonly BaseFact[], Map<BaseFact, number>>();
+
+function placesIn(list: readonly BaseFact[]): Map<BaseFact, number> {
+  let found = places.get(list);
+  if (!found) {
+    found = new Map();
+    for (let position = 0; position < list.length; position++) found.set(list[position] as BaseFact, position);
+    places.set(list, found);
+  }
+  return found;
+}
 const NONE: readonly BaseFact[] = [];
 
 /**
@@ -134,23 +141,29 @@ export class WorkspaceFacts {
     if (!byId) built.set(list, (byId = new Map()));
     let found = byId.get(index.id);
     const patched = found ? undefined : this.patched.get(list);
-    const from = patched && built.get(patched.from)?.get(index.id);
-    if (patched && from) {
-      found = { buckets: patchedBuckets(from.buckets, index, patched.patch), merged: new Map() };
+    const fromIndexes = patched && built.get(patched.from);
+    const from = fromIndexes?.get(index.id);
+    if (patched && fromIndexes && from) {
+      // The old list's index is patched in place and moves to the new list: the old list is
+      // read no more (the last run's lists are replaced by this run's), and taking the index
+      // from it first means a run that fails halfway leaves no half-patched index behind.
+      fromIndexes.delete(index.id);
+      patchBuckets(from.buckets, index, patched.patch, patched.from);
+      found = { buckets: from.buckets, merged: new Map() };
       byId.set(index.id, found);
     }
     if (!found) {
       const buckets = new Map<string, Bucket>();
-      list.forEach((fact, position) => {
+      for (const fact of list) {
         const keys = index.keysOf(fact);
-        for (const [n, key] of keys.entries()) {
+        for (let n = 0; n < keys.length; n++) {
+          const key = keys[n] as string;
           if (n > 0 && keys.indexOf(key) < n) continue; // a key twice: the fact once
-          let bucket = buckets.get(key);
-          if (!bucket) buckets.set(key, (bucket = { facts: [], positions: [] }));
-          bucket.facts.push(fact);
-          bucket.positions.push(position);
+          const bucket = buckets.get(key);
+          if (bucket) bucket.push(fact);
+          else buckets.set(key, [fact]);
         }
-      });
+      }
       byId.set(index.id, (found = { buckets, merged: new Map() }));
     }
     return found;
@@ -161,14 +174,12 @@ export class WorkspaceFacts {
     const { buckets, merged } = this.index(index);
     const present = keys.map((key) => buckets.get(key)).filter((bucket): bucket is Bucket => bucket !== undefined);
     if (present.length === 0) return NONE;
-    if (present.length === 1) return (present[0] as Bucket).facts;
+    if (present.length === 1) return present[0] as Bucket;
     const memoKey = keys.join('\u0000');
     let found = merged.get(memoKey);
     if (!found) {
-      const positions = new Set<number>();
-      for (const bucket of present) for (const position of bucket.positions) positions.add(position);
-      const list = this.allOf(index.kind.id);
-      found = [...positions].sort((a, b) => a - b).map((position) => list[position] as BaseFact);
+      const place = placesIn(this.allOf(index.kind.id));
+      found = [...new Set(present.flat())].sort((a, b) => (place.get(a) as number) - (place.get(b) as number));
       merged.set(memoKey, found);
     }
     return found;
@@ -182,90 +193,131 @@ export class WorkspaceFacts {
   }
 
   count(index: FactIndex, key: string): number {
-    return this.index(index).buckets.get(key)?.facts.length ?? 0;
+    return this.index(index).buckets.get(key)?.length ?? 0;
   }
 }
 
 /**
- * The buckets of a list whose facts from `start` on were replaced by as many others: only
- * the buckets of the old and new facts' keys change (positions are the same).
+ * Patches the buckets of a list whose facts from `start` on were replaced by as many others
+ * (same places): only the buckets of the old and new facts' keys change. In such a bucket the old
+ * facts of the run form one stretch, which the new ones under the key take the place of; a
+ * key the old facts did not have puts the new ones where their places fall among the others.
  */
-function patchedBuckets(
-  buckets: ReadonlyMap<string, Bucket>,
+function patchBuckets(
+  buckets: Map<string, Bucket>,
   index: FactIndex,
   patch: NonNullable<ListReuse['patch']>,
-): Map<string, Bucket> {
+  from: readonly BaseFact[],
+): void {
   const { start, removed, added } = patch;
-  const end = start + removed.length;
-  const result = new Map(buckets);
-  const addedUnder = new Map<string, number[]>();
-  added.forEach((fact, n) => {
+  const addedUnder = new Map<string, BaseFact[]>();
+  for (const fact of added) {
     for (const key of new Set(index.keysOf(fact))) {
-      let positions = addedUnder.get(key);
-      if (!positions) addedUnder.set(key, (positions = []));
-      positions.push(n);
+      const facts = addedUnder.get(key);
+      if (facts) facts.push(fact);
+      else addedUnder.set(key, [fact]);
     }
-  });
+  }
+  const gone = new Set(removed);
   const keys = new Set(addedUnder.keys());
   for (const fact of removed) for (const key of index.keysOf(fact)) keys.add(key);
   for (const key of keys) {
-    const old = buckets.get(key);
-    const bucket: Bucket = { facts: [], positions: [] };
-    const push = (fact: BaseFact, position: number): void => {
-      bucket.facts.push(fact);
-      bucket.positions.push(position);
-    };
-    let i = 0;
-    const oldPositions = old?.positions ?? [];
-    while (i < oldPositions.length && (oldPositions[i] as number) < start)
-      push(old?.facts[i] as BaseFact, oldPositions[i++] as number);
-    while (i < oldPositions.length && (oldPositions[i] as number) < end) i++;
-    for (const n of addedUnder.get(key) ?? []) push(added[n] as BaseFact, start + n);
-    while (i < oldPositions.length) push(old?.facts[i] as BaseFact, oldPositions[i++] as number);
-    if (bucket.facts.length > 0) result.set(key, bucket);
-    else result.delete(key);
+    const old = buckets.get(key) ?? [];
+    const fresh = addedUnder.get(key) ?? [];
+    let at = old.findIndex((fact) => gone.has(fact));
+    let kept = old;
+    if (at >= 0) kept = old.filter((fact) => !gone.has(fact));
+    else if (old.length === 0) at = 0;
+    else {
+      // None of the old facts was here: the new ones go before the first fact placed after the run.
+      const place = placesIn(from);
+      at = old.findIndex((fact) => (place.get(fact) as number) >= start);
+      if (at < 0) at = old.length;
+    }
+    // A new array: the old one may be held by a memo of the last run.
+    const bucket = [...kept.slice(0, at), ...fresh, ...kept.slice(at)];
+    if (bucket.length > 0) buckets.set(key, bucket);
+    else buckets.delete(key);
   }
-  return result;
 }
+
+/** Per rule, the same kinds as an array: asked once per rule and document. */
+const declaredLists: readonly (readonly string[])[] = declaredKinds.map((kinds) => [...kinds]);
 
 /** Whether the rule has anything to judge in the document: a fact of a kind it declares. */
 export function judges(rule: number, document: Facts): boolean {
-  for (const kind of declaredKinds[rule] ?? []) if (document.has(kind)) return true;
+  const kinds = declaredLists[rule] as readonly string[];
+  for (let i = 0; i < kinds.length; i++) if (document.has(kinds[i] as string)) return true;
   return false;
 }
 
 /**
- * Rule number `rule` (of workspaceRules) judges document `index`. `locate` turns the
- * document's offsets into file positions.
+ * What one judgement sees, and what it read. A class rather than an object of closures: a
+ * check from scratch makes one per rule and document, tens of thousands in a large file.
  */
-export function judgeDocument(
-  rule: number,
-  index: number,
-  facts: WorkspaceFacts,
-  locate: () => Locate,
-  startLine: number,
-  options: RuleOptions,
-): Judgement {
-  const definition = workspaceRules[rule] as Rule;
-  const declared = declaredKinds[rule] as ReadonlySet<string>;
-  const own = facts.documents[index] as Facts;
-  const id = definition.meta.id;
-  const findings: Finding[] = [];
-  let kinds: Set<string> | undefined;
-  let keys: string[] | undefined;
-  let counts: string[] | undefined;
-  let present: string[] | undefined;
-  const check = (kind: FactKind): void => {
-    if (!declared.has(kind.id)) throw new Error(`${id} reads facts '${kind.id}' it does not declare`);
-  };
-  const report = (r: WorkspaceReport): void => {
-    if (![...own.values()].some((list) => list.includes(r.fact))) {
-      throw new Error(`${id} reported a fact that is not from the file being checked`);
-    }
-    const at = locate();
+class JudgementContext implements WorkspaceRuleContext {
+  findings: Finding[] | undefined;
+  kinds: string[] | undefined;
+  keys: string[] | undefined;
+  counts: string[] | undefined;
+  present: string[] | undefined;
+  readonly options: unknown;
+
+  constructor(
+    private readonly rule: Rule,
+    private readonly declared: ReadonlySet<string>,
+    private readonly own: Facts,
+    private readonly facts: WorkspaceFacts,
+    private readonly locate: (index: number) => Locate,
+    private readonly index: number,
+    options: RuleOptions,
+  ) {
+    this.options = options.byRule.get(rule.meta.id);
+  }
+
+  private check(kind: FactKind): void {
+    if (!this.declared.has(kind.id)) throw new Error(`${this.rule.meta.id} reads facts '${kind.id}' it does not declare`);
+  }
+
+  inFile<T extends BaseFact>(kind: FactKind<T>): readonly T[] {
+    this.check(kind);
+    return (this.own.get(kind.id) ?? NONE) as readonly T[];
+  }
+
+  all<T extends BaseFact>(kind: FactKind<T>): readonly T[] {
+    this.check(kind);
+    const kinds = (this.kinds ??= []);
+    if (!kinds.includes(kind.id)) kinds.push(kind.id);
+    return this.facts.allOf(kind.id) as readonly T[];
+  }
+
+  lookup<T extends BaseFact>(index: FactIndex<T>, ...wanted: string[]): readonly T[] {
+    this.check(index.kind);
+    const keys = (this.keys ??= []);
+    for (const key of wanted) keys.push(index.id, key);
+    return this.facts.lookup(index as unknown as FactIndex, wanted) as readonly T[];
+  }
+
+  count<T extends BaseFact>(index: FactIndex<T>, key: string): number {
+    this.check(index.kind);
+    (this.counts ??= []).push(index.id, key);
+    return this.facts.count(index as unknown as FactIndex, key);
+  }
+
+  has<T extends BaseFact>(index: FactIndex<T>, key: string): boolean {
+    this.check(index.kind);
+    (this.present ??= []).push(index.id, key);
+    return this.facts.count(index as unknown as FactIndex, key) > 0;
+  }
+
+  report(r: WorkspaceReport): void {
+    let own = false;
+    for (const list of this.own.values()) if (list.includes(r.fact)) own = true;
+    if (!own) throw new Error(`${this.rule.meta.id} reported a fact that is not from the file being checked`);
+    const at = this.locate(this.index);
     const [start, end] = r.at ?? r.fact.at;
-    findings.push(
-      createFinding(definition.meta, {
+    (this.findings ??= []).push(
+      createFinding(this.rule.meta, {
         messageId: r.messageId,
         data: r.data,
         range: at(start, end),
@@ -275,47 +327,55 @@ export function judgeDocument(
         locate: at,
       }),
     );
-  };
-  const context: WorkspaceRuleContext = {
-    inFile: <T extends BaseFact>(kind: FactKind<T>) => {
-      check(kind);
-      return (own.get(kind.id) ?? NONE) as readonly T[];
-    },
-    all: <T extends BaseFact>(kind: FactKind<T>) => {
-      check(kind);
-      (kinds ??= new Set()).add(kind.id);
-      return facts.allOf(kind.id) as readonly T[];
-    },
-    lookup: <T extends BaseFact>(index: FactIndex<T>, ...wanted: string[]) => {
-      check(index.kind);
-      keys ??= [];
-      for (const key of wanted) keys.push(index.id, key);
-      return facts.lookup(index as unknown as FactIndex, wanted) as readonly T[];
-    },
-    count: <T extends BaseFact>(index: FactIndex<T>, key: string) => {
-      check(index.kind);
-      (counts ??= []).push(index.id, key);
-      return facts.count(index as unknown as FactIndex, key);
-    },
-    has: <T extends BaseFact>(index: FactIndex<T>, key: string) => {
-      check(index.kind);
-      (present ??= []).push(index.id, key);
-      return facts.count(index as unknown as FactIndex, key) > 0;
-    },
-    options: options.byRule.get(id),
-    report,
-  };
+  }
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+const NOTHING: Judgement = {
+  findings: NO_FINDINGS,
+  kinds: undefined,
+  keys: undefined,
+  counts: undefined,
+  present: undefined,
+  crash: undefined,
+};
+
+/**
+ * Rule number `rule` (of workspaceRules) judges document `index`. `locate` gives the
+ * locator that turns a document's offsets into file positions.
+ */
+export function judgeDocument(
+  rule: number,
+  index: number,
+  facts: WorkspaceFacts,
+  locate: (index: number) => Locate,
+  options: RuleOptions,
+): Judgement {
+  const definition = workspaceRules[rule] as Rule;
+  const own = facts.documents[index] as Facts;
+  const context = new JudgementContext(
+    definition,
+    declaredKinds[rule] as ReadonlySet<string>,
+    own,
+    facts,
+    locate,
+    index,
+    options,
+  );
   let crash: Finding | undefined;
   try {
     definition.checkWorkspace?.(context);
   } catch (error) {
     crash = createFinding(internalError, {
       messageId: 'crashedAcrossFiles',
-      data: { rule: id, detail: String(error) },
+      data: { rule: definition.meta.id, detail: String(error) },
       range: TOP_OF_FILE,
     });
   }
-  return { findings, startLine, kinds: kinds && [...kinds], keys, counts, present, crash };
+  const { findings, kinds, keys, counts, present } = context;
+  // Many judgements find nothing and read nothing (a rule with nothing to judge in a ConfigMap): one object for them all.
+  if (!findings && !kinds && !keys && !counts && !present && !crash) return NOTHING;
+  return { findings: findings ?? NO_FINDINGS, kinds, keys, counts, present, crash };
 }
 
 /** A locator per document, made when a finding first needs it. */

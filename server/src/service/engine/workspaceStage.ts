@@ -73,15 +73,11 @@ export function runWorkspaceStage(
   const old = comparable ? previous : undefined;
   const { prefix, suffix } = old ? matchEnds(old.entries, entries) : { prefix: 0, suffix: 0 };
   const oldLength = old?.entries.length ?? 0;
-  /** The last run's index of document `index`, when it is unedited; -1 otherwise. */
-  const oldIndexOf = (index: number): number =>
-    index < prefix ? index : index >= entries.length - suffix ? index - entries.length + oldLength : -1;
-
-  const documents = documentsOf(entries, old, oldIndexOf);
+  const documents = documentsOf(entries, old, prefix, suffix);
   const change = old
     ? changeBetween(old.documents.slice(prefix, oldLength - suffix), documents.slice(prefix, entries.length - suffix))
     : undefined;
-  const facts = new WorkspaceFacts(documents, otherFiles, old && change ? reusableLists(old, change, prefix) : undefined);
+  const facts = new WorkspaceFacts(documents, otherFiles, old && change ? reusableLists(old, change) : undefined);
   const locate = locatorsOf(entries);
 
   const count = entries.length;
@@ -100,8 +96,7 @@ export function runWorkspaceStage(
     const judge = (index: number): Judgement | undefined => {
       if (!judges(rule, documents[index] as Facts)) return undefined;
       stats.judged++;
-      const startLine = (entries[index] as WorkspaceEntry).startLine;
-      return judgeDocument(rule, index, facts, () => locate(index), startLine, options);
+      return judgeDocument(rule, index, facts, locate, options);
     };
     let row: (Judgement | undefined)[];
     if (before && change) {
@@ -145,11 +140,8 @@ export function runWorkspaceStage(
 
 /** The judgement of a document that moved by `lines`. */
 function moved(judgement: Judgement, lines: number): Judgement {
-  return {
-    ...judgement,
-    startLine: judgement.startLine + lines,
-    findings: judgement.findings.map((finding) => shiftFinding(finding, lines)),
-  };
+  if (judgement.findings.length === 0) return judgement;
+  return { ...judgement, findings: judgement.findings.map((finding) => shiftFinding(finding, lines)) };
 }
 
 /**
@@ -157,17 +149,16 @@ function moved(judgement: Judgement, lines: number): Judgement {
  * document holds, and with the edited documents' facts put in place of the old ones for a
  * kind whose number of facts the edit kept (their indexes are then patched, not rebuilt).
  */
-function reusableLists(old: Previous, change: Change, prefix: number): Map<string, ListReuse> {
+function reusableLists(old: Previous, change: Change): Map<string, ListReuse> {
   const reuse = new Map<string, ListReuse>();
   for (const [kind, list] of old.lists) {
     const edited = change.touched.get(kind);
     if (!edited) reuse.set(kind, { list });
     else if (edited.before.length === edited.after.length && edited.before.length > 0) {
-      // The old facts are the list's run from the first of them (the documents before the edit come first).
-      const first = edited.before[0] as BaseFact;
-      let start = 0;
-      for (let d = 0; d < prefix; d++) start += old.documents[d]?.get(kind)?.length ?? 0;
-      if (list[start] === first) reuse.set(kind, { list, patch: { start, removed: edited.before, added: edited.after } });
+      // The old facts are the list's run from the first of them (each fact is in one document).
+      const start = list.indexOf(edited.before[0] as BaseFact);
+      const run = start >= 0 && edited.before.every((fact, n) => list[start + n] === fact);
+      if (run) reuse.set(kind, { list, patch: { start, removed: edited.before, added: edited.after } });
     }
   }
   return reuse;
@@ -190,26 +181,29 @@ function matchEnds(before: readonly WorkspaceEntry[], after: readonly WorkspaceE
  * result's. Two documents of the same text share one cached result: the second gets a copy,
  * so that every fact belongs to one document.
  */
-function documentsOf(
-  entries: readonly WorkspaceEntry[],
-  old: Previous | undefined,
-  oldIndexOf: (index: number) => number,
-): Facts[] {
-  const documents: (Facts | undefined)[] = entries.map((_, index) => {
-    const oldIndex = old ? oldIndexOf(index) : -1;
-    return oldIndex >= 0 ? old?.documents[oldIndex] : undefined;
-  });
+function documentsOf(entries: readonly WorkspaceEntry[], old: Previous | undefined, prefix: number, suffix: number): Facts[] {
+  const oldLength = old?.entries.length ?? 0;
+  const documents: Facts[] = old ? old.documents.slice(0, prefix) : [];
+  const middle = entries.slice(prefix, entries.length - suffix);
+  const tail = old ? old.documents.slice(oldLength - suffix) : [];
+  // An unedited document holds its result's own facts when it is that result's first document.
+  const results = new Set(middle.map((entry) => entry.result));
   const used = new Set<Facts>();
-  for (const document of documents) if (document) used.add(document);
-  return entries.map(({ result }, index) => {
-    const kept = documents[index];
-    if (kept) return kept;
+  const unedited = (index: number, document: Facts): void => {
+    const result = (entries[index] as WorkspaceEntry).result;
+    if (results.has(result) && document === result.facts) used.add(document);
+  };
+  documents.forEach((document, index) => unedited(index, document));
+  tail.forEach((document, n) => unedited(entries.length - suffix + n, document));
+  for (const { result } of middle) {
     const own = used.has(result.facts)
       ? new Map([...result.facts].map(([kind, cached]) => [kind, cached.map((fact) => ({ ...fact }))]))
       : result.facts;
     used.add(own);
-    return own;
-  });
+    documents.push(own);
+  }
+  for (const document of tail) documents.push(document);
+  return documents;
 }
 
 /** What the edited documents changed: by kind, and by index key. */

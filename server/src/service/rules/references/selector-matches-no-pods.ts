@@ -14,6 +14,7 @@ import { selects } from '../../kubernetes/labelSelector';
 import { inNamespaceIn, namespaceKey, namespaceWords, sameNamespace, sameNamespaceIn } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
 import { operatorObjectsByNamespace, workloadsByNamespace } from '../../facts/factIndexes';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 import { operatorMayMakePods } from './operatorMade';
 
@@ -37,7 +38,8 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(disruptionBudgetFacts).length === 0 && context.inFile(networkPolicyFacts).length === 0) return;
     const kustomizations = context.all(kustomizationFacts);
-    const kustomized = kustomizeLabelKeys(kustomizations);
+    // Once per list of kustomizations, not once per judged document.
+    const kustomized = memoOf(kustomizations, 'labelKeys', () => kustomizeLabelKeys(kustomizations));
     const check = (
       fact: Fact,
       selector: Parameters<typeof selects>[0] | undefined,

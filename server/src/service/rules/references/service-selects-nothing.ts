@@ -12,6 +12,7 @@ import { workloadFacts } from '../../facts/workloads';
 import { anyNamespaceKey, namespaceKey, namespaceWords, sameNamespaceIn } from '../../kubernetes/namespaces';
 import { selectedThrough } from '../../kubernetes/serviceSelection';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 import { operatorMayMakePods } from './operatorMade';
 
@@ -35,7 +36,8 @@ export const serviceSelectsNothing = defineWorkspaceRule(
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(serviceFacts).length === 0) return;
     const kustomizations = context.all(kustomizationFacts);
-    const kustomized = kustomizeLabelKeys(kustomizations);
+    // Once per list of kustomizations, not once per judged document.
+    const kustomized = memoOf(kustomizations, 'labelKeys', () => kustomizeLabelKeys(kustomizations));
     // Asked of indexes rather than scanned: a judgement depends on whether the namespace has
     // workloads and on those carrying the selector's first label (their number only when it reports).
     const count = (namespace: string): number => context.count(workloadsByNamespace, namespaceKey(namespace));
