@@ -311,9 +311,9 @@ class JudgementContext implements WorkspaceRuleContext {
   }
 
   report(r: WorkspaceReport): void {
-    let own = false;
-    for (const list of this.own.values()) if (list.includes(r.fact)) own = true;
-    if (!own) throw new Error(`${this.rule.meta.id} reported a fact that is not from the file being checked`);
+    if (!holds(this.own, r.fact)) {
+      throw new Error(`${this.rule.meta.id} reported a fact that is not from the file being checked`);
+    }
     const at = this.locate(this.index);
     const [start, end] = r.at ?? r.fact.at;
     (this.findings ??= []).push(
@@ -328,6 +328,27 @@ class JudgementContext implements WorkspaceRuleContext {
       }),
     );
   }
+}
+
+/**
+ * Whether the fact is one of the document's. A document of a few facts is scanned; one of
+ * many (a List of thousands of objects) gets a set, once.
+ */
+const factSets = new WeakMap<Facts, Set<BaseFact>>();
+function holds(document: Facts, fact: BaseFact): boolean {
+  let count = 0;
+  for (const list of document.values()) count += list.length;
+  if (count <= 32) {
+    for (const list of document.values()) if (list.includes(fact)) return true;
+    return false;
+  }
+  let found = factSets.get(document);
+  if (!found) {
+    found = new Set();
+    for (const list of document.values()) for (const item of list) found.add(item);
+    factSets.set(document, found);
+  }
+  return found.has(fact);
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
