@@ -279,3 +279,38 @@ test("typing in a Deployment's name among hundreds of documents re-judges that d
     assert.ok((stats?.reused ?? 0) >= perDocument - 30);
   }
 });
+
+test('absence is a dependency: a Service that selects nothing is judged again when a Deployment with its label appears', () => {
+  const trio = (n: number): string[] => [0, 1, 2].map((t) => (TEMPLATES[t] as (typeof TEMPLATES)[number])(`shop-${n}`, 'shop'));
+  const lost = (TEMPLATES[1] as (typeof TEMPLATES)[number])('lost', 'shop');
+  const documents = [...Array.from({ length: 20 }, (_, n) => trio(n)).flat(), lost];
+  const cache = new ChunkCache();
+  const first = checkText(documents.join('\n---\n'), { languageId: 'yaml', cache });
+  assert.ok(first.some((f) => f.ruleId === 'service-selects-nothing' && f.message.includes('Service lost ')));
+  // A Deployment whose pods carry app: lost, added in the middle.
+  const added = [...documents];
+  added.splice(30, 0, (TEMPLATES[0] as (typeof TEMPLATES)[number])('lost', 'shop'));
+  const text = added.join('\n---\n');
+  const second = checkText(text, { languageId: 'yaml', cache });
+  assert.equal(cache.workspace.lastRun, 'partial');
+  assert.deepEqual(second, fresh(text));
+  assert.ok(!second.some((f) => f.ruleId === 'service-selects-nothing' && f.message.includes('Service lost ')));
+  assert.ok((cache.workspace.lastStats?.judged ?? 0) < 60, `judged ${cache.workspace.lastStats?.judged}`);
+});
+
+test('renaming a ConfigMap re-judges the Deployments that name it, not every workload of its namespace', () => {
+  const trio = (n: number): string[] => [0, 1, 2].map((t) => (TEMPLATES[t] as (typeof TEMPLATES)[number])(`shop-${n}`, 'shop'));
+  const documents = Array.from({ length: 50 }, (_, n) => trio(n)).flat();
+  const cache = new ChunkCache();
+  checkText(documents.join('\n---\n'), { languageId: 'yaml', cache });
+  const edited = [...documents];
+  edited[74] = (documents[74] as string).replace('name: shop-24-config', 'name: shop-24-conf');
+  const text = edited.join('\n---\n');
+  const findings = checkText(text, { languageId: 'yaml', cache });
+  assert.deepEqual(findings, fresh(text));
+  assert.ok(findings.some((f) => f.ruleId === 'referenced-object-missing' && f.message.includes("'shop-24-config'")));
+  const stats = cache.workspace.lastStats;
+  assert.ok(stats?.changedKinds.includes('object'));
+  // The ConfigMap's own judgements and the one Deployment that reads it.
+  assert.ok((stats?.judged ?? 0) <= 12, `judged ${stats?.judged}`);
+});
