@@ -13,14 +13,16 @@
  * documents' new lines. Other files or options changed: everything is judged again.
  */
 import type { BaseFact, DocumentFacts } from '../facts/factKind';
-import { fingerprintOfKind } from '../facts/factFingerprint';
-import { factIndexById } from '../facts/factIndex';
 import type { RuleOptions } from '../config/ruleOptions';
 import type { Finding } from '../core/types';
 import { shiftFinding } from '../core/ranges';
 import type { ChunkResult } from './lintChunk';
-import { declaredKinds, judgeDocument, judges, locatorsOf, WorkspaceFacts, workspaceRules } from './workspaceRules';
-import type { Judgement, ListReuse } from './workspaceRules';
+import { declaredKinds, judgeDocument, judges, locatorsOf, workspaceRules } from './workspaceRules';
+import type { Judgement } from './workspaceRules';
+import { WorkspaceFacts } from './workspaceFacts';
+import type { ListReuse } from './workspaceFacts';
+import { changeBetween, dependsOnChange } from './factChange';
+import type { Change } from './factChange';
 
 export interface WorkspaceEntry {
   result: ChunkResult;
@@ -204,115 +206,6 @@ function documentsOf(entries: readonly WorkspaceEntry[], old: Previous | undefin
   }
   for (const document of tail) documents.push(document);
   return documents;
-}
-
-/** What the edited documents changed: by kind, and by index key. */
-interface Change {
-  /** Kinds whose facts differ, places aside. */
-  kinds: ReadonlySet<string>;
-  /** Kinds the edited documents hold, before or after, with their facts there: their lists hold new fact objects. */
-  touched: ReadonlyMap<string, { before: readonly BaseFact[]; after: readonly BaseFact[] }>;
-  keyChanged(index: string, key: string): boolean;
-  countChanged(index: string, key: string): boolean;
-  /** How many more facts the key has than before the edit. */
-  countDelta(index: string, key: string): number;
-}
-
-function changeBetween(before: readonly Facts[], after: readonly Facts[]): Change {
-  const kinds = new Set<string>();
-  const touched = new Map<string, { before: BaseFact[]; after: BaseFact[] }>();
-  /** The facts of changed kinds, before and after. */
-  const changed = new Map<string, { before: BaseFact[]; after: BaseFact[] }>();
-  const add = (kind: string, was: readonly BaseFact[] | undefined, is: readonly BaseFact[] | undefined): void => {
-    kinds.add(kind);
-    let facts = changed.get(kind);
-    if (!facts) changed.set(kind, (facts = { before: [], after: [] }));
-    if (was) facts.before.push(...was);
-    if (is) facts.after.push(...is);
-  };
-  const paired = before.length === after.length;
-  const hold = (document: Facts, side: 'before' | 'after'): void => {
-    for (const [kind, facts] of document) {
-      let held = touched.get(kind);
-      if (!held) touched.set(kind, (held = { before: [], after: [] }));
-      held[side].push(...facts);
-    }
-  };
-  for (const document of before) hold(document, 'before');
-  for (const document of after) hold(document, 'after');
-  if (paired) {
-    // The same number of documents edited in place: compare each with its old self, kind by kind.
-    for (const [index, is] of after.entries()) {
-      const was = before[index] as Facts;
-      for (const kind of new Set([...was.keys(), ...is.keys()])) {
-        if (fingerprintOfKind(was.get(kind)) !== fingerprintOfKind(is.get(kind))) add(kind, was.get(kind), is.get(kind));
-      }
-    }
-  } else {
-    for (const document of before) for (const [kind, facts] of document) add(kind, facts, undefined);
-    for (const document of after) for (const [kind, facts] of document) add(kind, undefined, facts);
-  }
-  const keys = new Map<string, Set<string>>();
-  const counts = new Map<string, Map<string, number>>();
-  const changedOf = (id: string) => {
-    const index = factIndexById(id);
-    if (!index) throw new Error(`unknown fact index '${id}'`);
-    return { index, facts: changed.get(index.kind.id) };
-  };
-  return {
-    kinds,
-    touched,
-    keyChanged(id, key) {
-      let found = keys.get(id);
-      if (!found) {
-        const { index, facts } = changedOf(id);
-        found = new Set();
-        for (const fact of [...(facts?.before ?? []), ...(facts?.after ?? [])]) for (const k of index.keysOf(fact)) found.add(k);
-        keys.set(id, found);
-      }
-      return found.has(key);
-    },
-    countChanged(id, key) {
-      return this.countDelta(id, key) !== 0;
-    },
-    countDelta(id, key) {
-      let found = counts.get(id);
-      if (!found) {
-        const { index, facts } = changedOf(id);
-        const delta = new Map<string, number>();
-        const tally = (list: readonly BaseFact[], by: number) => {
-          for (const fact of list) for (const k of new Set(index.keysOf(fact))) delta.set(k, (delta.get(k) ?? 0) + by);
-        };
-        tally(facts?.before ?? [], -1);
-        tally(facts?.after ?? [], 1);
-        counts.set(id, (found = delta));
-      }
-      return found.get(key) ?? 0;
-    },
-  };
-}
-
-function dependsOnChange(judgement: Judgement, change: Change, facts: WorkspaceFacts): boolean {
-  if (judgement.kinds?.some((kind) => change.kinds.has(kind))) return true;
-  const { keys, counts } = judgement;
-  if (keys) {
-    for (let i = 0; i < keys.length; i += 2) if (change.keyChanged(keys[i] as string, keys[i + 1] as string)) return true;
-  }
-  if (counts) {
-    for (let i = 0; i < counts.length; i += 2) if (change.countChanged(counts[i] as string, counts[i + 1] as string)) return true;
-  }
-  const { present } = judgement;
-  if (present) {
-    for (let i = 0; i < present.length; i += 2) {
-      const [id, key] = [present[i] as string, present[i + 1] as string];
-      const delta = change.countDelta(id, key);
-      if (delta === 0) continue;
-      // Present before and after, or absent both times, is no change to this judgement.
-      const now = facts.countById(id, key);
-      if (now > 0 !== now - delta > 0) return true;
-    }
-  }
-  return false;
 }
 
 /** The host builds the other files' list afresh for each check; its items are kept while their files are unchanged. */
