@@ -15,20 +15,32 @@ let unmatched = 0;
 export function fingerprintOfFacts(facts: ReadonlyMap<string, readonly BaseFact[]>): string {
   let fingerprint = memo.get(facts);
   if (fingerprint !== undefined) return fingerprint;
-  try {
-    fingerprint = JSON.stringify([...facts], (key, value: unknown) => {
-      if (key === 'at' || key.endsWith('At') || key === 'locate') return undefined;
-      if ((key === 'value' || key === 'key' || key === 'firstKey') && isOffsetPair(value)) return undefined;
-      if (value instanceof Map) return { map: [...(value as Map<unknown, unknown>)] };
-      if (value instanceof Set) return { set: [...(value as Set<unknown>)] };
-      if (typeof value === 'bigint') return { bigint: String(value) };
-      return value;
-    });
-  } catch {
-    fingerprint = `unmatched ${++unmatched}`; // facts JSON cannot write (a cycle): equal to nothing
-  }
+  fingerprint = placeless([...facts]);
   memo.set(facts, fingerprint);
   return fingerprint;
+}
+
+/**
+ * The facts of one kind of one document, without places: the workspace stage compares an
+ * edited document's kinds one by one, so a rule reading none that changed keeps its judgements.
+ */
+export function fingerprintOfKind(facts: readonly BaseFact[] | undefined): string {
+  return facts === undefined || facts.length === 0 ? '' : placeless(facts);
+}
+
+function placeless(value: unknown): string {
+  try {
+    return JSON.stringify(value, (key, item: unknown) => {
+      if (key === 'at' || key.endsWith('At') || key === 'locate') return undefined;
+      if ((key === 'value' || key === 'key' || key === 'firstKey') && isOffsetPair(item)) return undefined;
+      if (item instanceof Map) return { map: [...(item as Map<unknown, unknown>)] };
+      if (item instanceof Set) return { set: [...(item as Set<unknown>)] };
+      if (typeof item === 'bigint') return { bigint: String(item) };
+      return item;
+    });
+  } catch {
+    return `unmatched ${++unmatched}`; // facts JSON cannot write (a cycle): equal to nothing
+  }
 }
 
 function isOffsetPair(value: unknown): boolean {

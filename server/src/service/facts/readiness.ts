@@ -20,7 +20,6 @@ import { allContainers, findPodSpecs } from '../kubernetes/workloads';
 import type { ServiceFact } from './services';
 import { defineFactKind, factBase } from './factKind';
 import type { Fact } from './factKind';
-import { memoOf } from '../kubernetes/listMemo';
 
 export interface ReadinessContainerFact {
   name: string;
@@ -122,37 +121,25 @@ function podLabels(object: KubeObject, podSpec: YAMLMap): Record<string, string>
  * The first Service of the pod's namespace whose selector picks the pod. An empty or
  * missing selector picks nothing (the endpoints are someone else's), and a Service or a
  * pod that names no namespace goes wherever it is applied, so it may meet any namespace.
+ *
+ * `byFirstLabel` looks Services up by the first label of their selector (`key=value`,
+ * servicesByFirstSelectorLabel): a Service can select the pod only if the pod carries that
+ * label, so only those are read, and the judgement depends on the pod's labels' keys only.
+ * The lookup answers in the workspace's order, so the first match is the one a scan of
+ * every Service would find.
  */
-export function serviceSelecting(pod: ReadinessFact, services: readonly ServiceFact[]): ServiceFact | undefined {
-  // A Service can select the pod only if the pod carries its selector's first label: look at
-  // those, and take the first in the list's order, as a scan of every Service would.
-  const index = servicesByFirstLabel(services);
-  let first: { service: ServiceFact; position: number } | undefined;
-  for (const [key, value] of Object.entries(pod.podLabels)) {
-    for (const candidate of index.get(`${key}=${value}`) ?? []) {
-      if (first && first.position <= candidate.position) break;
-      const service = candidate.service;
-      if (service.namespace !== pod.namespace && service.namespace !== '' && pod.namespace !== '') continue;
-      const entries = Object.entries(service.selector ?? {});
-      if (entries.every(([k, v]) => Object.hasOwn(pod.podLabels, k) && pod.podLabels[k] === v)) first = candidate;
-    }
-  }
-  return first?.service;
-}
-
-function servicesByFirstLabel(services: readonly ServiceFact[]): Map<string, { service: ServiceFact; position: number }[]> {
-  return memoOf(services, 'byFirstSelectorLabel', () => {
-    const index = new Map<string, { service: ServiceFact; position: number }[]>();
-    services.forEach((service, position) => {
-      const entry = Object.entries(service.selector ?? {})[0];
-      if (!entry) return; // no selector, or `{}`: selects nothing here
-      const pair = `${entry[0]}=${entry[1]}`;
-      let list = index.get(pair);
-      if (!list) index.set(pair, (list = []));
-      list.push({ service, position });
-    });
-    return index;
-  });
+export function serviceSelecting(
+  pod: ReadinessFact,
+  byFirstLabel: (...labels: string[]) => readonly ServiceFact[],
+): ServiceFact | undefined {
+  const labels = Object.entries(pod.podLabels);
+  if (labels.length === 0) return undefined;
+  const candidates = byFirstLabel(...labels.map(([key, value]) => `${key}=${value}`));
+  return candidates.find(
+    (service) =>
+      (service.namespace === pod.namespace || service.namespace === '' || pod.namespace === '') &&
+      Object.entries(service.selector ?? {}).every(([k, v]) => Object.hasOwn(pod.podLabels, k) && pod.podLabels[k] === v),
+  );
 }
 
 /**

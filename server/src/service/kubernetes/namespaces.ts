@@ -28,3 +28,37 @@ export function inNamespace<T extends { namespace: string }>(items: readonly T[]
 export function namespaceWords(namespace: string): string {
   return namespace ? `namespace '${namespace}'` : 'the namespace it is applied to';
 }
+
+/**
+ * Keys for an index of items by namespace (within `scope`, say a kind): the item's
+ * namespace, and one every item has, for a reader that names no namespace (it may meet any).
+ */
+export function namespaceKeys(namespace: string, scope = ''): string[] {
+  return [namespaceKey(namespace, scope), anyNamespaceKey(scope)];
+}
+
+/** The key every item of such an index has. */
+export function anyNamespaceKey(scope = ''): string {
+  return `${scope}\u0000\u0000any`;
+}
+
+/** The key of a namespace in such an index; '' for the items that name none. */
+export function namespaceKey(namespace: string, scope = ''): string {
+  return `${scope}\u0000${namespace}`;
+}
+
+type Lookup<T> = (...keys: string[]) => readonly T[];
+
+/** The items `sameNamespace` with `namespace`, from an index keyed by namespaceKeys, in the list's order. */
+export function sameNamespaceIn<T>(lookup: Lookup<T>, namespace: string, scope = ''): readonly T[] {
+  return namespace === '' ? lookup(anyNamespaceKey(scope)) : lookup(namespaceKey(namespace, scope), namespaceKey('', scope));
+}
+
+/**
+ * inNamespace, from an index keyed by namespaceKeys: a judgement that reads it depends on
+ * the namespace's keys, not on every item. `exists` says whether the namespace has an item
+ * written with exactly it (pass a count, which depends on that number only).
+ */
+export function inNamespaceIn<T>(lookup: Lookup<T>, exists: boolean, namespace: string, scope = ''): readonly T[] {
+  return exists ? sameNamespaceIn(lookup, namespace, scope) : [];
+}

@@ -51,3 +51,19 @@ function byLabel<W extends Labelled>(workloads: readonly W[]): Map<string, W[]> 
     return index;
   });
 }
+
+/**
+ * selectedBy, from an index of workloads by template label (`key=value`): only those
+ * carrying the selector's first label are read, so a judgement depends on that label's
+ * workloads alone. `carrying` looks a label up; the answer is remembered per looked-up list.
+ */
+export function selectedThrough<W extends Labelled>(service: Selecting, carrying: (label: string) => readonly W[]): readonly W[] {
+  const selector = service.selector;
+  if (!selector || Object.keys(selector).length === 0) return [];
+  const [key, value] = Object.entries(selector)[0] as [string, string];
+  const workloads = carrying(`${key}=${value}`);
+  const memoKey = `selectedThrough\u0000${service.namespace}\u0000${JSON.stringify(Object.entries(selector).sort())}`;
+  return memoOf(workloads, memoKey, () =>
+    workloads.filter((w) => sameNamespace(w.namespace, service.namespace) && serviceSelects(selector, w.templateLabels)),
+  );
+}

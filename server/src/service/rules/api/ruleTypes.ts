@@ -10,6 +10,7 @@
 import type { Node, Pair } from 'yaml';
 import type { KubeObject } from '../../kubernetes/objects';
 import type { BaseFact, FactKind } from '../../facts/factKind';
+import type { FactIndex } from '../../facts/factIndex';
 import type { KustomizationModel, PatchTarget } from '../../kustomize/kustomization';
 import type { KustomizeInputs } from '../../kustomize/inputs';
 import type { DocumentKind, RecognisedDocument } from '../../document/documentKind';
@@ -72,12 +73,26 @@ export interface DocumentRuleContext<D extends RecognisedDocument = RecognisedDo
   report(report: Report): void;
 }
 
-/** What a rule across files sees: facts of the declared kinds, in this file and in the workspace. */
+/**
+ * What a rule across files sees: facts of the declared kinds, of the document being judged
+ * and of the workspace. The engine records what a judgement reads, and judges a document
+ * again only when what it read may have changed: prefer `lookup` and `count` to scanning
+ * `all`, which depends on every fact of the kind.
+ */
 export interface WorkspaceRuleContext<O = unknown> {
-  /** Facts of this kind from the file being checked: the only facts a rule may report on. */
+  /** Facts of this kind from the document being judged: the only facts a rule may report on. */
   inFile<T extends BaseFact>(kind: FactKind<T>): readonly T[];
-  /** Facts of this kind from every document of the workspace, this file's included. */
+  /** Facts of this kind from every document of the workspace, this file's included (a dependency on all of them). */
   all<T extends BaseFact>(kind: FactKind<T>): readonly T[];
+  /**
+   * The facts of `all(index.kind)` found under any of `keys`, in the same order (a
+   * dependency on those keys only, found or not). The same keys give the same array within a check.
+   */
+  lookup<T extends BaseFact>(index: FactIndex<T>, ...keys: string[]): readonly T[];
+  /** How many facts of the index's kind are found under `key` (a dependency on that number only). */
+  count<T extends BaseFact>(index: FactIndex<T>, key: string): number;
+  /** Whether any fact of the index's kind is found under `key` (a dependency on that alone: cheaper than `count` when the number does not matter). */
+  has<T extends BaseFact>(index: FactIndex<T>, key: string): boolean;
   options: O;
   report(report: WorkspaceReport): void;
 }

@@ -13,6 +13,7 @@ import { buildArtifactFacts } from '../../facts/buildArtifacts';
 import { imageFacts } from '../../facts/images';
 import { parseImageReference } from '../../kubernetes/imageReference';
 import { looksLikePlaceholder } from '../../kubernetes/placeholders';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 const EQUIVALENTS = [
@@ -67,10 +68,16 @@ export const imageTagNotPinned = defineWorkspaceRule<ReadonlySet<string>>(
     },
   },
   (context) => {
-    const built = new Set(
-      context.all(buildArtifactFacts).flatMap((fact) => fact.images.flatMap((image) => parseImageReference(image)?.name ?? [])),
+    const facts = context.inFile(imageFacts);
+    if (facts.length === 0) return;
+    // Once per list of build artifacts, not once per judged document.
+    const artifacts = context.all(buildArtifactFacts);
+    const built = memoOf(
+      artifacts,
+      'builtImageNames',
+      () => new Set(artifacts.flatMap((fact) => fact.images.flatMap((image) => parseImageReference(image)?.name ?? []))),
     );
-    for (const fact of context.inFile(imageFacts)) {
+    for (const fact of facts) {
       if (fact.ignores.some((check) => EQUIVALENTS.includes(check))) continue;
       for (const { container, image, at } of fact.images) {
         // ko builds the import path and writes the digest into the manifest it applies.

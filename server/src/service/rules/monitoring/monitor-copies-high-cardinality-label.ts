@@ -32,6 +32,8 @@ export const monitorCopiesHighCardinalityLabel = defineWorkspaceRule(
     facts: [monitorFacts, labelFacts, serviceFacts, workloadFacts],
   },
   (context) => {
+    // Reading the whole workspace is a dependency on all of it: only when this document has a monitor.
+    if (context.inFile(monitorFacts).length === 0) return;
     const labels = context.all(labelFacts);
     const facts = { labels, services: context.all(serviceFacts), workloads: context.all(workloadFacts) };
     for (const monitor of context.inFile(monitorFacts)) {

@@ -10,6 +10,7 @@
  */
 import { containersNeedingReadiness, readinessFacts, serviceSelecting } from '../../facts/readiness';
 import { serviceFacts } from '../../facts/services';
+import { servicesByFirstSelectorLabel } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 /** Run to completion: nothing to gate. */
@@ -43,11 +44,11 @@ export const missingReadinessProbe = defineWorkspaceRule(
     facts: [readinessFacts, serviceFacts],
   },
   (context) => {
-    const services = context.all(serviceFacts);
+    const byFirstLabel = (...labels: string[]) => context.lookup(servicesByFirstSelectorLabel, ...labels);
     for (const pod of context.inFile(readinessFacts)) {
       if (EXEMPT_KINDS.includes(pod.object.kind)) continue;
       if (pod.ignores.some((check) => EQUIVALENTS.includes(check))) continue;
-      const service = serviceSelecting(pod, services);
+      const service = serviceSelecting(pod, byFirstLabel);
       for (const container of containersNeedingReadiness(pod, service)) {
         const fix = container.addProbe;
         context.report({

@@ -10,6 +10,8 @@ import { exactDecimal, shortAmount } from '../../kubernetes/quantityWords';
 import { quotaFacts } from '../../facts/quotas';
 import { workloadFacts } from '../../facts/workloads';
 import type { WorkloadFact } from '../../facts/workloads';
+import { workloadsByNamespace } from '../../facts/factIndexes';
+import { namespaceKey } from '../../kubernetes/namespaces';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 /** Quota keys this rule sums, and how to read each from a workload. */
@@ -46,13 +48,14 @@ export const quotaExceeded = defineWorkspaceRule(
     const quotas = context.inFile(quotaFacts);
     if (quotas.length === 0) return;
     // Sums per namespace and quota key, computed once: a file may hold many quotas of one namespace.
-    const byNamespace = groupBy(context.all(workloadFacts), (w) => w.namespace);
     const sums = new Map<string, { total: bigint; breakdown: () => string }>();
     const sumOf = (namespace: string, key: string, summed: Summed) => {
       const id = `${namespace}\u0000${key}`;
       let sum = sums.get(id);
       if (!sum) {
-        const parts = (byNamespace.get(namespace) ?? [])
+        // The workloads written with the quota's namespace, looked up: the judgement depends on those alone.
+        const parts = context
+          .lookup(workloadsByNamespace, namespaceKey(namespace))
           .map((workload) => ({ workload, amount: amountOf(workload, summed) }))
           .filter((p) => p.amount > 0n);
         let text: string | undefined;
@@ -85,17 +88,6 @@ export const quotaExceeded = defineWorkspaceRule(
 );
 
 type Summed = { role: 'requests' | 'limits' | 'pods'; resource: string };
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
 
 function amountOf(workload: WorkloadFact, summed: Summed): bigint {
   if (summed.role === 'pods') return BigInt(workload.pods) * NANOS;

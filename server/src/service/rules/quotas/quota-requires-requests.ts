@@ -9,6 +9,8 @@ import type { LimitRangeFact } from '../../facts/limitRanges';
 import { quotaFacts } from '../../facts/quotas';
 import type { QuotaFact } from '../../facts/quotas';
 import { workloadFacts } from '../../facts/workloads';
+import { limitRangesByNamespace, quotasByNamespace } from '../../facts/factIndexes';
+import { namespaceKey } from '../../kubernetes/namespaces';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 const COMPUTE_KEYS: Readonly<Record<string, string>> = {
@@ -41,15 +43,17 @@ export const quotaRequiresRequests = defineWorkspaceRule(
     facts: [workloadFacts, quotaFacts, limitRangeFacts],
   },
   (context) => {
-    const quotas = context.all(quotaFacts);
-    if (quotas.length === 0) return;
-    const limitRanges = context.all(limitRangeFacts);
-    // Once per namespace, not once per workload: a stream may hold thousands of each.
+    // Once per namespace, not once per workload; looked up by namespace, so the judgement
+    // depends on the quotas and LimitRanges written with the workload's namespace alone.
     const requiredByNamespace = new Map<string, Map<string, string>>();
     for (const workload of context.inFile(workloadFacts)) {
       let required = requiredByNamespace.get(workload.namespace);
-      if (!required)
+      if (!required) {
+        const key = namespaceKey(workload.namespace);
+        const quotas = context.lookup(quotasByNamespace, key);
+        const limitRanges = quotas.length === 0 ? [] : context.lookup(limitRangesByNamespace, key);
         requiredByNamespace.set(workload.namespace, (required = requiredIn(workload.namespace, quotas, limitRanges)));
+      }
       if (required.size === 0) continue;
       for (const container of workload.containers) {
         const missing = [...required.keys()].filter((key) => !container.declares.has(key));

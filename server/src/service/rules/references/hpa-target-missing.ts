@@ -5,8 +5,9 @@
  */
 import { autoscalerFacts } from '../../facts/autoscalers';
 import { objectFacts } from '../../facts/objects';
-import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { inNamespaceIn, namespaceKey, namespaceWords } from '../../kubernetes/namespaces';
 import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
+import { objectsByKindAndNamespace, objectsByNamespace } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const hpaTargetMissing = defineWorkspaceRule(
@@ -27,11 +28,13 @@ export const hpaTargetMissing = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(autoscalerFacts).length === 0) return;
-    const objects = context.all(objectFacts);
     for (const hpa of context.inFile(autoscalerFacts)) {
       const target = hpa.target;
       if (!target || mayBeRemote(context.all(kustomizationFacts), hpa.namespace)) continue;
-      const candidates = inNamespace(objects, hpa.namespace).filter((o) => o.kind === target.kind);
+      // As inNamespace over every object, then of the target's kind: counted and looked up, not scanned.
+      const exists = context.has(objectsByNamespace, namespaceKey(hpa.namespace));
+      const lookup = (...keys: string[]) => context.lookup(objectsByKindAndNamespace, ...keys);
+      const candidates = inNamespaceIn(lookup, exists, hpa.namespace, target.kind);
       if (candidates.length === 0 || candidates.some((o) => o.name === target.name)) continue;
       context.report({
         fact: hpa,

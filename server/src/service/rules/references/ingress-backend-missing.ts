@@ -6,8 +6,9 @@
  */
 import { ingressFacts } from '../../facts/ingresses';
 import { serviceFacts } from '../../facts/services';
-import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { namespaceKey, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
+import { servicesByName, servicesByNamespace } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const ingressBackendMissing = defineWorkspaceRule(
@@ -29,13 +30,15 @@ export const ingressBackendMissing = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(ingressFacts).length === 0) return;
-    const services = context.all(serviceFacts);
     const kustomizations = context.all(kustomizationFacts);
     for (const ingress of context.inFile(ingressFacts)) {
-      const candidates = inNamespace(services, ingress.namespace);
-      if (candidates.length === 0 || mayBeRemote(kustomizations, ingress.namespace)) continue;
+      // As inNamespace: nothing to judge unless a Service is written with exactly the Ingress's namespace.
+      if (!context.has(servicesByNamespace, namespaceKey(ingress.namespace))) continue;
+      if (mayBeRemote(kustomizations, ingress.namespace)) continue;
       for (const backend of ingress.backends) {
-        const service = candidates.find((s) => s.name === backend.service);
+        // Looked up by name: the judgement depends on the Services of that name.
+        const named = context.lookup(servicesByName, backend.service);
+        const service = named.find((s) => sameNamespace(s.namespace, ingress.namespace));
         const what = backend.isDefault ? 'The default backend' : 'This backend';
         if (!service) {
           context.report({

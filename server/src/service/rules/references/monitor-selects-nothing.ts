@@ -14,6 +14,7 @@ import { workloadFacts } from '../../facts/workloads';
 import { selects } from '../../kubernetes/labelSelector';
 import { sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 import { operatorMayMakePods } from './operatorMade';
 
@@ -38,7 +39,8 @@ export const monitorSelectsNothing = defineWorkspaceRule(
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(monitorFacts).length === 0) return;
     const kustomizations = context.all(kustomizationFacts);
-    const kustomized = kustomizeLabelKeys(kustomizations);
+    // Once per list of kustomizations, not once per judged document.
+    const kustomized = memoOf(kustomizations, 'labelKeys', () => kustomizeLabelKeys(kustomizations));
     for (const monitor of context.inFile(monitorFacts)) {
       const selector = monitor.selector.filter((requirement) => !kustomized.has(requirement.key));
       if (selector.length === 0 || monitor.namespaces === 'any' || mayBeRemote(kustomizations, monitor.namespace)) continue;

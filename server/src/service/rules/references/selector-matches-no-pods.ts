@@ -11,8 +11,10 @@ import { objectFacts } from '../../facts/objects';
 import { workloadFacts } from '../../facts/workloads';
 import type { Fact } from '../../facts/factKind';
 import { selects } from '../../kubernetes/labelSelector';
-import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
+import { inNamespaceIn, namespaceKey, namespaceWords, sameNamespace, sameNamespaceIn } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { operatorObjectsByNamespace, workloadsByNamespace } from '../../facts/factIndexes';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 import { operatorMayMakePods } from './operatorMade';
 
@@ -35,9 +37,9 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(disruptionBudgetFacts).length === 0 && context.inFile(networkPolicyFacts).length === 0) return;
-    const workloads = context.all(workloadFacts);
     const kustomizations = context.all(kustomizationFacts);
-    const kustomized = kustomizeLabelKeys(kustomizations);
+    // Once per list of kustomizations, not once per judged document.
+    const kustomized = memoOf(kustomizations, 'labelKeys', () => kustomizeLabelKeys(kustomizations));
     const check = (
       fact: Fact,
       selector: Parameters<typeof selects>[0] | undefined,
@@ -46,10 +48,13 @@ export const selectorMatchesNoPods = defineWorkspaceRule(
     ): void => {
       const judged = (selector ?? []).filter((requirement) => !kustomized.has(requirement.key));
       if (judged.length === 0 || mayBeRemote(kustomizations, fact.namespace)) return;
-      const candidates = inNamespace(workloads, fact.namespace);
+      // As inNamespace: the namespace's workloads, counted and looked up, not scanned.
+      const exists = context.has(workloadsByNamespace, namespaceKey(fact.namespace));
+      const candidates = inNamespaceIn((...keys) => context.lookup(workloadsByNamespace, ...keys), exists, fact.namespace);
       if (candidates.length === 0) return;
       if (candidates.some((w) => sameNamespace(w.namespace, fact.namespace) && selects(judged, w.templateLabels))) return;
-      if (operatorMayMakePods(judged, context.all(objectFacts), fact.namespace)) return;
+      const operators = sameNamespaceIn((...keys) => context.lookup(operatorObjectsByNamespace, ...keys), fact.namespace);
+      if (operatorMayMakePods(judged, operators, fact.namespace)) return;
       context.report({ fact, at, messageId, data: { namespace: namespaceWords(fact.namespace), count: candidates.length } });
     };
     for (const budget of context.inFile(disruptionBudgetFacts)) check(budget, budget.selector, budget.selectorSite?.at, 'budget');

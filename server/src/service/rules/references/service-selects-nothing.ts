@@ -6,11 +6,13 @@
  * a selector value names a custom object there (its operator makes the pods).
  */
 import { objectFacts } from '../../facts/objects';
+import { operatorObjectsByNamespace, workloadsByNamespace, workloadsByTemplateLabel } from '../../facts/factIndexes';
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
-import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
-import { selectedBy } from '../../kubernetes/serviceSelection';
+import { anyNamespaceKey, namespaceKey, namespaceWords, sameNamespaceIn } from '../../kubernetes/namespaces';
+import { selectedThrough } from '../../kubernetes/serviceSelection';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 import { operatorMayMakePods } from './operatorMade';
 
@@ -33,17 +35,28 @@ export const serviceSelectsNothing = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(serviceFacts).length === 0) return;
-    const workloads = context.all(workloadFacts);
     const kustomizations = context.all(kustomizationFacts);
-    const kustomized = kustomizeLabelKeys(kustomizations);
+    // Once per list of kustomizations, not once per judged document.
+    const kustomized = memoOf(kustomizations, 'labelKeys', () => kustomizeLabelKeys(kustomizations));
+    // Asked of indexes rather than scanned: a judgement depends on whether the namespace has
+    // workloads and on those carrying the selector's first label (their number only when it reports).
+    const count = (namespace: string): number => context.count(workloadsByNamespace, namespaceKey(namespace));
     for (const service of context.inFile(serviceFacts)) {
       if (!service.selector || Object.keys(service.selector).length === 0 || service.type === 'ExternalName') continue;
       // Labels a kustomization writes into templates may match: judge only the rest of the selector.
       const selector = Object.fromEntries(Object.entries(service.selector).filter(([key]) => !kustomized.has(key)));
       if (Object.keys(selector).length === 0 || mayBeRemote(kustomizations, service.namespace)) continue;
-      const candidates = inNamespace(workloads, service.namespace);
-      if (candidates.length === 0 || selectedBy({ namespace: service.namespace, selector }, candidates).length > 0) continue;
-      if (operatorMayMakePods(selector, context.all(objectFacts), service.namespace)) continue;
+      // As inNamespace: no workload unless one is written with exactly the Service's namespace.
+      if (!context.has(workloadsByNamespace, namespaceKey(service.namespace))) continue;
+      const selected = selectedThrough({ namespace: service.namespace, selector }, (label) =>
+        context.lookup(workloadsByTemplateLabel, label),
+      );
+      if (selected.length > 0) continue;
+      const operators = sameNamespaceIn((...keys) => context.lookup(operatorObjectsByNamespace, ...keys), service.namespace);
+      if (operatorMayMakePods(selector, operators, service.namespace)) continue;
+      // The workloads that may live there: those of the namespace and those that name none (every one, for a Service that names none).
+      const candidates =
+        service.namespace === '' ? context.count(workloadsByNamespace, anyNamespaceKey()) : count(service.namespace) + count('');
       context.report({
         fact: service,
         at: service.selectorAt,
@@ -54,7 +67,7 @@ export const serviceSelectsNothing = defineWorkspaceRule(
             .join(','),
           name: service.name || '(unnamed)',
           namespace: namespaceWords(service.namespace),
-          count: candidates.length,
+          count: candidates,
         },
       });
     }

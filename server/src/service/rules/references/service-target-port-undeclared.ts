@@ -6,7 +6,8 @@
  */
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
-import { selectedBy } from '../../kubernetes/serviceSelection';
+import { selectedThrough } from '../../kubernetes/serviceSelection';
+import { workloadsByTemplateLabel } from '../../facts/factIndexes';
 import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 import type { WorkloadFact } from '../../facts/workloads';
@@ -30,10 +31,10 @@ export const serviceTargetPortUndeclared = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(serviceFacts).length === 0) return;
-    const workloads = context.all(workloadFacts);
     for (const service of context.inFile(serviceFacts)) {
       if (service.type === 'ExternalName') continue;
-      const selected = selectedBy(service, workloads);
+      // Looked up by the selector's first label: the judgement depends on the workloads carrying it.
+      const selected = selectedThrough(service, (label) => context.lookup(workloadsByTemplateLabel, label));
       if (selected.length === 0 || selected.some((w) => !w.portsReadable)) continue;
       const { ports, described } = memoOf(selected, 'declaredPorts', () => declaredPorts(selected));
       for (const port of service.ports) {

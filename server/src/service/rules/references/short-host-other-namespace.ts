@@ -8,6 +8,7 @@
  */
 import { hostReferenceFacts } from '../../facts/hostReferences';
 import { serviceFacts } from '../../facts/services';
+import { servicesByName } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const shortHostOtherNamespace = defineWorkspaceRule(
@@ -28,11 +29,11 @@ export const shortHostOtherNamespace = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(hostReferenceFacts).length === 0) return;
-    const services = context.all(serviceFacts);
     for (const fact of context.inFile(hostReferenceFacts)) {
       if (fact.namespace === '') continue;
       for (const reference of fact.hosts) {
-        const named = services.filter((s) => s.name === reference.host);
+        // Looked up by name: the judgement depends on the Services of that name.
+        const named = context.lookup(servicesByName, reference.host);
         if (named.length === 0 || named.some((s) => s.namespace === '' || s.namespace === fact.namespace)) continue;
         const namespaces = [...new Set(named.map((s) => s.namespace))].sort();
         const only = namespaces.length === 1 ? namespaces[0] : undefined;

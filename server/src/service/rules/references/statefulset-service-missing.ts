@@ -6,8 +6,9 @@
  */
 import { serviceFacts } from '../../facts/services';
 import { workloadFacts } from '../../facts/workloads';
-import { inNamespace, namespaceWords } from '../../kubernetes/namespaces';
+import { namespaceKey, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
+import { servicesByName, servicesByNamespace } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const statefulsetServiceMissing = defineWorkspaceRule(
@@ -31,13 +32,14 @@ export const statefulsetServiceMissing = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(workloadFacts).every((w) => !w.serviceName)) return;
-    const services = context.all(serviceFacts);
     for (const workload of context.inFile(workloadFacts)) {
       const reference = workload.serviceName;
       if (!reference) continue;
-      const candidates = inNamespace(services, workload.namespace);
-      if (candidates.length === 0 || mayBeRemote(context.all(kustomizationFacts), workload.namespace)) continue;
-      const service = candidates.find((s) => s.name === reference.name);
+      // As inNamespace: nothing to judge unless a Service is written with exactly the workload's namespace.
+      if (!context.has(servicesByNamespace, namespaceKey(workload.namespace))) continue;
+      if (mayBeRemote(context.all(kustomizationFacts), workload.namespace)) continue;
+      // Looked up by name: the judgement depends on the Services of that name.
+      const service = context.lookup(servicesByName, reference.name).find((s) => sameNamespace(s.namespace, workload.namespace));
       const data = { service: reference.name, namespace: namespaceWords(workload.namespace) };
       if (!service) context.report({ fact: workload, at: reference.at, messageId: 'missing', data });
       else if (service.clusterIP !== 'None') context.report({ fact: workload, at: reference.at, messageId: 'notHeadless', data });

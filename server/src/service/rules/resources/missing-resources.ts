@@ -22,8 +22,10 @@ import type { ContainerResourcesEntry, ContainerResourcesFact, ResourceRequireme
 import { containerResourcesFacts } from '../../facts/containerResources';
 import { limitRangeFacts } from '../../facts/limitRanges';
 import type { LimitRangeFact } from '../../facts/limitRanges';
+import { limitRangesByNamespace } from '../../facts/factIndexes';
+import { sameNamespaceIn } from '../../kubernetes/namespaces';
 import { defineWorkspaceRule } from '../api/ruleTypes';
-import type { OffsetFix } from '../api/ruleTypes';
+import type { OffsetFix, WorkspaceRuleContext } from '../api/ruleTypes';
 
 export { RESOURCE_REQUIREMENTS };
 export type { ResourceRequirement };
@@ -88,7 +90,6 @@ export const missingResources = defineWorkspaceRule<readonly ResourceRequirement
     },
   },
   (context) => {
-    const limitRanges = context.all(limitRangeFacts);
     for (const fact of context.inFile(containerResourcesFacts)) {
       if (fact.ignores.some((check) => EQUIVALENTS.includes(check))) continue;
       for (const container of fact.containers) {
@@ -100,7 +101,7 @@ export const missingResources = defineWorkspaceRule<readonly ResourceRequirement
           ...describeMissing(container.name, missing),
           container: container.name,
           fixes: container.block
-            ? resourcesBlockFix(container.block, missing, limitRangeFor(fact, limitRanges))
+            ? resourcesBlockFix(container.block, missing, limitRangeFor(fact, context))
             : memoryLimitFix(container, missing),
         });
       }
@@ -139,12 +140,10 @@ const PLACEHOLDER_MARK = '# placeholder: size from real usage';
  * The LimitRange whose defaults the namespace's containers get: one of the same
  * namespace (an object that names none goes wherever it is applied, so it may meet any).
  */
-function limitRangeFor(fact: ContainerResourcesFact, limitRanges: readonly LimitRangeFact[]): LimitRangeFact | undefined {
-  return limitRanges.find(
-    (range) =>
-      (range.namespace === fact.namespace || range.namespace === '' || fact.namespace === '') &&
-      Object.keys(range.defaults).length > 0,
-  );
+function limitRangeFor(fact: ContainerResourcesFact, context: WorkspaceRuleContext): LimitRangeFact | undefined {
+  // Looked up by namespace: the judgement depends on the LimitRanges that may meet the object.
+  const ranges = sameNamespaceIn((...keys) => context.lookup(limitRangesByNamespace, ...keys), fact.namespace);
+  return ranges.find((range) => Object.keys(range.defaults).length > 0);
 }
 
 function resourcesBlockFix(

@@ -5,6 +5,8 @@
  * disruptions of KNOWLEDGE §7. One replica is left alone: a budget cannot keep a single
  * pod up through a drain, it can only block the drain.
  */
+import { budgetsByNamespace } from '../../facts/factIndexes';
+import { namespaceKey } from '../../kubernetes/namespaces';
 import { disruptionBudgetFacts } from '../../facts/disruptionBudgets';
 import { workloadFacts } from '../../facts/workloads';
 import { selects } from '../../kubernetes/labelSelector';
@@ -32,12 +34,13 @@ export const missingPodDisruptionBudget = defineWorkspaceRule(
     facts: [workloadFacts, disruptionBudgetFacts],
   },
   (context) => {
-    const budgets = context.all(disruptionBudgetFacts);
     for (const workload of context.inFile(workloadFacts)) {
       if (!REPLICATED_KINDS.has(workload.object.kind) || workload.pods < 2) continue;
       // Without readable template labels no selector can be matched: say nothing rather than guess.
       if (Object.keys(workload.templateLabels).length === 0) continue;
-      const covered = budgets.some((b) => b.namespace === workload.namespace && selects(b.selector, workload.templateLabels));
+      // The budgets written with the workload's namespace, looked up: the judgement depends on those alone.
+      const budgets = context.lookup(budgetsByNamespace, namespaceKey(workload.namespace));
+      const covered = budgets.some((b) => selects(b.selector, workload.templateLabels));
       if (covered) continue;
       context.report({
         fact: workload,

@@ -16,6 +16,7 @@
  */
 import { containersNeedingReadiness, readinessFacts, serviceSelecting } from '../../facts/readiness';
 import { serviceFacts } from '../../facts/services';
+import { servicesByFirstSelectorLabel } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 /** Built-in kinds with a pod template but no rolling update of replicas. */
@@ -53,12 +54,12 @@ export const replicasWithoutReadiness = defineWorkspaceRule(
     facts: [readinessFacts, serviceFacts],
   },
   (context) => {
-    const services = context.all(serviceFacts);
+    const byFirstLabel = (...labels: string[]) => context.lookup(servicesByFirstSelectorLabel, ...labels);
     for (const pod of context.inFile(readinessFacts)) {
       if (NOT_ROLLED.includes(pod.object.kind) || pod.replicas === undefined || pod.replicas <= 1 || !pod.replicasAt) continue;
       if (pod.ignores.some((check) => EQUIVALENTS.includes(check))) continue;
       if (pod.containers.length === 0 || pod.containers.some((c) => c.readiness || c.startup)) continue;
-      const service = serviceSelecting(pod, services);
+      const service = serviceSelecting(pod, byFirstLabel);
       if (service === undefined && !pod.containers.some((c) => c.declaresPorts)) continue;
       // missing-readiness-probe reports this gap on a container: one mistake, one finding.
       if (containersNeedingReadiness(pod, service).length > 0) continue;

@@ -6,6 +6,7 @@
 import { endpointsFacts } from '../../facts/endpoints';
 import { serviceFacts } from '../../facts/services';
 import { sameNamespace } from '../../kubernetes/namespaces';
+import { endpointsByName, servicesByName } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const endpointsBesideSelector = defineWorkspaceRule(
@@ -30,18 +31,17 @@ export const endpointsBesideSelector = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(endpointsFacts).length === 0 && context.inFile(serviceFacts).length === 0) return;
-    const services = context.all(serviceFacts);
+    // Looked up by name: a judgement depends on the Services and Endpoints of its object's name.
     for (const endpoints of context.inFile(endpointsFacts)) {
-      const service = services.find(
-        (s) => s.name === endpoints.name && sameNamespace(s.namespace, endpoints.namespace) && s.type !== 'ExternalName',
-      );
+      const named = endpoints.name === undefined ? [] : context.lookup(servicesByName, endpoints.name);
+      const service = named.find((s) => sameNamespace(s.namespace, endpoints.namespace) && s.type !== 'ExternalName');
       if (service?.selector === undefined) continue;
       context.report({ fact: endpoints, messageId: 'overwritten', data: { name: service.name } });
     }
-    const endpointsObjects = context.all(endpointsFacts);
     for (const service of context.inFile(serviceFacts)) {
       if (service.selector === undefined || service.type === 'ExternalName') continue;
-      if (!endpointsObjects.some((e) => e.name === service.name && sameNamespace(e.namespace, service.namespace))) continue;
+      const named = context.lookup(endpointsByName, service.name);
+      if (!named.some((e) => sameNamespace(e.namespace, service.namespace))) continue;
       context.report({ fact: service, at: service.selectorAt, messageId: 'service', data: { name: service.name } });
     }
   },

@@ -9,6 +9,7 @@ import type { Fact } from '../../facts/factKind';
 import { serviceFacts } from '../../facts/services';
 import type { ServiceFact } from '../../facts/services';
 import { sameNamespace } from '../../kubernetes/namespaces';
+import { servicesByName } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 import type { WorkspaceRuleContext } from '../api/ruleTypes';
 
@@ -30,9 +31,9 @@ export const endpointsPortMismatch = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(endpointsFacts).length === 0 && context.inFile(endpointSliceFacts).length === 0) return;
-    const services = context.all(serviceFacts);
+    // Looked up by name: the judgement depends on the Services of the names it asks for.
     const serviceOf = (name: string | undefined, namespace: string): ServiceFact | undefined =>
-      name ? services.find((s) => s.name === name && sameNamespace(s.namespace, namespace)) : undefined;
+      name ? context.lookup(servicesByName, name).find((s) => sameNamespace(s.namespace, namespace)) : undefined;
     for (const endpoints of context.inFile(endpointsFacts)) {
       check(context, endpoints, endpoints.ports, serviceOf(endpoints.name, endpoints.namespace));
     }

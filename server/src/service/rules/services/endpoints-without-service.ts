@@ -7,8 +7,9 @@
  */
 import { endpointSliceFacts, endpointsFacts } from '../../facts/endpoints';
 import { serviceFacts } from '../../facts/services';
-import { inNamespace, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
+import { namespaceKey, namespaceWords, sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, mayBeRemote } from '../../facts/kustomizations';
+import { servicesByName, servicesByNamespace } from '../../facts/factIndexes';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const endpointsWithoutService = defineWorkspaceRule(
@@ -31,11 +32,11 @@ export const endpointsWithoutService = defineWorkspaceRule(
   (context) => {
     // Reading the whole workspace costs a pass over every file: only when this file has something to check.
     if (context.inFile(endpointsFacts).length === 0 && context.inFile(endpointSliceFacts).length === 0) return;
-    const services = context.all(serviceFacts);
+    // As inNamespace, then by name: counted and looked up, so the judgement depends on those Services alone.
     const known = (name: string, namespace: string): boolean | undefined => {
-      const candidates = inNamespace(services, namespace);
-      if (candidates.length === 0 || mayBeRemote(context.all(kustomizationFacts), namespace)) return undefined;
-      return candidates.some((service) => service.name === name && sameNamespace(service.namespace, namespace));
+      if (!context.has(servicesByNamespace, namespaceKey(namespace))) return undefined;
+      if (mayBeRemote(context.all(kustomizationFacts), namespace)) return undefined;
+      return context.lookup(servicesByName, name).some((service) => sameNamespace(service.namespace, namespace));
     };
     for (const endpoints of context.inFile(endpointsFacts)) {
       if (!endpoints.name || known(endpoints.name, endpoints.namespace) !== false) continue;

@@ -8,6 +8,7 @@ import { endpointSliceFacts, endpointsFacts } from '../../facts/endpoints';
 import { serviceFacts } from '../../facts/services';
 import { sameNamespace } from '../../kubernetes/namespaces';
 import { kustomizationFacts, kustomizeLabelKeys, mayBeRemote } from '../../facts/kustomizations';
+import { memoOf } from '../../kubernetes/listMemo';
 import { defineWorkspaceRule } from '../api/ruleTypes';
 
 export const serviceWithoutEndpoints = defineWorkspaceRule(
@@ -33,7 +34,8 @@ export const serviceWithoutEndpoints = defineWorkspaceRule(
     const slices = context.all(endpointSliceFacts);
     if (endpoints.length === 0 && slices.length === 0) return;
     const kustomizations = context.all(kustomizationFacts);
-    const kustomized = kustomizeLabelKeys(kustomizations);
+    // Once per list of kustomizations, not once per judged document.
+    const kustomized = memoOf(kustomizations, 'labelKeys', () => kustomizeLabelKeys(kustomizations));
     for (const service of context.inFile(serviceFacts)) {
       if (service.selector !== undefined || service.type === 'ExternalName' || !service.name) continue;
       // A kustomization's commonLabels give a selector-less Service a selector.
