@@ -4,26 +4,23 @@
  */
 import { byteLength, looksBinary } from '../document/textGuards';
 import { splitYamlDocuments } from '../document/splitDocuments';
-import { resplitYamlDocuments } from '../document/resplitDocuments';
-import type { SourceChunk } from '../document/splitDocuments';
 import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, SeveritySetting } from '../core/types';
 import { createFinding } from '../core/findings';
-import { locatorOf, shiftFinding, TOP_OF_FILE } from '../core/ranges';
-import { ChunkCache } from './chunkCache';
+import { TOP_OF_FILE } from '../core/ranges';
+import type { ChunkCache } from './chunkCache';
+import { lintChunks, locatedFacts, shiftedFindings } from './fileDocuments';
 import { cutAtLimit } from './sizeLimit';
 import type { LimitCut } from './sizeLimit';
 import { fileNotChecked, unreadableFile } from '../core/engineDiagnostics';
-import { lintChunk } from './lintChunk';
 import { runWorkspaceStage } from './workspaceStage';
 import { keptInKustomization, runKustomizationRules } from './kustomizeRules';
 import { renderDocument } from './kustomizeFacts';
 import type { KustomizeRole } from '../kustomize/inputs';
 import type { DocumentFacts } from '../facts/factKind';
-import { fingerprintOfFacts } from '../facts/factFingerprint';
-import type { ChunkResult, ChunkSource } from './lintChunk';
+import type { ChunkResult } from './lintChunk';
 import { baseName, extensionOf } from '../document/documentKind';
-import { applyDirectives, mayHoldDirectives, parseDirectives } from './suppressions';
+import { applyDirectives, parseDirectives } from './suppressions';
 import { allRuleIds, documentKindsRead } from '../rules/registry';
 import { DEFAULT_RULE_OPTIONS } from '../config/ruleOptions';
 import type { RuleOptions } from '../config/ruleOptions';
@@ -83,7 +80,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
     return { findings: [...checked.findings, ...configure([note], options.severities)], facts: checked.facts };
   }
 
-  const { chunks, results, mayHaveDirectives } = lintChunks(text, options);
+  const { chunks, results, mayHaveDirectives, placed } = lintChunks(text, languageOf(options), options);
   const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
 
   const notChecked = templateFinding(results, options);
@@ -94,7 +91,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   for (const [index, chunk] of chunks.entries()) {
     const result = results[index];
     if (!result) continue;
-    const shifted = shiftedFindings(result, chunk.startLine);
+    const shifted = placed.findings(index, () => shiftedFindings(result, chunk.startLine));
     result.findings.forEach((finding, at) => {
       if (keptInKustomization(result, finding, role)) findings.push(shifted[at] as Finding);
     });
@@ -124,7 +121,7 @@ export function checkTextWithFacts(text: string, options: CheckOptions): { findi
   // Configured again so that the unused-directive findings follow their own setting.
   const directives = mayHaveDirectives ? parseDirectives(text) : [];
   const suppressed = configure(applyDirectives(configured, directives, allRuleIds, off), options.severities);
-  return { findings: suppressed, facts: role?.partial ? [] : locatedFacts(chunks, results) };
+  return { findings: suppressed, facts: role?.partial ? [] : locatedFacts(chunks, results, placed) };
 }
 
 /** The file's documents once per kustomization tree it is built in, with facts as that tree renders them. */
@@ -222,46 +219,11 @@ export function factsOfText(text: string, options: CheckOptions): DocumentFacts[
     return cut ? factsOfText(cut.prefix, options) : [];
   }
   if (options.kustomize?.partial) return [];
-  const { chunks, results } = lintChunks(text, options);
+  const { chunks, results, placed } = lintChunks(text, languageOf(options), options);
   // A template's objects are not what gets applied: they count for nothing.
   if (templateFinding(results, options)) return [];
-  return locatedFacts(chunks, results);
+  return locatedFacts(chunks, results, placed);
 }
-
-/**
- * Each document's facts with the locator of its place in the file. A fresh map per
- * document: two documents with the same text share one cached result but not a place.
- */
-function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkResult[]): DocumentFacts[] {
-  return results.map((result, index) => {
-    if (result.facts.size === 0) return result.facts;
-    const startLine = chunks[index]?.startLine ?? 0;
-    const known = located.get(result);
-    if (known?.startLine === startLine) return known.facts;
-    const locate = locatorOf(result.parsed.lineCounter, startLine);
-    // The fingerprint of the cached facts goes along: the workspace model compares files by it.
-    const facts = Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
-    located.set(result, { startLine, facts });
-    return facts;
-  });
-}
-
-/**
- * A document's findings at its place in the file, kept while it stays on its line: the
- * same objects check after check, so the server converts each once (lsp/convert.ts).
- */
-function shiftedFindings(result: ChunkResult, startLine: number): readonly Finding[] {
-  const known = shifted.get(result);
-  if (known?.startLine === startLine) return known.findings;
-  const findings = result.findings.map((finding) => shiftFinding(finding, startLine));
-  shifted.set(result, { startLine, findings });
-  return findings;
-}
-
-const shifted = new WeakMap<ChunkResult, { startLine: number; findings: readonly Finding[] }>();
-
-/** A document's located facts while it stays on its line: an edit elsewhere makes none of them again. */
-const located = new WeakMap<ChunkResult, { startLine: number; facts: DocumentFacts }>();
 
 /**
  * Files of an extension only a document kind uses (`.conf`) are checked only when that
@@ -286,41 +248,4 @@ function kindFile(options: CheckOptions): boolean {
 /** JSON when the host says so, or when a document kind claims the file (a `.conflist` opened as plain text). */
 function languageOf(options: CheckOptions): 'yaml' | 'json' {
   return kindFile(options) ? 'json' : options.languageId;
-}
-
-/** Splits and lints a file, re-using (and then trimming) the file's cache. */
-function lintChunks(
-  text: string,
-  options: CheckOptions,
-): { chunks: SourceChunk[]; results: ChunkResult[]; mayHaveDirectives: boolean } {
-  const languageId = languageOf(options);
-  const cache = options.cache ?? new ChunkCache();
-  const ruleOptions = options.ruleOptions ?? DEFAULT_RULE_OPTIONS;
-  // Results depend on the file's name too (`.conf` or `.conflist`).
-  cache.useOptions(`${ruleOptions.key}\u0000${options.filePath ?? ''}\u0000${languageId}`);
-  const last = cache.lastSplit;
-  let chunks: SourceChunk[];
-  let sameAs: readonly number[] | undefined;
-  if (languageId === 'json') chunks = [{ text, startOffset: 0, startLine: 0 }];
-  else if (last) ({ chunks, sameAs } = resplitYamlDocuments(last.text, last.chunks, text));
-  else chunks = splitYamlDocuments(text);
-  const source: ChunkSource = { filePath: options.filePath, languageId };
-  const fresh = new Map<string, ChunkResult>();
-  const results = chunks.map((chunk, index) => {
-    // A document the edit did not touch is the last check's, text and all: no lookup by its text.
-    const same = sameAs?.[index] ?? -1;
-    const kept = same >= 0 ? last?.results[same] : undefined;
-    if (kept) cache.hits++;
-    const result = kept ?? fresh.get(chunk.text) ?? cache.get(chunk.text) ?? lintChunk(chunk.text, ruleOptions, source);
-    fresh.set(chunk.text, result);
-    return result;
-  });
-  cache.replace(fresh);
-  // Without a directive before the edit, only the documents split again can hold one.
-  const mayHaveDirectives =
-    last && sameAs && !last.directives
-      ? chunks.some((chunk, index) => sameAs[index] === -1 && mayHoldDirectives(chunk.text))
-      : mayHoldDirectives(text);
-  cache.lastSplit = languageId === 'json' ? undefined : { text, chunks, results, directives: mayHaveDirectives };
-  return { chunks, results, mayHaveDirectives };
 }
