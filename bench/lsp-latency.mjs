@@ -35,6 +35,12 @@ const RAISED_LIMIT_KB = 16 * 1024;
  */
 const EDITS = { name: 'x', comment: ' #' };
 let editText = EDITS.name;
+/**
+ * After the first edit, this many more characters typed one by one, each once the last one's
+ * diagnostics are in and the server's CPU has settled (a typist's pause): the first edit after
+ * an open pays for what the open left (a collection of its garbage, code not yet compiled).
+ */
+const TYPED = 4;
 
 function parseArgs(argv) {
   const options = { sizes: [100, 1_000, 5_000], rounds: Number(process.env.BENCH_ROUNDS ?? 3), edit: 'name' };
@@ -78,6 +84,8 @@ async function measure(command, workload, rounds, settings = {}) {
   const open = [];
   const edit = [];
   const cpu = [];
+  const typed = [];
+  const typedCpu = [];
   const hover = [];
   const completion = [];
   const actions = [];
@@ -111,6 +119,21 @@ async function measure(command, workload, rounds, settings = {}) {
     });
     edit.push(edited.ms);
     cpu.push((await cpuWhenSettled(pid)) - cpuBefore);
+    // Typing on: one character after another at the end of what the first edit wrote.
+    for (let key = 1; key <= TYPED; key++) {
+      const at = { line: end.line, character: end.character + editText.length + key - 1 };
+      const cpuBeforeKey = await cpuWhenSettled(pid);
+      const countBefore = client.publishCount(uri);
+      const keyed = await timed(async () => {
+        await client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: 2 + key },
+          contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
+        });
+        return client.nextDiagnostics(uri, countBefore, WAIT_MS);
+      });
+      typed.push(keyed.ms);
+      typedCpu.push((await cpuWhenSettled(pid)) - cpuBeforeKey);
+    }
     const inMiddle = edited.result.filter((d) => d.range.start.line >= at.first && d.range.start.line <= at.last);
     for (let i = 0; i < REQUESTS_PER_ROUND; i++) {
       for (const position of [at.replicas, at.image, at.label]) {
@@ -133,6 +156,8 @@ async function measure(command, workload, rounds, settings = {}) {
     open: median(open),
     edit: median(edit),
     cpu: median(cpu),
+    typed: median(typed),
+    typedCpu: median(typedCpu),
     memory,
     hover: spread(hover),
     completion: spread(completion),
@@ -154,14 +179,15 @@ const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
 const fine = (value) => (value < 10 ? `${value.toFixed(1)}` : `${Math.round(value)}`);
 const latency = ({ median: m, max }) => `${fine(m)} / ${fine(max)} ms`;
 const ratio = (value) => `${value.toFixed(value < 10 ? 2 : 1)}×`;
+const percent = (value) => `${(100 * value).toFixed(1)}%`;
 
 function tableRow(size, server, result) {
   const cells = result.overLimit
     ? ['not checked: over the limit', '', '', '', '', '', '']
     : [
         ms(result.open),
-        ms(result.edit),
-        ms(result.cpu),
+        `${ms(result.edit)} / ${ms(result.typed)}`,
+        `${ms(result.cpu)} / ${ms(result.typedCpu)}`,
         `${Math.round(result.memory)} MB`,
         latency(result.hover),
         latency(result.completion),
@@ -177,7 +203,7 @@ function summary(row) {
   return [
     `- **${row.label}**${row.raised ? ' (Kubewise with the raised limit)' : ''}:`,
     `first diagnostics ${ratio(peer.open / ours.open)} the peer's speed, ${ratio(ours.open / row.yamlParse)} the yaml package's parse (${ms(row.yamlParse)});`,
-    `edit ${ratio(peer.edit / ours.edit)} the peer's speed, CPU per edit ${ratio(ours.cpu / Math.max(peer.cpu, 1))} the peer's;`,
+    `edit ${ratio(peer.edit / ours.edit)} the peer's speed (${percent(ours.edit / peer.edit)} of its time), typing ${ratio(peer.typed / ours.typed)} (${percent(ours.typed / peer.typed)}), CPU per edit ${ratio(ours.cpu / Math.max(peer.cpu, 1))} the peer's, per typed key ${ratio(ours.typedCpu / Math.max(peer.typedCpu, 1))};`,
     `peak memory ${ratio(ours.memory / peer.memory)} the peer's;`,
     `slowest hover/completion/code action ${ms(slowest)} (${slowest < 20 ? 'under' : 'over'} 20 ms).`,
   ].join(' ');
@@ -217,10 +243,10 @@ async function main() {
     fs.rmSync(folder, { recursive: true, force: true });
   }
   console.log(
-    `\nMedian of ${options.rounds} rounds; the edit: ${options.edit === 'name' ? 'a character typed in a name' : 'a comment started'}; requests: median / max of ${options.rounds * REQUESTS_PER_ROUND} (hover: of ${options.rounds * REQUESTS_PER_ROUND * 3}, on three positions). Load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}\n`,
+    `\nMedian of ${options.rounds} rounds; the edit: ${options.edit === 'name' ? 'a character typed in a name' : 'a comment started'}, then ${TYPED} more characters typed one at a time (typing: their median); requests: median / max of ${options.rounds * REQUESTS_PER_ROUND} (hover: of ${options.rounds * REQUESTS_PER_ROUND * 3}, on three positions). Load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}\n`,
   );
   console.log(
-    '| file | server | first diagnostics | edit → diagnostics | CPU per edit | peak memory | hover | completion | code actions |',
+    '| file | server | first diagnostics | edit → diagnostics (first / typing) | CPU per edit (first / typing) | peak memory | hover | completion | code actions |',
   );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
