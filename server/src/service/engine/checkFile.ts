@@ -232,7 +232,7 @@ export function factsOfText(text: string, options: CheckOptions): DocumentFacts[
 function locatedFacts(chunks: readonly SourceChunk[], results: readonly ChunkResult[]): DocumentFacts[] {
   return results.map((result, index) => {
     if (result.facts.size === 0) return result.facts;
-    const locate = locatorOf(result.parsed.lineCounter, chunks[index]?.startLine ?? 0);
+    const locate = locatorOf(result.lines, chunks[index]?.startLine ?? 0);
     // The fingerprint of the cached facts goes along: the workspace model compares files by it.
     return Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
   });

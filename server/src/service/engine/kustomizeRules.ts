@@ -7,6 +7,7 @@
  */
 import { rules } from '../rules/registry';
 import type { Report } from '../rules/api/ruleTypes';
+import { parseChunk } from '../document/parseChunk';
 import { readKustomization } from '../kustomize/kustomization';
 import { NO_INPUTS } from '../kustomize/inputs';
 import type { KustomizeRole } from '../kustomize/inputs';
@@ -25,11 +26,14 @@ export function runKustomizationRules(
   role: KustomizeRole | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
+  const named = role?.named === true && results.length === 1;
   for (const { result, startLine, text } of results) {
-    const doc = result.parsed.doc;
-    if (!doc || result.parsed.unusable) continue;
-    const kustomization = readKustomization(doc, role?.named === true && results.length === 1);
-    const locate = locatorOf(result.parsed.lineCounter, startLine);
+    if (!result.usable) continue;
+    // The cache keeps no trees (lintChunk.ts): a kustomization's document, small, is parsed again.
+    const reads = result.kustomization === 'declared' || (named && result.kustomization === 'ifNamed');
+    const doc = reads ? parseChunk(text).doc : undefined;
+    const kustomization = doc ? readKustomization(doc, named) : undefined;
+    const locate = locatorOf(result.lines, startLine);
     if (!kustomization) {
       if (role?.patchTargets?.length) findings.push(...patchFileFindings(role.patchTargets, text, locate));
       continue;

@@ -44,7 +44,7 @@ export function runWorkspaceRules(
     let locate = locators[index];
     if (!locate) {
       const entry = entries[index] as (typeof entries)[number];
-      locators[index] = locate = locatorOf(entry.result.parsed.lineCounter, entry.startLine);
+      locators[index] = locate = locatorOf(entry.result.lines, entry.startLine);
     }
     return locate;
   };
