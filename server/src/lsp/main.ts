@@ -6,7 +6,9 @@
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { kubewiseVersion } from '../host/version';
+import { collectAfterPublishing } from './memory';
 import { startServer } from './server';
+import { warmAfterFirstPublish } from './warmUp';
 
 const USAGE = `Usage: kubewise-language-server --stdio
 
@@ -31,5 +33,7 @@ if (args.includes('--version')) {
   const connection = createConnection(ProposedFeatures.all);
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+  collectAfterPublishing(connection);
+  warmAfterFirstPublish(connection);
   startServer(connection);
 }

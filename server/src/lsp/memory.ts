@@ -1,0 +1,63 @@
+/**
+ * Gives memory back once a check is published. A first check of a 5,000-document file makes
+ * about 100 MB of short-lived objects (parse trees, rule scratch); V8 collects them only when it
+ * next needs room, by which time the next file's check is adding its own: the server's peak
+ * grew with every file opened after the first (180, 210, then 290 MB for three opens of the same
+ * file), though the checks kept no more than the first did. A full collection right after the
+ * diagnostics go out, when the heap has grown well past what the last one left, starts the next
+ * check from what is really in use. Closing a file publishes its empty diagnostics, so what the
+ * closed file held goes too.
+ *
+ * It runs after the publish, in its own task: the diagnostics are on their way first, and a
+ * request that arrives meanwhile waits at most one collection (about 10 ms per 1,000 documents
+ * held). Edits that allocate little never reach the threshold.
+ */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import type { Connection } from 'vscode-languageserver/node';
+
+/** Growth past what the last collection left that is worth a collection: this much, and half as much again. */
+const MIN_GROWTH_BYTES = 24 * 1024 * 1024;
+const GROWTH_FACTOR = 1.5;
+
+export function collectAfterPublishing(connection: Connection): void {
+  const collect = fullCollection();
+  if (!collect) return;
+  const used = (): number => v8.getHeapStatistics().used_heap_size;
+  let kept = used();
+  let pending: 'grown' | 'released' | undefined;
+  /** URIs whose last publish had diagnostics: an empty one after it is a close (or a file fixed). */
+  const withDiagnostics = new Set<string>();
+  const send = connection.sendDiagnostics.bind(connection);
+  connection.sendDiagnostics = (params) => {
+    const sent = send(params);
+    const released = params.diagnostics.length === 0 && withDiagnostics.delete(params.uri);
+    if (params.diagnostics.length > 0) withDiagnostics.add(params.uri);
+    if (pending === undefined) {
+      setTimeout(() => {
+        const why = pending;
+        pending = undefined;
+        const now = used();
+        // V8 collects on its own too: what it left is the new base.
+        kept = Math.min(kept, now);
+        const grown = now > kept + MIN_GROWTH_BYTES && now > kept * GROWTH_FACTOR;
+        if (why !== 'released' && !grown) return;
+        collect();
+        kept = used();
+      }, 0);
+    }
+    pending = released ? 'released' : (pending ?? 'grown');
+    return sent;
+  };
+}
+
+/** V8's full collection, reachable from a running process without `--expose-gc` on its command line. */
+function fullCollection(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined; // a runtime without the flag: V8 collects when it needs to, as before
+  }
+}
