@@ -8,10 +8,12 @@
  * real request.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { checkText } from '../service/engine/checkFile';
+import { checkTextWithFacts } from '../service/engine/checkFile';
 import { quickFixes } from '../service/features/codeActions';
 import { completeAt } from '../service/features/completion';
 import { hoverAt } from '../service/features/hover';
+import { serviceHoverAt } from '../service/features/serviceHover';
+import { WorkspaceIndex } from '../service/features/workspaceIndex';
 import type { Position } from '../service/core/types';
 
 const SAMPLE = `apiVersion: apps/v1
@@ -37,6 +39,16 @@ spec:
             requests:
               cpu: 250m
               memory: 64Mi
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: warm-up
+spec:
+  selector:
+    app: warm-up
+  ports:
+    - port: 80
 `;
 
 /** Where the sample is asked: a field key, an image, a label key, a quantity, and a key being typed. */
@@ -47,13 +59,18 @@ function positionOf(needle: string, after = 0): Position {
 }
 
 export function warmRequests(): void {
-  const findings = checkText(SAMPLE, { languageId: 'yaml' });
+  const path = '/kubewise-warm-up.yaml';
+  const checked = checkTextWithFacts(SAMPLE, { languageId: 'yaml', filePath: path });
+  const findings = checked.findings;
   const template = SAMPLE.indexOf('template:');
   for (const position of [positionOf('replicas'), positionOf('nginx'), positionOf('app:', template), positionOf('250m')]) {
     hoverAt(SAMPLE, 'yaml', findings, position);
   }
   completeAt(SAMPLE, 'yaml', { line: positionOf('replicas').line, character: 2 });
   quickFixes(SAMPLE, findings, { languageId: 'yaml' });
+  // The Service hover the host adds, over an index of the sample alone.
+  const index = new WorkspaceIndex([{ path, documents: checked.facts }]);
+  serviceHoverAt(index, path, positionOf('warm-up', SAMPLE.indexOf('kind: Service')), () => '');
 }
 
 /** Warms the requests once, after the session's first publish of diagnostics. */

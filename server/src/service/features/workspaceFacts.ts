@@ -47,36 +47,19 @@ export function factsEverywhere<T extends Fact>(
   context: HoverContext | undefined,
   kind: FactKind<T>,
 ): T[] {
-  const [own, workspace] = factsByPart(text, languageId, context, kind);
-  return workspace.length === 0 ? [...own] : [...own, ...workspace];
+  const own = context?.ownFacts ?? ownFactsOf(text, languageId, context?.ruleOptions);
+  return [...own, ...(context?.workspace ?? [])].flatMap((document) => (document.get(kind.id) ?? []) as T[]);
 }
 
 /**
- * The same facts in two parts, this file's and the workspace's, each gathered once per list of
- * documents: the host keeps a file's facts until its next check, so hovers after the first read
- * this file's part (5,000 documents) without walking them again.
+ * The documents whose facts a hover reads, this file's then the workspace's, as the lists they
+ * are: the host keeps this file's list until its next check, so what a hover derives from it
+ * can be remembered per list (labelHover.ts).
  */
-export function factsByPart<T extends Fact>(
+export function factDocuments(
   text: string,
   languageId: 'yaml' | 'json',
   context: HoverContext | undefined,
-  kind: FactKind<T>,
-): [own: readonly T[], workspace: readonly T[]] {
-  const own = context?.ownFacts ?? ownFactsOf(text, languageId, context?.ruleOptions);
-  return [ofKind(own, kind), ofKind(context?.workspace ?? [], kind)];
-}
-
-const gathered = new WeakMap<readonly DocumentFacts[], Map<string, readonly Fact[]>>();
-
-function ofKind<T extends Fact>(documents: readonly DocumentFacts[], kind: FactKind<T>): readonly T[] {
-  if (documents.length === 0) return [];
-  let byKind = gathered.get(documents);
-  if (!byKind) gathered.set(documents, (byKind = new Map()));
-  let facts = byKind.get(kind.id);
-  if (!facts) {
-    const found: Fact[] = [];
-    for (const document of documents) for (const fact of document.get(kind.id) ?? []) found.push(fact as Fact);
-    byKind.set(kind.id, (facts = found));
-  }
-  return facts as readonly T[];
+): [own: readonly DocumentFacts[], workspace: readonly DocumentFacts[]] {
+  return [context?.ownFacts ?? ownFactsOf(text, languageId, context?.ruleOptions), context?.workspace ?? []];
 }
