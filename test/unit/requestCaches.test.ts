@@ -10,6 +10,7 @@ import { chunkAtLine } from '../../server/src/service/document/chunkAtLine';
 import { splitYamlDocuments } from '../../server/src/service/document/splitDocuments';
 import { parseChunk } from '../../server/src/service/document/parseChunk';
 import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
+import { warmRequests } from '../../server/src/lsp/warmUp';
 
 const deployment = (name: string, track: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -184,4 +185,13 @@ test("a host that gives the file's own facts (its last check of this text) is be
   const ownFacts = factsOfText([deployment('a', 'stable'), deployment('b', 'canary')].join('---\n'), { languageId: 'yaml' });
   assert.match(hoverAt(text, 'yaml', [], at, {}, { ownFacts })?.markdown ?? '', /\*\*2\*\* distinct values/);
   assert.match(hoverAt(text, 'yaml', [], at, {}, {})?.markdown ?? '', /\*\*1\*\* distinct value/);
+});
+
+test("the server's warm-up asks every request something it answers (so it compiles and loads what they need)", () => {
+  const { asked, answered } = warmRequests();
+  assert.equal(answered, asked);
+  assert.ok(asked >= 7);
+  // And leaves nothing behind that a real request could mistake for its own.
+  const text = deployment('a', 'stable');
+  assert.match(hoverAt(text, 'yaml', [], positionOf(text, 'replicas'))?.markdown ?? '', /\*\*spec\.replicas\*\*/);
 });

@@ -10,7 +10,7 @@
  *
  * It runs after the publish, in its own task: the diagnostics are on their way first, and a
  * request that arrives meanwhile waits at most one collection (about 10 ms per 1,000 documents
- * held). Edits that allocate little never reach the threshold.
+ * held). Edits that allocate little, and small files, never reach the threshold.
  */
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -19,6 +19,8 @@ import type { Connection } from 'vscode-languageserver/node';
 /** Growth past what the last collection left that is worth a collection: this much, and half as much again. */
 const MIN_GROWTH_BYTES = 24 * 1024 * 1024;
 const GROWTH_FACTOR = 1.5;
+/** Held at the last collection, above which a close may have freed enough to be worth one (a 3,000-document file). */
+const MIN_KEPT_FOR_CLOSE_BYTES = 40 * 1024 * 1024;
 
 export function collectAfterPublishing(connection: Connection): void {
   const collect = fullCollection();
@@ -40,8 +42,12 @@ export function collectAfterPublishing(connection: Connection): void {
         const now = used();
         // V8 collects on its own too: what it left is the new base.
         kept = Math.min(kept, now);
-        const grown = now > kept + MIN_GROWTH_BYTES && now > kept * GROWTH_FACTOR;
-        if (why !== 'released' && !grown) return;
+        // A collection costs the next check some speed (V8 starts it from a small heap again,
+        // 80 ms on a 100-document file): only when much more may be held than is in use.
+        // Garbage counts as used until collected: after a close, what the last collection kept says
+        // whether a large file may have gone.
+        const released = why === 'released' && kept > MIN_KEPT_FOR_CLOSE_BYTES;
+        if (!released && !(now > kept + MIN_GROWTH_BYTES && now > kept * GROWTH_FACTOR)) return;
         collect();
         kept = used();
       }, 0);

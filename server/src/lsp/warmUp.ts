@@ -58,19 +58,22 @@ function positionOf(needle: string, after = 0): Position {
   return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') };
 }
 
-export function warmRequests(): void {
+/** Asks each request once about the sample; returns how many of the asks had an answer (all of them: the tests check). */
+export function warmRequests(): { asked: number; answered: number } {
   const path = '/kubewise-warm-up.yaml';
   const checked = checkTextWithFacts(SAMPLE, { languageId: 'yaml', filePath: path });
   const findings = checked.findings;
   const template = SAMPLE.indexOf('template:');
+  const answers: unknown[] = [];
   for (const position of [positionOf('replicas'), positionOf('nginx'), positionOf('app:', template), positionOf('250m')]) {
-    hoverAt(SAMPLE, 'yaml', findings, position);
+    answers.push(hoverAt(SAMPLE, 'yaml', findings, position));
   }
-  completeAt(SAMPLE, 'yaml', { line: positionOf('replicas').line, character: 2 });
-  quickFixes(SAMPLE, findings, { languageId: 'yaml' });
+  answers.push(completeAt(SAMPLE, 'yaml', { line: positionOf('replicas').line, character: 2 })[0]);
+  answers.push(quickFixes(SAMPLE, findings, { languageId: 'yaml' })[0]);
   // The Service hover the host adds, over an index of the sample alone.
   const index = new WorkspaceIndex([{ path, documents: checked.facts }]);
-  serviceHoverAt(index, path, positionOf('warm-up', SAMPLE.indexOf('kind: Service')), () => '');
+  answers.push(serviceHoverAt(index, path, positionOf('warm-up', SAMPLE.indexOf('kind: Service')), () => ''));
+  return { asked: answers.length, answered: answers.filter((answer) => answer !== undefined).length };
 }
 
 /** Warms the requests once, after the session's first publish of diagnostics. */
