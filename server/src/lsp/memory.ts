@@ -19,6 +19,7 @@ import type { Connection } from 'vscode-languageserver/node';
 /** Growth past what the last collection left that is worth a collection: this much, and half as much again. */
 const MIN_GROWTH_BYTES = 24 * 1024 * 1024;
 const GROWTH_FACTOR = 1.5;
+const COLLECT_AFTER_MS = 50;
 /** Held at the last collection, above which a close may have freed enough to be worth one (a 3,000-document file). */
 const MIN_KEPT_FOR_CLOSE_BYTES = 40 * 1024 * 1024;
 
@@ -36,6 +37,7 @@ export function collectAfterPublishing(connection: Connection): void {
     const released = params.diagnostics.length === 0 && withDiagnostics.delete(params.uri);
     if (params.diagnostics.length > 0) withDiagnostics.add(params.uri);
     if (pending === undefined) {
+      // A little later than at once: a request sent on seeing the diagnostics goes first.
       setTimeout(() => {
         const why = pending;
         pending = undefined;
@@ -50,7 +52,7 @@ export function collectAfterPublishing(connection: Connection): void {
         if (!released && !(now > kept + MIN_GROWTH_BYTES && now > kept * GROWTH_FACTOR)) return;
         collect();
         kept = used();
-      }, 0);
+      }, COLLECT_AFTER_MS);
     }
     pending = released ? 'released' : (pending ?? 'grown');
     return sent;

@@ -58,36 +58,57 @@ function positionOf(needle: string, after = 0): Position {
   return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') };
 }
 
+/** The asks, each a step of its own: a request that arrives during the warm-up waits for one step at most. */
+function warmSteps(): (() => unknown)[] {
+  const path = '/kubewise-warm-up.yaml';
+  let checked: ReturnType<typeof checkTextWithFacts> = { findings: [], facts: [] };
+  const template = SAMPLE.indexOf('template:');
+  const hover = (position: Position) => () => hoverAt(SAMPLE, 'yaml', checked.findings, position);
+  return [
+    () => (checked = checkTextWithFacts(SAMPLE, { languageId: 'yaml', filePath: path })).findings[0],
+    hover(positionOf('replicas')),
+    hover(positionOf('nginx')),
+    hover(positionOf('app:', template)),
+    hover(positionOf('250m')),
+    () => completeAt(SAMPLE, 'yaml', { line: positionOf('replicas').line, character: 2 })[0],
+    () => quickFixes(SAMPLE, checked.findings, { languageId: 'yaml' })[0],
+    // The Service hover the host adds, over an index of the sample alone.
+    () =>
+      serviceHoverAt(
+        new WorkspaceIndex([{ path, documents: checked.facts }]),
+        path,
+        positionOf('warm-up', SAMPLE.indexOf('kind: Service')),
+        () => '',
+      ),
+  ];
+}
+
 /** Asks each request once about the sample; returns how many of the asks had an answer (all of them: the tests check). */
 export function warmRequests(): { asked: number; answered: number } {
-  const path = '/kubewise-warm-up.yaml';
-  const checked = checkTextWithFacts(SAMPLE, { languageId: 'yaml', filePath: path });
-  const findings = checked.findings;
-  const template = SAMPLE.indexOf('template:');
-  const answers: unknown[] = [];
-  for (const position of [positionOf('replicas'), positionOf('nginx'), positionOf('app:', template), positionOf('250m')]) {
-    answers.push(hoverAt(SAMPLE, 'yaml', findings, position));
-  }
-  answers.push(completeAt(SAMPLE, 'yaml', { line: positionOf('replicas').line, character: 2 })[0]);
-  answers.push(quickFixes(SAMPLE, findings, { languageId: 'yaml' })[0]);
-  // The Service hover the host adds, over an index of the sample alone.
-  const index = new WorkspaceIndex([{ path, documents: checked.facts }]);
-  answers.push(serviceHoverAt(index, path, positionOf('warm-up', SAMPLE.indexOf('kind: Service')), () => ''));
+  const answers = warmSteps().map((step) => step());
   return { asked: answers.length, answered: answers.filter((answer) => answer !== undefined).length };
 }
 
-/** Warms the requests once, after the session's first publish of diagnostics. */
+/** How long after the first publish the warm-up starts: a request sent on seeing the diagnostics goes first. */
+const WARM_AFTER_MS = 100;
+
+/** Warms the requests once, after the session's first publish of diagnostics, one step per task. */
 export function warmAfterFirstPublish(connection: Connection): void {
   const send = connection.sendDiagnostics.bind(connection);
   connection.sendDiagnostics = (params) => {
     connection.sendDiagnostics = send;
-    setTimeout(() => {
+    const steps = warmSteps();
+    const next = (): void => {
+      const step = steps.shift();
+      if (!step) return;
       try {
-        warmRequests();
+        step();
       } catch {
         // A warm-up that fails costs the first request its speed, nothing else.
       }
-    }, 0);
+      setImmediate(next);
+    };
+    setTimeout(next, WARM_AFTER_MS);
     return send(params);
   };
 }
