@@ -28,33 +28,38 @@ export function collectAfterPublishing(connection: Connection): void {
   if (!collect) return;
   const used = (): number => v8.getHeapStatistics().used_heap_size;
   let kept = used();
-  let pending: 'grown' | 'released' | undefined;
+  let waiting = false;
   /** URIs whose last publish had diagnostics: an empty one after it is a close (or a file fixed). */
   const withDiagnostics = new Set<string>();
+  const consider = (closed: boolean): void => {
+    const now = used();
+    // V8 collects on its own too: what it left is the new base.
+    kept = Math.min(kept, now);
+    // A collection costs the next check some speed (V8 starts it from a small heap again, 80 ms
+    // on a 100-document file): only when much more may be held than is in use. Garbage counts as
+    // used until collected: after a close, what the last collection kept says whether a large
+    // file may have gone.
+    const released = closed && kept > MIN_KEPT_FOR_CLOSE_BYTES;
+    if (!released && !(now > kept + MIN_GROWTH_BYTES && now > kept * GROWTH_FACTOR)) return;
+    collect();
+    kept = used();
+  };
   const send = connection.sendDiagnostics.bind(connection);
   connection.sendDiagnostics = (params) => {
     const sent = send(params);
-    const released = params.diagnostics.length === 0 && withDiagnostics.delete(params.uri);
+    const closed = params.diagnostics.length === 0 && withDiagnostics.delete(params.uri);
     if (params.diagnostics.length > 0) withDiagnostics.add(params.uri);
-    if (pending === undefined) {
-      // A little later than at once: a request sent on seeing the diagnostics goes first.
+    if (closed) {
+      // At once: the next file's check (opened right after, as often) must not start on top of it.
+      setTimeout(() => consider(true), 0);
+    } else if (!waiting) {
+      // A little later: a request sent on seeing the diagnostics goes first.
+      waiting = true;
       setTimeout(() => {
-        const why = pending;
-        pending = undefined;
-        const now = used();
-        // V8 collects on its own too: what it left is the new base.
-        kept = Math.min(kept, now);
-        // A collection costs the next check some speed (V8 starts it from a small heap again,
-        // 80 ms on a 100-document file): only when much more may be held than is in use.
-        // Garbage counts as used until collected: after a close, what the last collection kept says
-        // whether a large file may have gone.
-        const released = why === 'released' && kept > MIN_KEPT_FOR_CLOSE_BYTES;
-        if (!released && !(now > kept + MIN_GROWTH_BYTES && now > kept * GROWTH_FACTOR)) return;
-        collect();
-        kept = used();
+        waiting = false;
+        consider(false);
       }, COLLECT_AFTER_MS);
     }
-    pending = released ? 'released' : (pending ?? 'grown');
     return sent;
   };
 }
