@@ -5,10 +5,12 @@ import { test } from 'node:test';
 import { hoverAt } from '../../server/src/service/features/hover';
 import { quickFixes } from '../../server/src/service/features/codeActions';
 import { completeAt } from '../../server/src/service/features/completion';
-import { chunkAtLine, TextMemo } from '../../server/src/service/features/rememberedText';
+import { chunkAt, TextMemo } from '../../server/src/service/features/rememberedText';
+import { chunkAtLine } from '../../server/src/service/document/chunkAtLine';
 import { splitYamlDocuments } from '../../server/src/service/document/splitDocuments';
 import { parseChunk } from '../../server/src/service/document/parseChunk';
 import { checkText, factsOfText } from '../../server/src/service/engine/checkFile';
+import { warmRequests } from '../../server/src/lsp/warmUp';
 
 const deployment = (name: string, track: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -68,12 +70,65 @@ test('the memo keeps the newest entries, by count and by size, and always the la
   assert.equal(memo.size, 1, 'over the size bound: only the latest stays');
 });
 
-test('the document of a line: the last one starting at or before it', () => {
+test('the document of a line, found from the line, is the one the split gives', () => {
   const text = 'a: 1\n---\nb: 2\nc: 3\n---\nd: 4\n';
   const chunks = splitYamlDocuments(text);
   const expected = (line: number) => chunks.filter((chunk) => chunk.startLine <= line).pop();
-  for (let line = 0; line < 8; line++) assert.equal(chunkAtLine(chunks, line), expected(line), `line ${line}`);
-  assert.equal(chunkAtLine([], 3), undefined);
+  const found = (line: number) => {
+    const chunk = chunkAt(text, 'yaml', line);
+    return chunk && { text: chunk.text, startOffset: chunk.startOffset, startLine: chunk.startLine };
+  };
+  for (let line = 0; line < 7; line++) assert.deepEqual(found(line), expected(line), `line ${line}`);
+  assert.equal(chunkAt(text, 'yaml', 7), undefined, 'past the last line');
+  assert.deepEqual(chunkAt(text, 'json', 3), { text, startOffset: 0, startLine: 0 });
+});
+
+test("any stream, any line: the document found from the line is the split's", () => {
+  // Lines that start documents, look like markers but are not, open the first document, or are content.
+  const vocabulary = [
+    '---',
+    '--- ',
+    '---\r',
+    '--- !tag',
+    '----',
+    '---x',
+    ' ---',
+    '# note',
+    '',
+    '\r',
+    '%YAML 1.2',
+    '...',
+    'a: 1',
+    'b: |',
+    '  ---',
+  ];
+  let seed = 7;
+  const random = (below: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % below;
+  };
+  for (let round = 0; round < 400; round++) {
+    const lines = Array.from({ length: 1 + random(12) }, () => vocabulary[random(vocabulary.length)] ?? '');
+    const text = lines.join('\n') + (random(2) === 0 ? '\n' : '');
+    const chunks = splitYamlDocuments(text);
+    const lineCount = text.split('\n').length;
+    for (let line = 0; line < lineCount; line++) {
+      const split = chunks.filter((chunk) => chunk.startLine <= line).pop();
+      const found = chunkAtLine(text, line);
+      assert.deepEqual(
+        found && { text: found.text, startOffset: found.startOffset, startLine: found.startLine },
+        split,
+        `${JSON.stringify(text)} line ${line}`,
+      );
+      assert.ok(found && line < found.startLine + found.lineCount, `${JSON.stringify(text)} line ${line}: within its lines`);
+      assert.equal(
+        found.lineCount,
+        found.text.split('\n').length -
+          (found.text.endsWith('\n') && found.startOffset + found.text.length < text.length ? 1 : 0),
+      );
+    }
+    assert.equal(chunkAtLine(text, lineCount), undefined);
+  }
 });
 
 test('a large document is parsed once for the check and the requests after it', () => {
@@ -130,4 +185,13 @@ test("a host that gives the file's own facts (its last check of this text) is be
   const ownFacts = factsOfText([deployment('a', 'stable'), deployment('b', 'canary')].join('---\n'), { languageId: 'yaml' });
   assert.match(hoverAt(text, 'yaml', [], at, {}, { ownFacts })?.markdown ?? '', /\*\*2\*\* distinct values/);
   assert.match(hoverAt(text, 'yaml', [], at, {}, {})?.markdown ?? '', /\*\*1\*\* distinct value/);
+});
+
+test("the server's warm-up asks every request something it answers (so it compiles and loads what they need)", () => {
+  const { asked, answered } = warmRequests();
+  assert.equal(answered, asked);
+  assert.ok(asked >= 7);
+  // And leaves nothing behind that a real request could mistake for its own.
+  const text = deployment('a', 'stable');
+  assert.match(hoverAt(text, 'yaml', [], positionOf(text, 'replicas'))?.markdown ?? '', /\*\*spec\.replicas\*\*/);
 });

@@ -4,9 +4,13 @@
  * package: the transport (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`)
  * comes from the command line. VS Code starts it over IPC; other editors over stdio.
  */
+// First, for its effect on the heap of all that follows (youngGeneration.ts).
+import './youngGeneration';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { kubewiseVersion } from '../host/version';
+import { collectAfterPublishing } from './memory';
 import { startServer } from './server';
+import { warmAfterFirstPublish } from './warmUp';
 
 const USAGE = `Usage: kubewise-language-server --stdio
 
@@ -31,5 +35,7 @@ if (args.includes('--version')) {
   const connection = createConnection(ProposedFeatures.all);
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+  collectAfterPublishing(connection);
+  warmAfterFirstPublish(connection);
   startServer(connection);
 }

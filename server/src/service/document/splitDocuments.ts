@@ -16,9 +16,9 @@ export interface SourceChunk {
   startLine: number;
 }
 
-const DOCUMENT_START = /^---(?:[ \t\r]|$)/;
+export const DOCUMENT_START = /^---(?:[ \t\r]|$)/;
 /** Lines that may come before a document's `---` without being content of their own. */
-const PREAMBLE_LINE = /^(?:\s*(?:#.*)?|%.*)$/;
+export const PREAMBLE_LINE = /^(?:\s*(?:#.*)?|%.*)$/;
 
 export function splitYamlDocuments(text: string): SourceChunk[] {
   return splitYamlRange(text, 0, text.length, 0).chunks;

@@ -39,7 +39,7 @@ function locatedFactsOf(chunks: readonly SourceChunk[], result: ChunkResult, ind
   const startLine = chunks[index]?.startLine ?? 0;
   const known = located.get(result);
   if (known?.startLine === startLine) return known.facts;
-  const locate = locatorOf(result.parsed.lineCounter, startLine);
+  const locate = locatorOf(result.lines, startLine);
   // The fingerprint of the cached facts goes along: the workspace model compares files by it.
   const facts = Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
   located.set(result, { startLine, facts });

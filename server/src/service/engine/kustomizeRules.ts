@@ -7,6 +7,7 @@
  */
 import { rules } from '../rules/registry';
 import type { Report } from '../rules/api/ruleTypes';
+import { parseChunk } from '../document/parseChunk';
 import { readKustomization } from '../kustomize/kustomization';
 import { NO_INPUTS } from '../kustomize/inputs';
 import type { KustomizeRole } from '../kustomize/inputs';
@@ -25,11 +26,14 @@ export function runKustomizationRules(
   role: KustomizeRole | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
+  const named = role?.named === true && results.length === 1;
   for (const { result, startLine, text } of results) {
-    const doc = result.parsed.doc;
-    if (!doc || result.parsed.unusable) continue;
-    const kustomization = kustomizationOf(result, doc, role?.named === true && results.length === 1);
-    const locate = locatorOf(result.parsed.lineCounter, startLine);
+    if (!result.usable) continue;
+    // The cache keeps no trees (lintChunk.ts): a kustomization's document, small, is parsed again.
+    const reads = result.kustomization === 'declared' || (named && result.kustomization === 'ifNamed');
+    const doc = reads ? parseChunk(text).doc : undefined;
+    const kustomization = doc ? readKustomization(doc, named) : undefined;
+    const locate = locatorOf(result.lines, startLine);
     if (!kustomization) {
       if (role?.patchTargets?.length) findings.push(...patchFileFindings(role.patchTargets, text, locate));
       continue;
@@ -46,20 +50,6 @@ export function runKustomizationRules(
     }
   }
   return findings;
-}
-
-/**
- * Each document's reading as a kustomization, once per cached result: an edit in a stream
- * of thousands of documents would otherwise read every one of them again.
- */
-const readings = new WeakMap<ChunkResult, { named: boolean; kustomization: ReturnType<typeof readKustomization> }>();
-
-function kustomizationOf(result: ChunkResult, doc: Parameters<typeof readKustomization>[0], named: boolean) {
-  const known = readings.get(result);
-  if (known && known.named === named) return known.kustomization;
-  const kustomization = readKustomization(doc, named);
-  readings.set(result, { named, kustomization });
-  return kustomization;
 }
 
 /** Findings of the rules that judge a document of a patch file by the targets its kustomizations give it. */

@@ -4,6 +4,7 @@
  * relative to the document's first line, severities are the defaults, and
  * configuration is applied later.
  */
+import type { LineCounter } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
 import type { ParsedChunk } from '../document/parseChunk';
 import { problemFinding } from '../document/problemFinding';
@@ -23,13 +24,30 @@ import type { RuleMeta } from '../core/ruleMeta';
 import type { Finding, ObjectRef, Position } from '../core/types';
 import { internalError } from '../core/engineDiagnostics';
 import type { BaseFact, DocumentFacts } from '../facts/factKind';
-import { isKustomizeKind } from '../kustomize/kustomization';
+import { isKustomizeKind, readKustomization } from '../kustomize/kustomization';
 import { documentFacts, recogniseDocuments, runDocumentRules, syntaxOwnedByDocument } from './documentRules';
 import type { Recognised } from './documentRules';
 import { hasTemplateMarkers, mentionsManifestFields, placeholderAt } from './helmDetection';
 
+/**
+ * What later stages and hosts read of a checked document. It is cached per document for as
+ * long as the file has it, so it holds no parse tree: the `yaml` Document of a 590-byte
+ * manifest takes about 12 KB (a 5,000-document file pinned 60 MB of trees); whoever needs the
+ * tree again (a hover, the kustomization rules) parses the one document it is about.
+ */
 export interface ChunkResult {
-  parsed: ParsedChunk;
+  /**
+   * Where each line of the document starts, in the text it was parsed from (the same lines as
+   * the document's): turns offsets of facts and reports into positions (`locatorOf`).
+   */
+  lines: LineCounter;
+  /** The document parsed to a tree rules read (no syntax error, alias bomb or the like). */
+  usable: boolean;
+  /**
+   * Whether the tree reads as a kustomization (`readKustomization`): 'declared' by its
+   * apiVersion or kind, 'ifNamed' only in a file named kustomization.yaml (no apiVersion or kind).
+   */
+  kustomization: 'declared' | 'ifNamed' | undefined;
   /** Go-template markers outside strings and comments (see helmDetection.ts). */
   templateMarkers: boolean;
   /** An `apiVersion:` or `kind:` line, templated or not. */
@@ -91,7 +109,9 @@ export function lintChunk(
   const facts = extractFacts(all, parsedText, locate, findings);
   for (const [kind, found] of documentFacts(documents, source.filePath, locate, findings)) facts.set(kind, found);
   return {
-    parsed,
+    lines: parsed.lineCounter,
+    usable: usable !== undefined,
+    kustomization: usable ? kustomizationShape(usable) : undefined,
     findings,
     completeness,
     facts,
@@ -99,6 +119,11 @@ export function lintChunk(
     mentionsManifest: mentionsManifestFields(text),
     placeholder: syntaxError ? placeholderAt(parsedText, syntaxError.start) : undefined,
   };
+}
+
+function kustomizationShape(doc: NonNullable<ParsedChunk['doc']>): ChunkResult['kustomization'] {
+  if (readKustomization(doc, false)) return 'declared';
+  return readKustomization(doc, true) ? 'ifNamed' : undefined;
 }
 
 /**

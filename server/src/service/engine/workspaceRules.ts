@@ -215,7 +215,7 @@ export function locatorsOf(entries: readonly { result: ChunkResult; startLine: n
     let locate = locators[index];
     if (!locate) {
       const entry = entries[index] as (typeof entries)[number];
-      locators[index] = locate = locatorOf(entry.result.parsed.lineCounter, entry.startLine);
+      locators[index] = locate = locatorOf(entry.result.lines, entry.startLine);
     }
     return locate;
   };

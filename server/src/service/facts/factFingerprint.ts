@@ -6,16 +6,19 @@
  * offset pairs of a field location; maps, sets and bigints are written out, so a
  * difference inside them is seen.
  */
+import { createHash } from 'node:crypto';
 import type { BaseFact } from './factKind';
 
 const memo = new WeakMap<object, string>();
 let unmatched = 0;
 
-/** Remembered per facts map: a document's cached facts are fingerprinted once. */
+/** Remembered per facts map: a document's cached facts are fingerprinted once. Equal fingerprints: equal facts. */
 export function fingerprintOfFacts(facts: ReadonlyMap<string, readonly BaseFact[]>): string {
   let fingerprint = memo.get(facts);
   if (fingerprint !== undefined) return fingerprint;
-  fingerprint = placeless([...facts]);
+  // Kept as a digest: the text is a document's facts written out (2.5 KB for a Deployment), held
+  // for as long as the document is cached, 6 MB of a 5,000-document file's memory.
+  fingerprint = createHash('sha1').update(placeless([...facts])).digest('base64');
   memo.set(facts, fingerprint);
   return fingerprint;
 }

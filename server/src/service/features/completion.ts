@@ -19,7 +19,7 @@ import type { SchemaSet } from '../schema/schemaTypes';
 import type { Position } from '../core/types';
 import type { CustomSchemas } from './explainHover';
 import { SNIPPETS } from './snippets';
-import { chunkAtLine, chunksOf, parsedChunk } from './rememberedText';
+import { chunkAt, parsedChunk } from './rememberedText';
 
 export interface CompletionEntry {
   label: string;
@@ -44,7 +44,7 @@ export function completeAt(
   customSchemas?: CustomSchemas,
 ): CompletionEntry[] {
   if (languageId !== 'yaml' || text.length > MAX_TEXT) return [];
-  const chunk = chunkAtLine(chunksOf(text, languageId), position.line);
+  const chunk = chunkAt(text, languageId, position.line);
   if (!chunk) return [];
   const lines = chunk.text.split('\n');
   const lineIndex = position.line - chunk.startLine;

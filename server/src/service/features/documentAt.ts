@@ -8,7 +8,7 @@ import { byteLength } from '../document/textGuards';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../engine/checkFile';
 import { cutAtLimit } from '../engine/sizeLimit';
 import type { Position, Range } from '../core/types';
-import { chunkAtLine, chunksOf, parsedChunk } from './rememberedText';
+import { chunkAt, parsedChunk } from './rememberedText';
 
 export interface DocumentAt {
   /** The document's text (one chunk of the file). */
@@ -40,10 +40,10 @@ export function documentAt(
   const limit = limits.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   // The check's own test (engine/checkFile.ts): cheap bound first, then the exact size. Of a
   // stream over the limit, the documents the check reaches answer; the rest, as unchecked, do not.
-  if (text.length * 3 > limit && byteLength(text) > limit && !(languageId === 'yaml' && beforeCut(text, limit, position.line))) {
+  if (text.length * 3 > limit && sizeOf(text) > limit && !(languageId === 'yaml' && beforeCut(text, limit, position.line))) {
     return undefined;
   }
-  const chunk = chunkAtLine(chunksOf(text, languageId), position.line);
+  const chunk = chunkAt(text, languageId, position.line);
   if (!chunk) return undefined;
   const parsed = parsedChunk(chunk.text);
   const doc = parsed.doc;
@@ -72,6 +72,17 @@ function offsetAt(text: string, line: number, character: number): number | undef
     offset = newline + 1;
   }
   return offset + character;
+}
+
+let lastSized: { text: string; bytes: number } | undefined;
+
+/**
+ * The text's size in UTF-8, remembered for the latest text: one hover asks each of its explainers
+ * in turn, and measuring a 3 MB file took about a millisecond each time.
+ */
+function sizeOf(text: string): number {
+  if (lastSized?.text !== text) lastSized = { text, bytes: byteLength(text) };
+  return lastSized.bytes;
 }
 
 let lastCut: { text: string; limit: number; line: number | undefined } | undefined;

@@ -12,7 +12,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { parseChunk } from '../document/parseChunk';
-import { splitYamlDocuments } from '../document/splitDocuments';
+import { chunkAtLine } from '../document/chunkAtLine';
 import { isKustomizationFileName, readKustomization } from '../kustomize/kustomization';
 import type { Position, Range } from '../core/types';
 import { pathEntriesOf } from './kustomizeNavigation';
@@ -51,9 +51,7 @@ export function kustomizePathCompletions(
   listFolder: ListFolder,
 ): PathCompletion[] {
   if (languageId !== 'yaml' || text.length > MAX_TEXT) return [];
-  const chunk = splitYamlDocuments(text)
-    .filter((c) => c.startLine <= position.line)
-    .pop();
+  const chunk = chunkAtLine(text, position.line);
   if (!chunk) return [];
   const lines = chunk.text.split('\n');
   const lineIndex = position.line - chunk.startLine;

@@ -26,8 +26,7 @@ export function serviceHoverAt(
   position: Position,
   linkOf: (place: Place) => string,
 ): HoverResult | undefined {
-  for (const service of index.of(serviceFacts)) {
-    if (service.path !== path) continue;
+  for (const service of index.inDocumentAt(serviceFacts, path, position.line)) {
     const sites = [service.fact.at, service.fact.selectorAt, service.fact.typeSite?.at];
     const site = sites.find((at) => at && contains(placeOf(service, at).range, position));
     if (!site) continue;

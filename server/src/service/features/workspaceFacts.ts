@@ -50,3 +50,16 @@ export function factsEverywhere<T extends Fact>(
   const own = context?.ownFacts ?? ownFactsOf(text, languageId, context?.ruleOptions);
   return [...own, ...(context?.workspace ?? [])].flatMap((document) => (document.get(kind.id) ?? []) as T[]);
 }
+
+/**
+ * The documents whose facts a hover reads, this file's then the workspace's, as the lists they
+ * are: the host keeps this file's list until its next check, so what a hover derives from it
+ * can be remembered per list (labelHover.ts).
+ */
+export function factDocuments(
+  text: string,
+  languageId: 'yaml' | 'json',
+  context: HoverContext | undefined,
+): [own: readonly DocumentFacts[], workspace: readonly DocumentFacts[]] {
+  return [context?.ownFacts ?? ownFactsOf(text, languageId, context?.ruleOptions), context?.workspace ?? []];
+}

@@ -92,6 +92,41 @@ export class WorkspaceIndex {
   links(): Link[] {
     return (this.linkList ??= buildLinks(this));
   }
+
+  /**
+   * The facts of one kind in the document of `path` that holds `line`: what a hover under the
+   * cursor needs, found by halving over the file's documents instead of placing every fact of
+   * the workspace (a Service hover on a 5,000-document file placed 1,667 Services, 8 ms a hover).
+   */
+  inDocumentAt<T extends Fact>(kind: FactKind<T>, path: string, line: number): Located<T>[] {
+    const file = this.files.find((candidate) => candidate.path === path);
+    const document = file ? documentAtLine(file.documents, line) : undefined;
+    const locate = document?.locate;
+    if (!file || !document || !locate) return [];
+    return (document.get(kind.id) ?? []).map((fact) => ({ fact: fact as T, path: file.path, locate }));
+  }
+}
+
+/** A file's documents that carry a locator, in file order (remembered per list). */
+const locatedDocuments = new WeakMap<readonly DocumentFacts[], DocumentFacts[]>();
+
+/**
+ * The located document of the list that starts last at or before `line` (documents without facts
+ * carry no locator): by halving, placing only the documents it probes.
+ */
+function documentAtLine(documents: readonly DocumentFacts[], line: number): DocumentFacts | undefined {
+  let located = locatedDocuments.get(documents);
+  if (!located) locatedDocuments.set(documents, (located = documents.filter((document) => document.locate)));
+  const startOf = (index: number): number => (located[index] as DocumentFacts).locate!(0, 0).start.line;
+  let low = 0;
+  let high = located.length - 1;
+  if (high < 0 || startOf(0) > line) return undefined;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (startOf(mid) <= line) low = mid;
+    else high = mid - 1;
+  }
+  return located[low];
 }
 
 export function placeOf(located: Located<Fact>, at: OffsetRange = located.fact.at): Place {
