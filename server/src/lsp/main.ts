@@ -4,8 +4,6 @@
  * package: the transport (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`)
  * comes from the command line. VS Code starts it over IPC; other editors over stdio.
  */
-// First, for its effect on the heap of all that follows (youngGeneration.ts).
-import './youngGeneration';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { kubewiseVersion } from '../host/version';
 import { collectAfterPublishing } from './memory';
