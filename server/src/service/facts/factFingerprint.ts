@@ -18,7 +18,9 @@ export function fingerprintOfFacts(facts: ReadonlyMap<string, readonly BaseFact[
   if (fingerprint !== undefined) return fingerprint;
   // Kept as a digest: the text is a document's facts written out (2.5 KB for a Deployment), held
   // for as long as the document is cached, 6 MB of a 5,000-document file's memory.
-  fingerprint = createHash('sha1').update(placeless([...facts])).digest('base64');
+  fingerprint = createHash('sha1')
+    .update(placeless([...facts]))
+    .digest('base64');
   memo.set(facts, fingerprint);
   return fingerprint;
 }
