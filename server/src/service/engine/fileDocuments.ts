@@ -36,14 +36,9 @@ export function locatedFacts(chunks: readonly SourceChunk[], results: readonly C
 
 function locatedFactsOf(chunks: readonly SourceChunk[], result: ChunkResult, index: number): DocumentFacts {
   if (result.facts.size === 0) return result.facts;
-  const startLine = chunks[index]?.startLine ?? 0;
-  const known = located.get(result);
-  if (known?.startLine === startLine) return known.facts;
-  const locate = locatorOf(result.lines, startLine);
+  const locate = locatorOf(result.lines, chunks[index]?.startLine ?? 0);
   // The fingerprint of the cached facts goes along: the workspace model compares files by it.
-  const facts = Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
-  located.set(result, { startLine, facts });
-  return facts;
+  return Object.assign(new Map(result.facts), { locate, fingerprint: fingerprintOfFacts(result.facts) });
 }
 
 /**
@@ -79,22 +74,10 @@ export class Placed {
   }
 }
 
-/**
- * A document's findings at its place in the file, kept while it stays on its line: the
- * same objects check after check, so the server converts each once (lsp/convert.ts).
- */
+/** A document's findings at its place in the file (kept by `Placed` while it stays there). */
 export function shiftedFindings(result: ChunkResult, startLine: number): readonly Finding[] {
-  const known = shifted.get(result);
-  if (known?.startLine === startLine) return known.findings;
-  const findings = result.findings.map((finding) => shiftFinding(finding, startLine));
-  shifted.set(result, { startLine, findings });
-  return findings;
+  return result.findings.map((finding) => shiftFinding(finding, startLine));
 }
-
-const shifted = new WeakMap<ChunkResult, { startLine: number; findings: readonly Finding[] }>();
-
-/** A document's located facts while it stays on its line: an edit elsewhere makes none of them again. */
-const located = new WeakMap<ChunkResult, { startLine: number; facts: DocumentFacts }>();
 
 /** Splits and lints a file, re-using (and then trimming) the file's cache. */
 export function lintChunks(
@@ -114,6 +97,8 @@ export function lintChunks(
     // A document the edit did not touch is the last check's, text and all: no lookup by its text.
     const kept = new Set<number>();
     const added: { text: string; result: ChunkResult }[] = [];
+    // By text, for documents split again that are alike (a paste of the whole file splits every one again).
+    const addedByText = new Map<string, ChunkResult>();
     const results = chunks.map((chunk, index) => {
       const same = sameAs[index] ?? -1;
       const result = same >= 0 ? last.results[same] : undefined;
@@ -122,7 +107,8 @@ export function lintChunks(
         kept.add(same);
         return result;
       }
-      const fresh = added.find((other) => other.text === chunk.text)?.result ?? lint(chunk);
+      const fresh = addedByText.get(chunk.text) ?? lint(chunk);
+      addedByText.set(chunk.text, fresh);
       added.push({ text: chunk.text, result: fresh });
       return fresh;
     });
