@@ -108,7 +108,7 @@ export function runWorkspaceStage(
       const tail = before.slice(oldLength - suffix);
       for (const judgement of tail) row.push(judgement && lines !== 0 ? moved(judgement, lines) : judgement);
       // Those that read what changed are judged again.
-      if ([...(declaredKinds[rule] as ReadonlySet<string>)].some((kind) => change.kinds.has(kind))) {
+      if (readsAny(declaredKinds[rule] as ReadonlySet<string>, change.kinds)) {
         for (let index = 0; index < count; index++) {
           if (index === prefix) index = middleEnd;
           const judgement = row[index];
@@ -211,4 +211,9 @@ function documentsOf(entries: readonly WorkspaceEntry[], old: Previous | undefin
 /** The host builds the other files' list afresh for each check; its items are kept while their files are unchanged. */
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a === b || (a.length === b.length && a.every((item, index) => item === b[index]));
+}
+
+function readsAny(declared: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
+  for (const kind of declared) if (changed.has(kind)) return true;
+  return false;
 }

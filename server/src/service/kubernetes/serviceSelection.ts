@@ -62,6 +62,8 @@ export function selectedThrough<W extends Labelled>(service: Selecting, carrying
   if (!selector || Object.keys(selector).length === 0) return [];
   const [key, value] = Object.entries(selector)[0] as [string, string];
   const workloads = carrying(`${key}=${value}`);
+  // No carrier, no match: and an empty answer may be one list shared by every lookup, whose memo would never go.
+  if (workloads.length === 0) return [];
   const memoKey = `selectedThrough\u0000${service.namespace}\u0000${JSON.stringify(Object.entries(selector).sort())}`;
   return memoOf(workloads, memoKey, () =>
     workloads.filter((w) => sameNamespace(w.namespace, service.namespace) && serviceSelects(selector, w.templateLabels)),
