@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildConfigSchema } from '../server/src/service/config/configSchema';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../server/src/service/engine/checkFile';
+import { EDITOR_DIAGNOSTICS_PER_FILE } from '../server/src/lsp/diagnosticLimit';
 import { allRuleMetas, documentKind, families, ruleFamily, rules } from '../server/src/service/rules/registry';
 import { configurableRules } from '../server/src/service/config/ruleOptions';
 import type { RuleMeta } from '../server/src/service/rules/api/ruleTypes';
@@ -240,6 +241,14 @@ function withConfiguration(manifest: string): string {
       scope: 'resource',
       description:
         'Size limit in KiB: a larger YAML stream is checked up to the limit, document by document, and a note marks where checking stopped; a larger single document or JSON file is not checked.',
+    },
+    'kubewise.maxDiagnosticsPerFile': {
+      type: 'number',
+      default: EDITOR_DIAGNOSTICS_PER_FILE,
+      minimum: 1,
+      scope: 'resource',
+      markdownDescription:
+        "The most problems published for one file: every error, then the findings nearest your last edit, and a note that says how many are left out. VS Code shows at most 1,000 per file and drops the rest, so more only slows each keystroke; raise it for an editor without that limit. `kubewise check` lists every finding.",
     },
     'kubewise.crdPaths': {
       type: 'array',

@@ -24,6 +24,7 @@ import type { Finding } from '../service/core/types';
 import type { DocumentFacts } from '../service/facts/factKind';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
 import { toDiagnostic } from './convert';
+import { EditFocus, findingsToPublish } from './diagnosticLimit';
 import { FIX_ALL_KIND, registerCodeActions } from './codeActionRequests';
 import { registerHover } from './hoverRequest';
 import { isConfigFileUri, languageOf } from './documentLanguage';
@@ -45,7 +46,8 @@ import { WorkspaceTrust } from './trust';
 const INDEXING_METHOD = 'kubewise/indexing';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const focus = new EditFocus();
+  const documents = new TextDocuments(focus.documentsConfiguration(TextDocument));
   const caches = new Map<string, ChunkCache>();
   /** The latest findings per document, with the version they were computed for. */
   const findingsByUri = new Map<string, { version: number; findings: Finding[]; facts?: DocumentFacts[] }>();
@@ -202,7 +204,8 @@ export function startServer(connection: Connection): void {
     }
     if (await scheduler.overtaken(version, () => documents.get(uri)?.version)) return;
     findingsByUri.set(uri, { version, findings, ...(ownFacts ? { facts: ownFacts } : {}) });
-    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    const published = findingsToPublish(findings, settings.maxDiagnosticsPerFile, focus.lineOf(uri), settings.severities);
+    void connection.sendDiagnostics({ uri, version, diagnostics: published.map(toDiagnostic) });
     publishConfigProblems(configFile);
   });
 
@@ -248,6 +251,7 @@ export function startServer(connection: Connection): void {
     scheduler.forget(uri);
     caches.delete(uri);
     findingsByUri.delete(uri);
+    focus.forget(uri);
     pulled.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (filePath === undefined) return;

@@ -16,11 +16,14 @@ import type { RuleOptions } from '../service/config/ruleOptions';
 import { createFinding } from '../service/core/findings';
 import { untrustedWorkspaceConfig } from '../service/core/engineDiagnostics';
 import type { WorkspaceTrust } from './trust';
+import { EDITOR_DIAGNOSTICS_PER_FILE } from './diagnosticLimit';
 
 export interface ClientSettings {
   enable: boolean;
   rules: RuleSeverities;
   maxFileSizeKB: number;
+  /** The most diagnostics published for one file (lsp/diagnosticLimit.ts). */
+  maxDiagnosticsPerFile: number;
   /** Folders of CRDs, relative to the workspace folder (`kubewise.crdPaths`). */
   crdPaths: string[];
   /** The raw `kubewise` settings: rule options are read from their sections (`kubewise.node.*` …). */
@@ -31,6 +34,7 @@ export interface DocumentSettings {
   enable: boolean;
   severities: RuleSeverities;
   maxFileSizeBytes: number;
+  maxDiagnosticsPerFile: number;
   ruleOptions: RuleOptions;
   /** The config file that applies, with its problems, for publishing. */
   configFile: ConfigFile | undefined;
@@ -49,6 +53,7 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
   enable: true,
   rules: {},
   maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_BYTES / 1024,
+  maxDiagnosticsPerFile: EDITOR_DIAGNOSTICS_PER_FILE,
   crdPaths: [],
   options: {},
 };
@@ -62,6 +67,10 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
       typeof value.maxFileSizeKB === 'number' && value.maxFileSizeKB > 0
         ? value.maxFileSizeKB
         : DEFAULT_CLIENT_SETTINGS.maxFileSizeKB,
+    maxDiagnosticsPerFile:
+      typeof value.maxDiagnosticsPerFile === 'number' && value.maxDiagnosticsPerFile >= 1
+        ? Math.floor(value.maxDiagnosticsPerFile)
+        : DEFAULT_CLIENT_SETTINGS.maxDiagnosticsPerFile,
     crdPaths: Array.isArray(value.crdPaths)
       ? value.crdPaths.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
       : [],
@@ -164,6 +173,7 @@ export function resolveDocumentSettings(client: ClientSettings, configFile: Docu
     enable: client.enable,
     severities: mergeSeverities(configFile?.parsed.severities, client.rules),
     maxFileSizeBytes: client.maxFileSizeKB * 1024,
+    maxDiagnosticsPerFile: client.maxDiagnosticsPerFile,
     ruleOptions: resolveRuleOptions(configFile?.parsed.options, client.options),
     configFile,
   };

@@ -19,6 +19,7 @@ import { kubewiseVersion } from '../host/version';
 import { ChunkCache } from '../service/engine/chunkCache';
 import { checkText } from '../service/engine/checkFile';
 import { toDiagnostic } from './convert';
+import { findingsToPublish } from './diagnosticLimit';
 import type { PulledSettings } from './pulledSettings';
 import type { ConfigFiles } from './settings';
 import { resolveDocumentSettings } from './settings';
@@ -147,7 +148,8 @@ async function checkWorkspace(
         ...kustomizeOption(workspace.kustomize.roleOf(filePath)),
       });
       findings += found.length;
-      await connection.sendDiagnostics({ uri, diagnostics: found.map(toDiagnostic) });
+      const published = findingsToPublish(found, settings.maxDiagnosticsPerFile, 0, settings.severities);
+      await connection.sendDiagnostics({ uri, diagnostics: published.map(toDiagnostic) });
       // Let other requests (hover, a keystroke's check) in between files.
       await new Promise((resolve) => setImmediate(resolve));
     }

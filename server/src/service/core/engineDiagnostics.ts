@@ -108,6 +108,20 @@ export const untrustedWorkspaceConfig = defineEngineDiagnostic({
   },
 });
 
+export const diagnosticsNotShown = defineEngineDiagnostic({
+  id: 'diagnostics-not-shown',
+  defaultSeverity: 'information',
+  description: 'The file has more findings than the editor shows: the errors and those nearest your last edit are shown.',
+  why: "VS Code shows at most 1,000 problems per file and drops the rest, errors first and then in file order, so in a file of thousands of documents the findings where you are typing may be the ones dropped. An editor server publishes a file's problems whole after every keystroke, so sending what would be dropped only slows each keystroke down. Kubewise sends every error and then the findings nearest your last edit, up to `kubewise.maxDiagnosticsPerFile`, and says how many it left out.",
+  remediation:
+    'Run `kubewise check <file>` (or *Kubewise: Check Workspace*) for every finding, split the file, or change `kubewise.maxDiagnosticsPerFile` for an editor without a limit of its own.',
+  equivalents: [],
+  messages: {
+    limited:
+      'Showing {{shown}} of the {{all}} findings in this file: the errors, then those nearest your last edit (VS Code shows at most 1,000 per file; setting kubewise.maxDiagnosticsPerFile, now {{limit}}). `kubewise check` lists them all.',
+  },
+});
+
 export const internalError = defineEngineDiagnostic({
   id: 'internal-error',
   defaultSeverity: 'warning',
@@ -125,6 +139,7 @@ export const internalError = defineEngineDiagnostic({
 });
 
 export const engineDiagnostics = [
+  diagnosticsNotShown,
   fileNotChecked,
   internalError,
   invalidConfig,
