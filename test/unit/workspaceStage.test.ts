@@ -58,6 +58,22 @@ test('a line added above every document moves every finding, and nothing is judg
   assert.equal(cache.workspace.lastRun, 'reused', 'the same text again reuses everything');
 });
 
+test('a check that re-judges nothing keeps the lists and indexes for the next edit', () => {
+  const cache = new ChunkCache();
+  checkText(stream, { languageId: 'yaml', cache });
+  const kinds = [...(cache.workspace.previous?.lists.keys() ?? [])].sort();
+  assert.ok(kinds.includes('workload') && kinds.includes('service'), kinds.join());
+  // The same text with other files' list made anew, as the server passes it after indexing the workspace.
+  checkText(stream, { languageId: 'yaml', cache, workspace: [] });
+  assert.equal(cache.workspace.lastRun, 'reused');
+  assert.deepEqual([...(cache.workspace.previous?.lists.keys() ?? [])].sort(), kinds);
+  const edited = stream.replace('app: nobody', 'app: shop-frontend');
+  assert.deepEqual(checkText(edited, { languageId: 'yaml', cache }), fresh(edited));
+  assert.equal(cache.workspace.lastRun, 'partial');
+  // An edit that re-judged only some rules still hands every list on, patched where it changed.
+  assert.deepEqual([...(cache.workspace.previous?.lists.keys() ?? [])].sort(), kinds);
+});
+
 test('a changed fact (a label the Service selects) re-judges what reads it, and gives what a check from scratch gives', () => {
   const cache = new ChunkCache();
   const first = checkText(stream, { languageId: 'yaml', cache });
@@ -237,14 +253,24 @@ const seedDocuments = [
 test('any sequence of edits that change facts (names, labels, selectors, namespaces, kinds, documents) gives what a check from scratch gives', () => {
   fc.assert(
     fc.property(
-      fc.array(fc.oneof({ weight: 5, arbitrary: factEdit }, { weight: 1, arbitrary: mutations }), { minLength: 1, maxLength: 6 }),
+      fc.array(
+        fc.oneof(
+          { weight: 5, arbitrary: factEdit },
+          { weight: 1, arbitrary: mutations },
+          // The same text again (the server re-checks when the workspace changes): everything reused.
+          { weight: 1, arbitrary: fc.constant('again' as const) },
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
       (steps) => {
         const cache = new ChunkCache();
         let documents = seedDocuments;
         let text = documents.join('\n---\n');
         checkText(text, { languageId: 'yaml', cache });
         for (const step of steps) {
-          if (Array.isArray(step)) {
+          if (step === 'again') {
+            // Nothing to do: the text is checked again as it is.
+          } else if (Array.isArray(step)) {
             text = step.reduce(applyMutation, text);
             documents = text.split('\n---\n');
           } else {

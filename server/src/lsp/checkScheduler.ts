@@ -20,7 +20,7 @@ const QUICK_CHECK_MS = 40;
 const SETTLE_TURNS = 4;
 
 export class CheckScheduler {
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: () => void }>();
+  private readonly timers = new Map<string, { cancel: () => void; done: () => void }>();
   /** How long each document's last incremental check took. */
   private readonly checkMs = new Map<string, number>();
   /** When each document was last edited (performance.now()). */
@@ -41,17 +41,24 @@ export class CheckScheduler {
   schedule(uri: string, delay: number): void {
     this.unschedule(uri);
     const done = this.activity.begin();
-    const timer = setTimeout(() => {
+    const run = (): void => {
       this.timers.delete(uri);
       void this.check(uri).finally(done);
-    }, delay);
-    this.timers.set(uri, { timer, done });
+    };
+    // No wait: the next turn of the event loop, not a timer's, which Node makes at least 1 ms.
+    if (delay <= 0) {
+      const immediate = setImmediate(run);
+      this.timers.set(uri, { cancel: () => clearImmediate(immediate), done });
+    } else {
+      const timer = setTimeout(run, delay);
+      this.timers.set(uri, { cancel: () => clearTimeout(timer), done });
+    }
   }
 
   unschedule(uri: string): void {
     const scheduled = this.timers.get(uri);
     if (!scheduled) return;
-    clearTimeout(scheduled.timer);
+    scheduled.cancel();
     scheduled.done();
     this.timers.delete(uri);
   }

