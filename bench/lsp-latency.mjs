@@ -217,7 +217,9 @@ async function main() {
     process.exit(2);
   }
   ensurePeerInstalled();
-  const kubewise = [process.execPath, path.join(root, 'dist/server.js'), '--stdio'];
+  // Started as the extension starts it (client/src/serverLaunch.ts); the peer as its extension does, with no flags.
+  const { SERVER_EXEC_ARGV } = require(path.join(root, 'out/client/src/serverLaunch.js'));
+  const kubewise = [process.execPath, ...SERVER_EXEC_ARGV, path.join(root, 'dist/server.js'), '--stdio'];
   const peer = [process.execPath, path.join(here, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
   // An empty workspace folder: neither server indexes anything but the open file.
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubewise-bench-'));

@@ -20,6 +20,7 @@ import { showRuleDocs } from './ruleDocs';
 import { registerFindingsStatusBar } from './statusBar';
 import { registerWalkthrough } from './walkthrough';
 import { registerWorkspaceStatus } from './workspaceStatus';
+import { SERVER_EXEC_ARGV } from './serverLaunch';
 
 let client: LanguageClient | undefined;
 
@@ -28,14 +29,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output.info(`Kubewise ${String(context.extension.packageJSON.version)} starting in VS Code ${vscode.version}.`);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     // Used when the extension runs from a checkout (F5, see forceDebug below): "Attach to
     // Server" in .vscode/launch.json attaches to this port, and the stacks the server
     // logs go through dist/server.js.map, which the VSIX does not ship.
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009', '--enable-source-maps'] },
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009', '--enable-source-maps'] },
     },
   };
   const selector = ['yaml', 'json'].flatMap((language) => [
