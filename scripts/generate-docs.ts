@@ -248,7 +248,7 @@ function withConfiguration(manifest: string): string {
       minimum: 1,
       scope: 'resource',
       markdownDescription:
-        "The most problems published for one file: every error, then the findings nearest your last edit, and a note that says how many are left out. VS Code shows at most 1,000 per file and drops the rest, so more only slows each keystroke; raise it for an editor without that limit. `kubewise check` lists every finding.",
+        'The most problems published for one file: every error, then the findings nearest your last edit, and a note that says how many are left out. VS Code shows at most 1,000 per file and drops the rest, so more only slows each keystroke; raise it for an editor without that limit. `kubewise check` lists every finding.',
     },
     'kubewise.crdPaths': {
       type: 'array',
