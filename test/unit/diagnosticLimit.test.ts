@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditFocus, findingsToPublish } from '../../server/src/lsp/diagnosticLimit';
 import { sanitizeClientSettings } from '../../server/src/lsp/settings';
+import { quickFixes } from '../../server/src/service/features/codeActions';
 import type { Finding, Severity } from '../../server/src/service/core/types';
 
 function finding(line: number, severity: Severity = 'warning'): Finding {
@@ -79,4 +80,19 @@ test('the focus is the line of the last change TextDocuments applies; a whole-te
   assert.equal(focus.lineOf('file:///a.yaml'), 2);
   focus.forget('file:///a.yaml');
   assert.equal(focus.lineOf('file:///a.yaml'), 0);
+});
+
+test('the note offers no comment to disable it: suppressions never see it, its severity setting turns it off', () => {
+  const findings = Array.from({ length: 4 }, (_, index) => finding(index));
+  const [note] = findingsToPublish(findings, 2, 0);
+  const text = 'a: 1\nb: 2\nc: 3\nd: 4\n';
+  assert.equal(note?.ruleId, 'diagnostics-not-shown');
+  const titles = quickFixes(text, [note as Finding], { languageId: 'yaml' }).map((action) => action.title);
+  assert.ok(!titles.some((title) => /disable/i.test(title)), titles.join());
+  assert.ok(
+    titles.some((title) => /documentation/i.test(title)),
+    'its docs page is still offered',
+  );
+  // An ordinary finding on the same line still gets its comment.
+  assert.ok(quickFixes(text, [findings[0] as Finding], { languageId: 'yaml' }).some((a) => /disable/i.test(a.title)));
 });

@@ -24,8 +24,17 @@ export const SHOW_DOCS_COMMAND = 'kubewise.showRuleDocs';
 /** A document larger than this is not parsed to find its strings (the directive is offered everywhere in it). */
 const MAX_PARSE_FOR_STRINGS = 512 * 1024;
 
-/** Rules whose findings cannot be silenced by a comment (they are about the comments). */
-const NOT_SUPPRESSIBLE = new Set(['unused-disable-directive', 'yaml-syntax', 'file-not-checked', 'unreadable-file']);
+/**
+ * Findings a comment cannot silence: those about the comments or the file as a whole, and the
+ * editor's note on the findings it does not show (lsp/diagnosticLimit.ts), made after suppressions apply.
+ */
+const NOT_SUPPRESSIBLE = new Set([
+  'unused-disable-directive',
+  'yaml-syntax',
+  'file-not-checked',
+  'unreadable-file',
+  'diagnostics-not-shown',
+]);
 
 export interface QuickFixOptions {
   /** JSON has no comments: a `# kubewise-disable…` line would break the file. */
