@@ -1,13 +1,14 @@
 /**
- * `textDocument/codeAction`: quick fixes rebuilt from the diagnostics the client sends back
- * (their fixes travel in `diagnostic.data`), and "fix all" from the latest check.
+ * `textDocument/codeAction`: quick fixes for the diagnostics the client sends back, each
+ * matched to its finding in the check of the text on screen (which holds the fix edits), and
+ * "fix all" from that check.
  */
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits, quickFixes } from '../service/features/codeActions';
 import type { Finding } from '../service/core/types';
-import { fromDiagnostic, toCodeAction } from './convert';
+import { findingOf, toCodeAction } from './convert';
 import { languageOf } from './documentLanguage';
 import type { Guard } from './guard';
 
@@ -32,9 +33,16 @@ export function registerCodeActions(connection: Connection, guard: Guard, source
       const only = params.context.only;
       const actions: CodeAction[] = [];
       const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-      if (wants(CodeActionKind.QuickFix)) {
+      // A request right after typing may come before the check of the text it is about.
+      const current = async (): Promise<Finding[] | undefined> => {
+        if (checked(uri)?.version !== document.version) await sources.validate(uri);
+        const latest = checked(uri);
+        return latest?.version === document.version ? latest.findings : undefined;
+      };
+      if (wants(CodeActionKind.QuickFix) && params.context.diagnostics.length > 0) {
+        const latest = await current();
         const pairs = params.context.diagnostics
-          .map((diagnostic) => ({ diagnostic, finding: fromDiagnostic(diagnostic) }))
+          .map((diagnostic) => ({ diagnostic, finding: findingOf(diagnostic, latest) }))
           .filter((pair): pair is { diagnostic: Diagnostic; finding: Finding } => pair.finding !== undefined);
         for (const action of quickFixes(
           document.getText(),
@@ -46,9 +54,8 @@ export function registerCodeActions(connection: Connection, guard: Guard, source
         }
       }
       if (wants(FIX_ALL_KIND)) {
-        // Fix-all often runs on save, right after typing: make sure the findings match the text.
-        if (checked(uri)?.version !== document.version) await sources.validate(uri);
-        const edits = fixAllEdits(checked(uri)?.findings ?? []);
+        // Fix-all often runs on save, right after typing: the findings must match the text.
+        const edits = fixAllEdits((await current()) ?? []);
         if (edits.length > 0) {
           actions.push(toCodeAction(uri, { title: 'Fix all auto-fixable Kubewise problems', kind: FIX_ALL_KIND, edits }, []));
         }

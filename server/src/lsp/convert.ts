@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { ActionDescription } from '../service/features/codeActions';
 import { ruleMeta } from '../service/rules/registry';
-import type { Finding, Fix, Severity } from '../service/core/types';
+import type { Finding, Severity } from '../service/core/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -19,19 +19,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/**
- * What a diagnostic with fixes carries in `data`, so code actions need no server-side
- * cache. One without fixes carries none: the rule id is its `code`, and a file of
- * thousands of documents sends thousands of diagnostics on every edit.
- */
-export interface DiagnosticData {
-  ruleId: string;
-  fixes: Fix[];
-}
-
 /** A finding reused by the next check (a document the edit did not touch) is converted once. */
 const converted = new WeakMap<Finding, Diagnostic>();
 
+/**
+ * A diagnostic carries no fix edits: code actions take them from the latest check
+ * (`findingOf`). A file of thousands of documents sends up to 1,000 diagnostics on every
+ * keystroke, and the edits were most of their bytes.
+ */
 export function toDiagnostic(finding: Finding): Diagnostic {
   const known = converted.get(finding);
   if (known) return known;
@@ -43,24 +38,52 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     code: finding.ruleId,
     message: finding.message,
   };
-  if (finding.fixes.length > 0) diagnostic.data = { ruleId: finding.ruleId, fixes: finding.fixes } satisfies DiagnosticData;
   if (meta) diagnostic.codeDescription = { href: meta.docsUrl };
   if (finding.ruleId === 'unused-disable-directive') diagnostic.tags = [DiagnosticTag.Unnecessary];
   converted.set(finding, diagnostic);
   return diagnostic;
 }
 
-/** Rebuilds a finding from a diagnostic the client sent back with a code-action request. */
-export function fromDiagnostic(diagnostic: Diagnostic): Finding | undefined {
+/** The latest check's findings by start line, made when a code action first asks. */
+const byLine = new WeakMap<readonly Finding[], Map<number, Finding[]>>();
+
+/**
+ * The finding a diagnostic the client sent back stands for: the one of `latest` (the check of
+ * the text on screen) with its rule, range and message, fixes and all. A diagnostic of an
+ * older text matches none, and gets a finding without fixes: its edits would be for that text.
+ */
+export function findingOf(diagnostic: Diagnostic, latest: readonly Finding[] | undefined): Finding | undefined {
   if (diagnostic.source !== 'kubewise' || typeof diagnostic.code !== 'string') return undefined;
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  return {
-    ruleId: diagnostic.code,
-    severity: 'warning',
-    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    range: diagnostic.range,
-    fixes: Array.isArray(data?.fixes) ? data.fixes : [],
-  };
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  const { start, end } = diagnostic.range;
+  const match = latest
+    ? linesOf(latest)
+        .get(start.line)
+        ?.find(
+          (finding) =>
+            finding.ruleId === diagnostic.code &&
+            finding.message === message &&
+            finding.range.start.character === start.character &&
+            finding.range.end.line === end.line &&
+            finding.range.end.character === end.character,
+        )
+    : undefined;
+  return match ?? { ruleId: diagnostic.code, severity: 'warning', message, range: diagnostic.range, fixes: [] };
+}
+
+function linesOf(findings: readonly Finding[]): Map<number, Finding[]> {
+  let lines = byLine.get(findings);
+  if (!lines) {
+    lines = new Map();
+    for (const finding of findings) {
+      const line = finding.range.start.line;
+      const onLine = lines.get(line);
+      if (onLine) onLine.push(finding);
+      else lines.set(line, [finding]);
+    }
+    byLine.set(findings, lines);
+  }
+  return lines;
 }
 
 export function toCodeAction(uri: string, action: ActionDescription, diagnostics: Diagnostic[]): CodeAction {
